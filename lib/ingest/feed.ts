@@ -1,0 +1,96 @@
+/**
+ * RSS 2.0 and Atom feeds to items, each of which becomes one source. Malformed XML is refused with a
+ * typed error so the API layer can answer 400 instead of storing half a feed.
+ */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { htmlToText, isoDay } from "./html";
+
+export interface FeedItem {
+  title?: string;
+  url?: string;
+  publishedAt?: string;
+  /** Plain text of the item (description or content, HTML stripped). */
+  text: string;
+  /** The item's HTML body when the feed carries one. */
+  html?: string;
+}
+
+export class FeedParseError extends Error {
+  readonly code = "FEED_PARSE_ERROR";
+  constructor(message: string) {
+    super(message);
+    this.name = "FeedParseError";
+  }
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  textNodeName: "#text",
+  cdataPropName: false,
+  processEntities: true,
+  htmlEntities: true,
+  trimValues: true,
+  parseTagValue: false,
+  isArray: (name) => name === "item" || name === "entry" || name === "link",
+});
+
+function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" || typeof value === "number") return String(value).trim() || undefined;
+  if (Array.isArray(value)) return asText(value[0]);
+  if (typeof value === "object") return asText((value as Record<string, unknown>)["#text"]);
+  return undefined;
+}
+
+/** Dates in feeds are RFC 822 (RSS) or RFC 3339 (Atom); both parse with Date, as UTC days. */
+function feedDay(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const iso = isoDay(value);
+  if (iso) return iso;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+}
+
+function bodyOf(raw: string | undefined): Pick<FeedItem, "text" | "html"> {
+  if (!raw) return { text: "" };
+  if (!/<[a-z][\s\S]*>/i.test(raw)) return { text: raw };
+  return { text: htmlToText(raw).text, html: raw };
+}
+
+function atomLink(links: unknown): string | undefined {
+  if (!Array.isArray(links)) return asText(links);
+  const parsed = links as Array<Record<string, string> | string>;
+  const alternate = parsed.find((l) => typeof l === "object" && (!l["@rel"] || l["@rel"] === "alternate"));
+  const first = alternate ?? parsed[0];
+  return typeof first === "string" ? first : first?.["@href"];
+}
+
+export function parseFeed(xml: string): FeedItem[] {
+  if (typeof xml !== "string" || xml.trim() === "") throw new FeedParseError("The feed is empty.");
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new FeedParseError(`Malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+  }
+  const doc = parser.parse(xml) as Record<string, any>;
+  if (doc.rss || doc["rdf:RDF"]) {
+    const channel = doc.rss?.channel ?? doc["rdf:RDF"];
+    const items: any[] = (doc.rss ? channel?.item : doc["rdf:RDF"].item) ?? [];
+    return items.map((item) => ({
+      title: asText(item.title),
+      url: asText(item.link) ?? asText(item.guid),
+      publishedAt: feedDay(asText(item.pubDate) ?? asText(item["dc:date"])),
+      ...bodyOf(asText(item["content:encoded"]) ?? asText(item.description)),
+    }));
+  }
+  if (doc.feed) {
+    const entries: any[] = doc.feed.entry ?? [];
+    return entries.map((entry) => ({
+      title: asText(entry.title),
+      url: atomLink(entry.link),
+      publishedAt: feedDay(asText(entry.published) ?? asText(entry.updated)),
+      ...bodyOf(asText(entry.content) ?? asText(entry.summary)),
+    }));
+  }
+  throw new FeedParseError("Not an RSS 2.0 or Atom feed (no <rss>, <rdf:RDF> or <feed> root).");
+}

@@ -1,0 +1,18 @@
+/** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
+import { provideDatabase } from "../lib/db/database";
+import { migrate, MigrationError } from "../lib/db/migrate";
+
+const db = await provideDatabase((line) => console.log(line));
+try {
+  const result = await migrate(db.url, { log: (line) => console.log(line) });
+  console.log(
+    result.applied.length
+      ? `${result.applied.length} migration(s) applied`
+      : `database is up to date (${result.alreadyApplied.length} migration(s))`,
+  );
+} catch (error) {
+  console.error(error instanceof MigrationError ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await db.stop();
+}

@@ -1,0 +1,38 @@
+/** Helpers for integration tests: raw access to the run's database, outside the app's data layer. */
+import pg from "pg";
+import { inject } from "vitest";
+import { withDatabase } from "../setup/test-database";
+import { adminQuery } from "../setup/test-database";
+
+export const databaseUrl = () => inject("databaseUrl");
+
+export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = [], url = databaseUrl()) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties every application table (TRUNCATE does not fire the audit trail's row triggers). */
+export async function resetDatabase(url = databaseUrl()): Promise<void> {
+  await query(
+    `TRUNCATE "user", api_token, login_attempt, audit_event, source, incident, incident_source, evidence,
+       actor, actor_alias, incident_actor, place, saved_view, incident_merge RESTART IDENTITY CASCADE`,
+    [],
+    url,
+  );
+}
+
+/** A scratch database on the same server, for tests that need an empty or broken schema. */
+export async function scratchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = inject("adminDatabaseUrl");
+  const database = `${name}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+  return {
+    url: withDatabase(adminUrl, database),
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * For browser tests: a fresh database, a production build (reused when no source changed since) and
+ * `next start` on a free port, stopped after the run.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import type { TestProject } from "vitest/node";
+import { freePort } from "../../lib/db/embedded";
+import { createTestDatabase } from "./test-database";
+
+async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not become healthy at ${baseUrl} within ${timeoutMs} ms`);
+}
+
+export default async function setup(project: TestProject) {
+  const db = await createTestDatabase("vigie_e2e");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+  };
+  if (!process.env.VIGIE_E2E_SKIP_BUILD) {
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  await waitForHealth(baseUrl, 60_000);
+  project.provide("databaseUrl", db.url);
+  project.provide("adminDatabaseUrl", db.adminUrl);
+  project.provide("baseUrl", baseUrl);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    await db.drop();
+  };
+}
