@@ -23,7 +23,11 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "is not a real calendar date");
 
-const text = z.string().trim().min(1, "must not be empty").max(200, "is too long (200 characters at most)");
+// PostgreSQL cannot store a NUL byte and no name contains control characters: refuse them here, with a
+// message, rather than let the database fail on them.
+const noControl = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+const CONTROL_MESSAGE = "must not contain control characters";
+const text = z.string().trim().min(1, "must not be empty").max(200, "is too long (200 characters at most)").refine(noControl, CONTROL_MESSAGE);
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(100, "has too many values (100 at most)").default([]);
 const intIn = <T extends readonly number[]>(values: T, label: string) =>
   z.coerce.number().int().refine((value) => values.includes(value), `must be one of ${values.join(", ")} (${label})`);
@@ -57,7 +61,13 @@ export const incidentFilterSchema = z
     geoPrecision: many(intIn(GEO_PRECISIONS, "location precision")),
     minFatalities: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(1_000_000).optional(),
     source: many(z.coerce.number().int().positive("must be a source id")),
-    q: z.string().trim().max(200, "is too long (200 characters at most)").optional().transform((value) => value || undefined),
+    q: z
+      .string()
+      .trim()
+      .max(200, "is too long (200 characters at most)")
+      .refine(noControl, CONTROL_MESSAGE)
+      .optional()
+      .transform((value) => value || undefined),
     sort: sortSchema.default(DEFAULT_SORT),
     page: z.coerce.number().int().min(1, "must be 1 or more").max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
@@ -114,7 +124,7 @@ export class FilterError extends Error {
 export function parseIncidentFilter(params: ParamsInput, extraKeys: readonly string[] = []): IncidentFilter {
   const { raw, unknown } = toRaw(params, extraKeys);
   const issues: { parameter: string; message: string }[] = unknown.map((key) => ({
-    parameter: key,
+    parameter: key || "(empty name)",
     message: `unknown parameter (known: ${[...FILTER_KEYS, ...extraKeys].join(", ")})`,
   }));
   const parsed = incidentFilterSchema.safeParse(raw);

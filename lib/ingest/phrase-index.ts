@@ -14,8 +14,10 @@ interface PhraseValue<T> {
   value: T;
   /** The alias was written capitalized (a proper name or acronym): the text must be too. */
   capitalized: boolean;
-  /** The alias was written in upper case (an acronym such as "JNIM"): the text must be too. */
+  /** The alias was written in upper case (an acronym such as "JNIM", "FAMa"): the text must be too. */
   acronym: boolean;
+  /** The letters of the alias as written, for acronyms. */
+  form: string;
 }
 
 export interface PhraseMatch<T> {
@@ -55,14 +57,15 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
     const trimmed = phrase.trim();
     const capitalized = isCapitalizedAt(trimmed, 0);
     const acronym = isAcronym(trimmed);
-    if (!node.values.some((v) => v.value === value)) node.values.push({ value, capitalized, acronym });
+    const form = trimmed.replace(/[^\p{L}]/gu, "");
+    if (!node.values.some((v) => v.value === value)) node.values.push({ value, capitalized, acronym, form });
   }
 
   function accepts(entry: PhraseValue<T>, text: string, start: number, end: number): boolean {
     if (entry.acronym) {
       const original = text.slice(start, end).replace(/[^\p{L}]/gu, "");
-      // "FAMa" and "Fama" are both written; a lower-case "fama" is a word, not the army.
-      return isCapitalizedAt(text, start) && original.length >= 2 && original !== original.toLowerCase();
+      // "FAN" is Niger's army, "Fan" is not; "FAMa" is written as such or all in capitals.
+      return original === entry.form || original === original.toUpperCase();
     }
     return !entry.capitalized || isCapitalizedAt(text, start);
   }

@@ -1,0 +1,38 @@
+/**
+ * A source's text with evidence spans marked. Overlapping spans (one sentence supporting several fields)
+ * are merged into one mark whose title lists every field it supports.
+ */
+export type EvidenceSpan = { start: number; end: number; field: string };
+
+type Segment = { text: string; fields: string[] };
+
+export function segmentText(text: string, spans: EvidenceSpan[]): Segment[] {
+  const valid = spans.filter((span) => span.start >= 0 && span.end <= text.length && span.start < span.end);
+  const cuts = [...new Set([0, text.length, ...valid.flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const start = cuts[i]!;
+    const end = cuts[i + 1]!;
+    const fields = [...new Set(valid.filter((span) => span.start <= start && span.end >= end).map((span) => span.field))];
+    const previous = segments.at(-1);
+    if (previous && previous.fields.join() === fields.join()) previous.text += text.slice(start, end);
+    else segments.push({ text: text.slice(start, end), fields });
+  }
+  return segments;
+}
+
+export function HighlightedText({ text, spans, className = "" }: { text: string; spans: EvidenceSpan[]; className?: string }) {
+  return (
+    <div className={`whitespace-pre-wrap break-words text-sm leading-6 text-slate-700 ${className}`}>
+      {segmentText(text, spans).map((segment, index) =>
+        segment.fields.length ? (
+          <mark key={index} className="evidence" title={`Evidence for: ${segment.fields.join(", ")}`}>
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </div>
+  );
+}

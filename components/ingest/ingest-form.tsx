@@ -1,0 +1,186 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { HighlightedText } from "@/components/evidence/highlighted-text";
+import { ExtractedIncidentCard, type PreviewIncident } from "./extracted-incident-card";
+
+type Preview = { text: string; source: { title: string | null; publishedAt: string | null; language: string | null }; incidents: PreviewIncident[] };
+type SaveResult = { created: boolean; source: { id: number }; incidents: { id: number; attached: boolean }[] };
+
+const input = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
+const label = "mb-1 block text-xs font-medium uppercase tracking-wide text-slate-500";
+
+async function errorMessage(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { message?: string } | null;
+  return body?.message ?? `The server answered ${response.status}`;
+}
+
+/** Paste or upload an article, review what Vigie extracted (with the evidence marked), then save. */
+export function IngestForm() {
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [html, setHtml] = useState<string | null>(null);
+  const [feedFile, setFeedFile] = useState<File | null>(null);
+  const [meta, setMeta] = useState({ url: "", title: "", publishedAt: "", language: "" });
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState<"preview" | "save" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function body() {
+    const optional = Object.fromEntries(Object.entries(meta).filter(([, value]) => value.trim()));
+    return JSON.stringify({ ...(html !== null ? { html } : { text }), ...optional });
+  }
+
+  async function onFile(file: File | undefined) {
+    setPreview(null);
+    setError(null);
+    setFeedFile(null);
+    setHtml(null);
+    if (!file) return;
+    const content = await file.text();
+    if (/^\s*(<\?xml[^>]*>\s*)?<(rss|feed|rdf:RDF)[\s>]/i.test(content)) {
+      setFeedFile(file);
+      setText("");
+    } else if (/\.html?$/i.test(file.name) || /^\s*(<!doctype html|<html)/i.test(content)) {
+      setHtml(content);
+      setText("");
+    } else {
+      setText(content);
+    }
+  }
+
+  async function runPreview() {
+    setBusy("preview");
+    setError(null);
+    setNotice(null);
+    try {
+      const response = await fetch("/api/sources/preview", { method: "POST", headers: { "content-type": "application/json" }, body: body() });
+      if (!response.ok) throw new Error(await errorMessage(response));
+      setPreview((await response.json()) as Preview);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function save() {
+    setBusy("save");
+    setError(null);
+    try {
+      let response: Response;
+      if (feedFile) {
+        const form = new FormData();
+        form.set("file", feedFile);
+        response = await fetch("/api/sources", { method: "POST", body: form });
+      } else {
+        response = await fetch("/api/sources", { method: "POST", headers: { "content-type": "application/json" }, body: body() });
+      }
+      if (!response.ok) throw new Error(await errorMessage(response));
+      const result = (await response.json()) as SaveResult | { results: SaveResult[] };
+      if ("results" in result) {
+        const created = result.results.filter((item) => item.created).length;
+        setNotice(`Feed stored: ${created} new source(s), ${result.results.length - created} already present.`);
+        router.refresh();
+        return;
+      }
+      router.push(`/sources/${result.source.id}${result.created ? "" : "?existing=1"}`);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const spans = preview?.incidents.flatMap((incident) => incident.evidence) ?? [];
+  const hasContent = Boolean(text.trim() || html || feedFile);
+
+  return (
+    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
+        <div>
+          <label className={label} htmlFor="article-text">Article text</label>
+          <textarea
+            id="article-text"
+            className={`${input} h-72 font-mono text-[13px]`}
+            placeholder="Paste a French or English article here, or upload a file below"
+            value={html !== null ? "(HTML file loaded: its text is extracted on preview)" : feedFile ? `(Feed ${feedFile.name}: each item becomes a source)` : text}
+            readOnly={html !== null || feedFile !== null}
+            onChange={(event) => {
+              setText(event.target.value);
+              setPreview(null);
+            }}
+          />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div className="col-span-2">
+            <label className={label} htmlFor="article-file">Or upload a file (text, Markdown, HTML, RSS or Atom)</label>
+            <input id="article-file" type="file" accept=".txt,.md,.html,.htm,.xml,.rss,.atom,text/*,application/xml" className="block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-200" onChange={(event) => void onFile(event.target.files?.[0])} />
+          </div>
+          <div className="col-span-2">
+            <label className={label} htmlFor="article-url">URL</label>
+            <input id="article-url" className={input} value={meta.url} onChange={(event) => setMeta({ ...meta, url: event.target.value })} placeholder="https://…" />
+          </div>
+          <div className="col-span-2">
+            <label className={label} htmlFor="article-title">Title</label>
+            <input id="article-title" className={input} value={meta.title} onChange={(event) => setMeta({ ...meta, title: event.target.value })} placeholder="Taken from the text when empty" />
+          </div>
+          <div>
+            <label className={label} htmlFor="article-published">Published</label>
+            <input id="article-published" type="date" className={input} value={meta.publishedAt} onChange={(event) => setMeta({ ...meta, publishedAt: event.target.value })} />
+          </div>
+          <div>
+            <label className={label} htmlFor="article-language">Language</label>
+            <select id="article-language" className={input} value={meta.language} onChange={(event) => setMeta({ ...meta, language: event.target.value })}>
+              <option value="">Detect</option>
+              <option value="fr">French</option>
+              <option value="en">English</option>
+            </select>
+          </div>
+        </div>
+        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+        {notice ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-700">{notice}</p> : null}
+        <div className="flex gap-2">
+          {!feedFile ? (
+            <Button type="button" onClick={() => void runPreview()} disabled={!hasContent || busy !== null}>
+              {busy === "preview" ? "Extracting…" : "Preview incidents"}
+            </Button>
+          ) : null}
+          <Button type="button" variant="primary" onClick={() => void save()} disabled={!hasContent || busy !== null || (!feedFile && !preview)}>
+            {busy === "save" ? "Saving…" : feedFile ? "Ingest feed" : "Save source and incidents"}
+          </Button>
+        </div>
+      </section>
+      <section className="space-y-3">
+        {preview ? (
+          <>
+            <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
+              <h2 className="text-sm font-semibold text-slate-800">
+                {preview.incidents.length} incident{preview.incidents.length === 1 ? "" : "s"} proposed
+                <span className="ml-2 font-normal text-slate-500">
+                  {preview.source.title ?? "Untitled"} · {preview.source.publishedAt ?? "no date"} · {preview.source.language ?? "?"}
+                </span>
+              </h2>
+              <div className="mt-3 space-y-2">
+                {preview.incidents.map((incident, index) => (
+                  <ExtractedIncidentCard key={index} incident={incident} />
+                ))}
+              </div>
+            </div>
+            <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
+              <h2 className="mb-2 text-sm font-semibold text-slate-800">Evidence in the text</h2>
+              <HighlightedText text={preview.text} spans={spans} className="max-h-[32rem] overflow-auto" />
+            </div>
+          </>
+        ) : (
+          <div className="flex h-full min-h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-500">
+            The proposed incidents, and the sentence behind each field, appear here before anything is saved.
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The actor dictionary (data/actors.json plus aliases generated from nationality adjectives: "armée
+ * malienne", "Senegalese troops", "gouvernement du Niger") and the actor finder. Generic references
+ * ("jihadistes", "l'armée", "les deux pays") are returned as such and resolved by the assembler, which
+ * knows the incident's country and the article's main countries.
+ */
+import raw from "./data/actors.json";
+import { COUNTRIES, countryByCode } from "./gazetteer";
+import { createPhraseIndex } from "./phrase-index";
+import { foldKeepLength, nameKey, tokenize, type Token } from "./normalize";
+import type { Language } from "./language";
+
+export type ActorSpecial =
+  | "unidentified"
+  | "civilians"
+  | "protesters"
+  | "rioters"
+  | "contextMilitary"
+  | "contextPolice"
+  | "bothMilitary"
+  | "bothGovernment";
+
+export interface ActorEntry {
+  name: string;
+  /** ACLED inter code, 1 State forces ... 8 External/Other forces. */
+  type: number;
+  /** ISO code of the actor's country, when it has one. */
+  country: string | null;
+  aliases: string[];
+  special?: ActorSpecial;
+}
+
+export interface ActorMention {
+  actor: ActorEntry;
+  start: number;
+  end: number;
+}
+
+interface RawActor {
+  name: string;
+  type: number;
+  country: string | null;
+  aliases: string[];
+  special?: ActorSpecial;
+}
+
+interface AliasTarget {
+  actor: ActorEntry;
+  language?: Language;
+  /** "det:" aliases such as "militaires" are nouns only after a determiner or a number. */
+  needsDeterminer: boolean;
+}
+
+const FR_ARTICLE: Record<string, string> = {
+  ML: "du Mali", SN: "du Sénégal", MR: "de la Mauritanie", BF: "du Burkina Faso", NE: "du Niger",
+  DZ: "de l'Algérie", CI: "de la Côte d'Ivoire", GN: "de la Guinée", NG: "du Nigeria", TD: "du Tchad",
+};
+const FR_MILITARY = ["armée", "armées", "forces armées", "soldats", "militaires", "troupes", "forces", "forces de défense et de sécurité", "FDS", "forces spéciales", "garde nationale", "aviation", "état-major"];
+const FR_GOVERNMENT = ["gouvernement", "autorités", "président", "présidente", "chef de l'État", "Premier ministre", "ministre", "ministère", "junte", "diplomatie", "délégation", "État"];
+const FR_POLICE = ["police", "policiers", "gendarmerie", "gendarmes", "garde nationale"];
+const EN_MILITARY = ["army", "armed forces", "soldiers", "troops", "forces", "military", "security forces", "air force", "special forces"];
+const EN_GOVERNMENT = ["government", "authorities", "president", "prime minister", "minister", "ministry", "junta", "delegation", "foreign minister", "defence minister", "defense minister"];
+const EN_POLICE = ["police", "policemen", "gendarmerie", "gendarmes"];
+
+/** "armée malienne", "forces armées du Mali", "Malian troops", "army of Mali" for each country. */
+function generatedStateActors(): ActorEntry[] {
+  const actors: ActorEntry[] = [];
+  for (const country of COUNTRIES) {
+    const frAdjectives = country.demonyms.filter((d) => d === d.toLowerCase());
+    const enAdjectives = country.demonyms.filter((d) => d !== d.toLowerCase());
+    const of = FR_ARTICLE[country.code] ?? `du ${country.nameFr}`;
+    const build = (fr: string[], en: string[]) => [
+      ...fr.flatMap((role) => [...frAdjectives.map((adj) => `${role} ${adj}`), `${role} ${of}`]),
+      ...en.flatMap((role) => [...enAdjectives.map((adj) => `en:${adj} ${role}`), `en:${role} of ${country.name}`, `en:${country.name}'s ${role}`]),
+    ];
+    actors.push({ name: `Military Forces of ${country.name}`, type: 1, country: country.code, aliases: build(FR_MILITARY, EN_MILITARY) });
+    actors.push({ name: `Government of ${country.name}`, type: 1, country: country.code, aliases: build(FR_GOVERNMENT, EN_GOVERNMENT) });
+    actors.push({ name: `Police Forces of ${country.name}`, type: 1, country: country.code, aliases: build(FR_POLICE, EN_POLICE) });
+  }
+  return actors;
+}
+
+function mergeActors(curated: RawActor[], generated: ActorEntry[]): ActorEntry[] {
+  const byName = new Map<string, ActorEntry>();
+  for (const actor of [...generated, ...curated]) {
+    const existing = byName.get(actor.name);
+    if (existing) existing.aliases.push(...actor.aliases);
+    else byName.set(actor.name, { ...actor, aliases: [...actor.aliases] });
+  }
+  return [...byName.values()];
+}
+
+export const ACTORS: readonly ActorEntry[] = mergeActors((raw as { actors: RawActor[] }).actors, generatedStateActors());
+
+const actorByName = new Map(ACTORS.map((a) => [a.name, a]));
+
+/** The dictionary entry of a canonical name ("Military Forces of Mali"), if any. */
+export function actorByCanonicalName(name: string): ActorEntry | undefined {
+  return actorByName.get(name);
+}
+
+/** The state actor of a country by kind, e.g. stateActor("military", "ML") = Military Forces of Mali. */
+export function stateActor(kind: "military" | "government" | "police", countryCode: string): ActorEntry | undefined {
+  const country = countryByCode(countryCode);
+  if (!country) return undefined;
+  const prefix = kind === "military" ? "Military Forces of" : kind === "government" ? "Government of" : "Police Forces of";
+  return actorByName.get(`${prefix} ${country.name}`);
+}
+
+const index = createPhraseIndex<AliasTarget>();
+const aliasKeys = new Map<string, ActorEntry[]>();
+for (const actor of ACTORS) {
+  for (const spec of actor.aliases) {
+    const m = /^(en:|fr:|det:)?(.*)$/.exec(spec)!;
+    const prefix = m[1];
+    const alias = m[2]!;
+    index.add(alias, {
+      actor,
+      language: prefix === "en:" ? "en" : prefix === "fr:" ? "fr" : undefined,
+      needsDeterminer: prefix === "det:",
+    });
+    const key = nameKey(alias);
+    aliasKeys.set(key, [...(aliasKeys.get(key) ?? []), actor]);
+  }
+  const key = nameKey(actor.name);
+  if (!actor.name.includes("{")) aliasKeys.set(key, [...(aliasKeys.get(key) ?? []), actor]);
+}
+
+/** Actors known by a name or alias (accents and case ignored). */
+export function lookupActor(name: string): ActorEntry[] {
+  return aliasKeys.get(nameKey(name)) ?? [];
+}
+
+const DETERMINERS = /^(les|des|de|d|aux|ces|nos|leurs|plusieurs|quelques|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|cent|dizaines|centaines|\d+)$/;
+
+/** Actor names in a text with offsets; aliases of the other language are ignored. */
+export function findActors(
+  text: string,
+  language: Language,
+  folded = foldKeepLength(text),
+  tokens: Token[] = tokenize(folded),
+): ActorMention[] {
+  const mentions: ActorMention[] = [];
+  for (const match of index.find(text, folded, tokens)) {
+    const previous = tokens[match.tokenStart - 1]?.text ?? "";
+    const target = match.values.find(
+      (t) => (!t.language || t.language === language) && (!t.needsDeterminer || DETERMINERS.test(previous)),
+    );
+    if (target) mentions.push({ actor: target.actor, start: match.start, end: match.end });
+  }
+  return mentions;
+}

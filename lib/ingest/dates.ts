@@ -1,0 +1,239 @@
+/**
+ * Event dates resolved against the publication date. chrono-node reads day-level phrases ("ce lundi 19
+ * mai 2025", "le 17 mai", "hier", "samedi"); month and year phrases ("en février 2025", "depuis
+ * septembre 2024", "en 2021", "la semaine dernière") are our own rules, since chrono ignores them.
+ * News reports the past: a phrase without a year is put in the year before publication when it would
+ * otherwise fall after it, and a bare weekday in the week before.
+ */
+import * as chrono from "chrono-node";
+import { foldKeepLength } from "./normalize";
+import type { Language } from "./language";
+
+export type DatePrecision = "day" | "week" | "month" | "year";
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** First day of the period (YYYY-MM-DD). */
+  date: string;
+  /** Last day, for explicit ranges ("du 3 au 5 mai"); null otherwise. */
+  endDate: string | null;
+  precision: DatePrecision;
+  /** "depuis", "since": the start of something that continues. */
+  since: boolean;
+}
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10,
+  novembre: 11, decembre: 12, january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+};
+const MONTH_NAMES = Object.keys(MONTHS).join("|");
+
+// Month phrases: "en février 2025", "depuis septembre 2024", "début mai", "in March 2024", "fin avril".
+const MONTH_RE = new RegExp(
+  `\\b(?:(depuis|since|des|from|en|in|au mois de|in the month of|courant|debut|fin|mi|early|late|mid|until|jusqu'en|jusqu'a)[\\s-]+)?(?:le mois de\\s+)?(${MONTH_NAMES})(?:\\s+(?:de l'annee\\s+)?((?:19|20)\\d\\d))?\\b`,
+  "g",
+);
+// Year phrases: "en 2021", "depuis 2019", "in 2023", "au cours de l'année 2022", "début 2024".
+const YEAR_RE = /\b(depuis|since|en|in|au cours de|durant|during|courant|debut|fin|early|late|depuis l'annee|en l'an|dans l'annee|de l'annee|l'annee)\s+(?:l'annee\s+)?((?:19|20)\d\d)\b(?!\s*[-/]\d)/g;
+const RELATIVE_RE = /\b(avant-hier|avant hier|the day before yesterday|la semaine (?:derniere|passee)|last week|cette semaine|this week|le mois (?:dernier|passe)|last month|l'an dernier|l'annee (?:derniere|passee)|last year)\b/g;
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function parseIso(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split("-").map(Number);
+  return [y!, m!, d!];
+}
+
+/** Pushes results that would lie after publication back into the past (a year, or a week for weekdays). */
+function pastBiasRefiner(reference: Date) {
+  const refIso = reference.toISOString().slice(0, 10);
+  return {
+    refine: (_context: unknown, results: chrono.ParsedResult[]) => {
+      for (const result of results) {
+        for (const component of [result.start, result.end]) {
+          if (!component) continue;
+          const iso = isoDate(component.get("year") ?? 0, component.get("month") ?? 1, component.get("day") ?? 1);
+          if (iso <= refIso || /prochain|next|a venir|coming/i.test(result.text)) continue;
+          if (!component.isCertain("year") && component.isCertain("month")) {
+            component.assign("year", (component.get("year") ?? 0) - 1);
+          } else if (!component.isCertain("day") && component.isCertain("weekday")) {
+            const back = parseIso(addDays(iso, -7));
+            component.assign("year", back[0]);
+            component.assign("month", back[1]);
+            component.assign("day", back[2]);
+          }
+        }
+      }
+      return results;
+    },
+  };
+}
+
+const parsers = new Map<string, chrono.Chrono>();
+
+function parserFor(language: Language, reference: Date): chrono.Chrono {
+  const key = `${language}|${reference.toISOString()}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = (language === "fr" ? chrono.fr.casual : chrono.en.casual).clone();
+    parser.refiners.push(pastBiasRefiner(reference));
+    if (parsers.size > 64) parsers.clear();
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+function componentIso(component: chrono.ParsedComponents): string {
+  return isoDate(component.get("year") ?? 1970, component.get("month") ?? 1, component.get("day") ?? 1);
+}
+
+function isSince(folded: string, start: number): boolean {
+  return /\b(depuis|since|des le|a partir d[ue]|starting|from)\s*(le |the |ce |cette )?$/.test(folded.slice(Math.max(0, start - 20), start));
+}
+
+function chronoDates(text: string, folded: string, language: Language, reference: Date): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const result of parserFor(language, reference).parse(text, { instant: reference, timezone: 0 })) {
+    const start = result.start;
+    // Clock times and bare numbers are not dates of events.
+    if (!start.isCertain("day") && !start.isCertain("weekday")) continue;
+    if (/^\d{1,2}$/.test(result.text.trim())) continue;
+    const end = result.end && result.end.isCertain("day") ? componentIso(result.end) : null;
+    mentions.push({
+      start: result.index,
+      end: result.index + result.text.length,
+      date: componentIso(start),
+      endDate: end && end !== componentIso(start) ? end : null,
+      precision: "day",
+      since: isSince(folded, result.index),
+    });
+  }
+  return mentions;
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function monthDates(folded: string, reference: Date | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  MONTH_RE.lastIndex = 0;
+  for (let m = MONTH_RE.exec(folded); m; m = MONTH_RE.exec(folded)) {
+    const [whole, cue, monthName, yearText] = m;
+    const monthStart = m.index + whole.indexOf(monthName!, cue ? cue.length : 0);
+    // "17 mai", "1er mars", "May 17": day-level phrases belong to chrono.
+    if (/\d(er)?\s*$/.test(folded.slice(Math.max(0, monthStart - 5), monthStart))) continue;
+    if (/^\s+\d{1,2}(st|nd|rd|th)?\b(?!\d)/.test(folded.slice(m.index + whole.length, m.index + whole.length + 6)) && !yearText) continue;
+    // Without a cue or a year, "mars" and "may" are too often not months.
+    if (!cue && !yearText) continue;
+    const month = MONTHS[monthName!]!;
+    let year: number;
+    if (yearText) year = Number(yearText);
+    else if (reference) {
+      year = reference.getUTCFullYear();
+      if (month > reference.getUTCMonth() + 1 && !/until|jusqu/.test(cue ?? "")) year -= 1;
+    } else continue;
+    mentions.push({
+      start: m.index,
+      end: m.index + whole.length,
+      date: isoDate(year, month, 1),
+      endDate: null,
+      precision: "month",
+      since: /depuis|since|des|from/.test(cue ?? "") || isSince(folded, m.index),
+    });
+  }
+  return mentions;
+}
+
+function yearDates(folded: string): DateMention[] {
+  const mentions: DateMention[] = [];
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(folded); m; m = YEAR_RE.exec(folded)) {
+    mentions.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      date: `${m[2]}-01-01`,
+      endDate: null,
+      precision: "year",
+      since: /depuis|since/.test(m[1]!),
+    });
+  }
+  return mentions;
+}
+
+function relativeDates(folded: string, reference: Date | null): DateMention[] {
+  if (!reference) return [];
+  const refIso = reference.toISOString().slice(0, 10);
+  const [year, month] = parseIso(refIso);
+  const mentions: DateMention[] = [];
+  RELATIVE_RE.lastIndex = 0;
+  for (let m = RELATIVE_RE.exec(folded); m; m = RELATIVE_RE.exec(folded)) {
+    const phrase = m[1]!;
+    let date: string;
+    let precision: DatePrecision;
+    if (/hier|yesterday/.test(phrase)) [date, precision] = [addDays(refIso, -2), "day"];
+    else if (/semaine|week/.test(phrase)) [date, precision] = [addDays(refIso, /derniere|passee|last/.test(phrase) ? -7 : 0), "week"];
+    else if (/mois|month/.test(phrase)) [date, precision] = [month === 1 ? isoDate(year - 1, 12, 1) : isoDate(year, month - 1, 1), "month"];
+    else [date, precision] = [isoDate(year - 1, 1, 1), "year"];
+    mentions.push({ start: m.index, end: m.index + m[0].length, date, endDate: null, precision, since: false });
+  }
+  return mentions;
+}
+
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
+
+/** Keeps the finest of overlapping mentions ("le 17 février 2025" is a day, not February). */
+function resolveOverlaps(mentions: DateMention[]): DateMention[] {
+  const sorted = [...mentions].sort(
+    (a, b) => PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || b.end - b.start - (a.end - a.start),
+  );
+  const kept: DateMention[] = [];
+  for (const mention of sorted) {
+    if (!kept.some((k) => mention.start < k.end && k.start < mention.end)) kept.push(mention);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every date phrase of a text. Without a publication date only phrases that carry their own year are
+ * resolved, so the result never depends on the day the code runs.
+ */
+export function findDates(text: string, language: Language, publishedAt?: string | null, folded = foldKeepLength(text)): DateMention[] {
+  const reference = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T12:00:00Z`) : null;
+  const chronoRef = reference ?? new Date("2000-01-01T12:00:00Z");
+  let found = [
+    ...chronoDates(text, folded, language, chronoRef),
+    ...monthDates(folded, reference),
+    ...yearDates(folded),
+    ...relativeDates(folded, reference),
+  ];
+  if (!reference) {
+    // Without a reference, chrono's guesses of missing years are meaningless: keep explicit years only.
+    found = found.filter((d) => d.precision !== "day" || /\b(19|20)\d\d\b/.test(text.slice(d.start, d.end)));
+  }
+  return resolveOverlaps(found);
+}
+
+/** The publication date written in a text ("Publié le lundi 19 mai 2025", "Published May 19, 2025"). */
+export function findPublicationDate(text: string): string | undefined {
+  const m = /\b(publi[ée]e? le|mis en ligne le|mis à jour le|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*:?\s*([^\n]{4,60})/i.exec(text);
+  if (!m) return undefined;
+  const fr = /^(publi|mis)/i.test(m[1]!);
+  const parsed = (fr ? chrono.fr : chrono.en).parse(m[2]!, { instant: new Date("2000-01-01T12:00:00Z"), timezone: 0 })[0];
+  if (!parsed || !parsed.start.isCertain("year") || !parsed.start.isCertain("day")) return undefined;
+  return componentIso(parsed.start);
+}

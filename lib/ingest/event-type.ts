@@ -1,0 +1,193 @@
+/**
+ * Event classification with ACLED's taxonomy (lib/incidents/taxonomy.ts). Keyword rules in French and
+ * English find trigger phrases; `decideEventType` then picks one type for a group of triggers the way an
+ * ACLED coder would: a bomb is Explosions/Remote violence whoever it hits, an attack on civilians with no
+ * armed opponent is Violence against civilians, an attack on soldiers or with state forces present is a
+ * Battle, and strategic developments only when nothing violent happened.
+ */
+import type { EventType, SubEventType } from "../incidents/taxonomy";
+
+export type TriggerKind =
+  | "explosion"
+  | "territory"
+  | "clash"
+  | "attack"
+  | "kill"
+  | "abduction"
+  | "sexual"
+  | "riot"
+  | "mob"
+  | "protest"
+  | "strategic";
+
+export interface TriggerRule {
+  /** Stable name, also the "frame" used to recognise two mentions of the same development. */
+  id: string;
+  kind: TriggerKind;
+  eventType: EventType;
+  subEventType: SubEventType;
+  pattern: RegExp;
+  /** Higher wins among triggers of the same kind. */
+  priority: number;
+}
+
+export interface TriggerMatch {
+  rule: TriggerRule;
+  start: number;
+  end: number;
+  /** "des attaques", "les patrouilles": a plural with an indefinite or generic reading. */
+  plural: boolean;
+  /** "cette visite", "this attack": refers back to something already reported. */
+  anaphoric: boolean;
+}
+
+export interface EventDecision {
+  eventType: EventType;
+  subEventType: SubEventType;
+  rule: TriggerRule;
+}
+
+function rule(id: string, kind: TriggerKind, eventType: EventType, subEventType: SubEventType, source: string, priority = 0): TriggerRule {
+  return { id, kind, eventType, subEventType, pattern: new RegExp(`\\b(?:${source})\\b`, "g"), priority };
+}
+
+// Patterns run on folded text (lower case, no accents).
+export const TRIGGER_RULES: readonly TriggerRule[] = [
+  rule("suicide", "explosion", "Explosions/Remote violence", "Suicide bomb", "kamikazes?|attentats?[- ]suicides?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bomb)|vehicule piege conduit par", 6),
+  rule("ied", "explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED", "engins? explosifs?(?: improvises?)?|eei|ied|ieds|mines? (?:artisanales?|antipersonnel|anti-?char)|saute sur une mine|sautee sur une mine|heurte une mine|mine terrestre|landmines?|roadside bombs?|explosive devices?|improvised explosive|vehicules? piege|car bomb", 5),
+  rule("airstrike", "explosion", "Explosions/Remote violence", "Air/drone strike", "frappes? aeriennes?|frappes? de drones?|frappes? par drones?|raids? aeriens?|bombardements? aeriens?|drones? armes?|airstrikes?|air strikes?|air raids?|drone strikes?|drone attacks?|aerial bombardments?|vecteurs? aeriens?|neutralises? par (?:des )?(?:frappes?|drones?)", 4),
+  rule("shelling", "explosion", "Explosions/Remote violence", "Shelling/artillery/missile attack", "obus|tirs? de mortiers?|mortiers?|roquettes?|tirs? d'artillerie|artillerie|shelling|shells|mortar(?:s| fire| rounds)?|rockets?|artillery|missiles?", 3),
+  rule("grenade", "explosion", "Explosions/Remote violence", "Grenade", "grenades?", 2),
+  rule("regain", "territory", "Battles", "Government regains territory", "repris le controle|reprennent le controle|reprise de (?:la ville|la localite|kidal|la base|la position)|ont repris (?:la ville|la localite|la base)|regained control|retook|recaptured|retaken", 2),
+  rule("overtake", "territory", "Battles", "Non-state actor overtakes territory", "(?:s'est|se sont|s'etaient) empares? d[eu']|ont pris le controle|a pris le controle|pris le controle de la ville|seized (?:control of )?the (?:town|city|base|camp)|took control of|overran|captured the (?:town|city|base|camp)", 1),
+  rule("clash", "clash", "Battles", "Armed clash", "affrontements?|combats?|accrochages?|echanges? de tirs|embuscades?|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|ambush(?:ed|es)?|exchange of fire|heurts? armes?", 2),
+  rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?", 1),
+  rule("kill", "kill", "Violence against civilians", "Attack", "tues?|tuees?|tuant|massacres?|massacrant|executes?|executions?|egorges?|assassinats?|assassines?|abattus?|cout[ée] la vie|coutant la vie|killed|killing|killings|massacred|executed|murdered|shot dead|beheaded", 1),
+  rule("abduction", "abduction", "Violence against civilians", "Abduction/forced disappearance", "enlevements?|enleves?|enlevees?|enleve|kidnappings?|kidnappes?|kidnapped|abducted|abductions?|rapts?|pris en otage|prises? d'otages?|otages?|hostages?|disparitions? forcees?|forcibly disappeared", 2),
+  rule("sexual", "sexual", "Violence against civilians", "Sexual violence", "viols?|violees?|violences? sexuelles?|raped?|rapes|sexual violence|sexual assault", 3),
+  rule("mob", "mob", "Riots", "Mob violence", "lynchages?|lynches?|lynched|vindicte populaire|justice populaire|mob (?:justice|violence|attack)|angry mob", 2),
+  rule("riot", "riot", "Riots", "Violent demonstration", "emeutes?|emeutiers|riots?|rioters|rioting|manifestants? (?:ont )?(?:incendie|saccage|brule)|saccage|violent (?:protests?|demonstrations?)", 1),
+  rule("protest", "protest", "Protests", "Peaceful protest", "manifestations?|manifestants?|une marche|la marche|marche pacifique|marches? de protestation|sit-in|rassemblements?|protestataires|greves?|protests?|protested|protesters|demonstrations?|demonstrators|rall(?:y|ies)|strikes?", 1),
+  rule("arrest", "strategic", "Strategic developments", "Arrests", "arretes?|arretees?|arrestations?|interpelles?|interpellees?|interpellations?|apprehendes?|mis aux arrets|arrested|arrests?|detained|apprehended|taken into custody", 7),
+  rule("agreement", "strategic", "Strategic developments", "Agreement", "accords?(?: technique| militaire| de paix| de cooperation| de defense| de cessez-le-feu| cadre)?(?: \\p{L}+)? signes?|signe(?:nt|r)? (?:un|une|des) (?:accords?|protocoles?|memorandums?|conventions?)|accords? de paix|cessez-le-feu|treve|protocoles? d'accord|memorandums? d'entente|signed (?:an? |the )?(?:\\p{L}+ )?(?:agreements?|deals?|memorandums?|accords?)|agreements? (?:was |were )?signed|ceasefires?|peace (?:deal|agreement|accord)|truce", 6),
+  rule("looting", "strategic", "Strategic developments", "Looting/property destruction", "pillages?|pilles?|pillee?s?|incendies?|incendiees?|incendie|brules?|brulees?|vols? de betail|emporte (?:du|le|des) betail|emporte des? (?:vivres|biens|motos)|detruits?|detruites?|looted|looting|torched|burned|burnt|set (?:on )?fire|set ablaze|destroyed|cattle (?:rustling|theft)", 3),
+  rule("disrupted", "strategic", "Strategic developments", "Disrupted weapons use", "desamorces?|desamorcee?s?|neutralise (?:un|des|deux) engins?|saisies? d'armes|caches? d'armes|defused|weapons? caches?|seized weapons|disarmed", 5),
+  rule("base", "strategic", "Strategic developments", "Headquarters or base established", "installe (?:une|un|sa|leur) (?:base|camp|poste)|nouvelle base|nouveau camp|established (?:a|its|their) (?:base|camp|headquarters)|set up (?:a|its) base", 4),
+  rule("transfer", "strategic", "Strategic developments", "Non-violent transfer of territory", "retrocession|retroced(?:e|ee)|remis (?:aux|a l')|passation (?:du|de la|des) (?:camp|base|emprises?)|handed over (?:the )?(?:camp|base)|handover of (?:the )?(?:camp|base)|withdrew from (?:the )?(?:camp|base)", 4),
+  rule("deployment", "strategic", "Strategic developments", "Change to group/activity", "patrouilles? (?:conjointes?|mixtes?)|patrouilles?|deploie(?:nt)?|deploiements?|deployes?|deployees?|operations? (?:conjointes?|militaires?|de securisation|de ratissage)|ratissages?|renforts?|joint (?:patrols?|operations?)|patrols?|deploy(?:ed|s|ment|ments)?|military operations?|reinforcements?", 2),
+  rule("withdrawal", "strategic", "Strategic developments", "Other", "retraits? (?:du|de la|des|de l')|se retire(?:nt)? d[eu']|quitte(?:r|nt)? (?:la|le) (?:cedeao|ecowas|g5)|withdr(?:ew|awal|aws|awn) (?:from|of)|left ecowas|exit from ecowas", 2),
+  rule("visit", "strategic", "Strategic developments", "Other", "visites? (?:officielles?|de travail|d'amitie|de terrain)|visite|rencontres?|recu en audience|reception|entretiens?|official visits?|visits?|visited|met with|talks with|audience", 1),
+  rule("sanction", "strategic", "Strategic developments", "Other", "sanctions?|suspendu|suspension|expulses?|expulsion|coup d'etat|putsch|coup|dissous|dissolution|fermeture de la frontiere|closed the border|suspended|expelled", 1),
+];
+
+const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
+const ANAPHORA_BEFORE = /\b(cette|cet|ce|ladite|this|that|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
+const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la)\b/;
+
+/** Trigger phrases in a folded text (a clause or a sentence), with offsets relative to it. */
+export function findTriggers(folded: string): TriggerMatch[] {
+  const matches: TriggerMatch[] = [];
+  for (const r of TRIGGER_RULES) {
+    r.pattern.lastIndex = 0;
+    for (let m = r.pattern.exec(folded); m; m = r.pattern.exec(folded)) {
+      if (m[0].length === 0) {
+        r.pattern.lastIndex++;
+        continue;
+      }
+      const before = folded.slice(Math.max(0, m.index - 40), m.index);
+      matches.push({
+        rule: r,
+        start: m.index,
+        end: m.index + m[0].length,
+        plural: /s\b/.test(m[0].split(" ")[0]!) && PLURAL_BEFORE.test(before),
+        anaphoric: ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before),
+      });
+    }
+  }
+  // Overlapping rules keep the longer phrase ("patrouilles conjointes" over "patrouilles").
+  matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: TriggerMatch[] = [];
+  for (const match of matches) {
+    if (!kept.some((k) => match.start < k.end && k.start < match.end)) kept.push(match);
+  }
+  return kept;
+}
+
+/** True when the text around a trigger describes a trend rather than one event ("recrudescence des attaques"). */
+export function isGenericContext(foldedBefore: string): boolean {
+  return GENERIC_BEFORE.test(foldedBefore.slice(-60));
+}
+
+export interface EventContext {
+  /** Civilian victims named (villageois, guide religieux, civilians...). */
+  civilianVictims: boolean;
+  /** State forces among the actors, or a military target named (poste, camp, soldats). */
+  stateForces: boolean;
+  /** A named or unidentified armed group among the actors. */
+  armedGroup: boolean;
+  /** Protesters or rioters. */
+  crowd: boolean;
+  /** Folded text of the incident's clauses, for protest sub-types. */
+  folded: string;
+}
+
+const KIND_ORDER: TriggerKind[] = ["explosion", "territory", "sexual", "clash", "abduction", "kill", "attack", "mob", "riot", "protest", "strategic"];
+
+function best(triggers: TriggerMatch[], kind: TriggerKind): TriggerMatch | undefined {
+  return triggers.filter((t) => t.rule.kind === kind).sort((a, b) => b.rule.priority - a.rule.priority)[0];
+}
+
+const RULE_BY_ID = new Map(TRIGGER_RULES.map((r) => [r.id, r]));
+
+function decision(r: TriggerRule, eventType?: EventType, subEventType?: SubEventType): EventDecision {
+  return { rule: r, eventType: eventType ?? r.eventType, subEventType: subEventType ?? r.subEventType };
+}
+
+/** One ACLED type and sub-type for the triggers of an incident, or null when none is violent or strategic. */
+export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): EventDecision | null {
+  if (triggers.length === 0) return null;
+  const kinds = new Set(triggers.map((t) => t.rule.kind));
+  const explosion = best(triggers, "explosion");
+  if (explosion) return decision(explosion.rule);
+  const territory = best(triggers, "territory");
+  if (territory) return decision(territory.rule);
+  const sexual = best(triggers, "sexual");
+  if (sexual) return decision(sexual.rule);
+  const violent = kinds.has("clash") || kinds.has("attack") || kinds.has("kill") || kinds.has("abduction");
+  if (violent) {
+    const against = ctx.civilianVictims && !ctx.stateForces;
+    if (kinds.has("clash") || (ctx.stateForces && (kinds.has("attack") || kinds.has("kill")))) {
+      return decision(RULE_BY_ID.get("clash")!, "Battles", "Armed clash");
+    }
+    const abduction = best(triggers, "abduction");
+    if (abduction && (against || !ctx.stateForces)) return decision(abduction.rule);
+    if (against || (kinds.has("kill") && !ctx.stateForces && !kinds.has("attack"))) {
+      return decision(RULE_BY_ID.get("kill")!, "Violence against civilians", "Attack");
+    }
+    return decision(RULE_BY_ID.get("attack")!, "Battles", "Armed clash");
+  }
+  const mob = best(triggers, "mob");
+  if (mob) return decision(mob.rule);
+  const riot = best(triggers, "riot");
+  if (riot) return decision(riot.rule);
+  const protest = best(triggers, "protest");
+  if (protest) {
+    if (/\b(tues?|killed|balles reelles|live (ammunition|rounds)|shot dead|morts?)\b/.test(ctx.folded)) {
+      return decision(protest.rule, "Protests", "Excessive force against protesters");
+    }
+    if (/\b(disperses?|dispersees?|gaz lacrymogenes?|lacrymogenes?|interpelles?|arretes?|tear ?gas|dispersed|arrested|detained|repression|reprime)\b/.test(ctx.folded)) {
+      return decision(protest.rule, "Protests", "Protest with intervention");
+    }
+    return decision(protest.rule);
+  }
+  const strategic = best(triggers, "strategic");
+  if (strategic) return decision(strategic.rule);
+  return null;
+}
+
+const MILITARY_TARGET = /\b(postes?|camps?|bases?|convois?|patrouilles?|positions?|garnisons?|casernes?|checkpoints?|soldats?|militaires|gendarmes?|policiers|douaniers|brigade|army|soldiers?|troops|military|checkpoint|convoy|outpost|barracks)\b/;
+
+/** A military target named in the text ("l'assaut du poste", "attacked an army convoy"). */
+export function hasMilitaryTarget(folded: string): boolean {
+  return MILITARY_TARGET.test(folded);
+}

@@ -1,0 +1,114 @@
+/**
+ * Death counts stated in a text. Unknown stays unknown (null), never 0, unless the text says nobody died.
+ * Approximate counts take their round value ("une dizaine" = 10) and plurals of them the conservative
+ * reading ACLED uses ("dozens" = 12, "hundreds" = 100); "plusieurs"/"several" carries no number and
+ * stays unknown rather than being guessed.
+ */
+import { foldKeepLength } from "./normalize";
+
+export interface FatalityMention {
+  start: number;
+  end: number;
+  count: number;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
+  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40,
+  cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000,
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, thousand: 1000,
+};
+const APPROXIMATE: Record<string, number> = {
+  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50,
+  soixantaine: 60, centaine: 100, dizaines: 12, centaines: 100, dozen: 12, dozens: 12, scores: 20, hundreds: 100,
+};
+
+const APPROX_WORD = "(?:(?:une|des|a|some)\\s+)?(?:dizaines?|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|dozens?|scores|hundreds)(?![\\p{L}])";
+const DIGITS = "(?:\\d{1,3}(?:[\\u00a0\\u202f .]\\d{3})+|\\d+)(?![\\d\\p{L}])";
+const WORDS =
+  "(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)" +
+  "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred))*(?![\\p{L}])";
+const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
+const QUALIFIER = "(?:au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
+const NOUNS = "(?:\\p{L}+[\\s-]+){0,3}?";
+const DEATH_AFTER = "(?:morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
+const DEATH_BEFORE = "(?:tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|death toll (?:of|rose to|stands at|at)|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
+
+const AFTER_RE = new RegExp(`\\b${QUALIFIER}(${NUMBER_WORD})\\s+${NOUNS}${DEATH_AFTER}\\b`, "gu");
+const BEFORE_RE = new RegExp(`\\b${DEATH_BEFORE}\\s+${QUALIFIER}(${NUMBER_WORD})(?:\\s+(\\p{L}+))?`, "gu");
+const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|mort|perte en vie humaine)|pas de (victime|mort|perte)|n'a fait aucune victime|ni mort ni blesse|no (casualties|deaths|fatalities|one was (killed|hurt|injured))|nobody was (killed|hurt)|without (casualties|causing casualties))\b/g;
+// Numbers that count the wounded, the captured or the missing are not deaths.
+const NOT_DEATHS = /^(blesses?|blessees?|disparus?|otages?|enleves?|wounded|injured|missing|hostages?|abducted|kidnapped|prisonniers?|captured|arrested|interpelles?|personnes? (blessees?|enlevees?))/;
+
+/** The value of a number written in digits or words ("douze", "vingt-deux", "twenty-one", "1 200"). */
+export function parseNumber(phrase: string): number | null {
+  const text = foldKeepLength(phrase).trim();
+  if (/^\d/.test(text)) {
+    const n = Number(text.replace(/[\s  .,]/g, ""));
+    return Number.isFinite(n) ? n : null;
+  }
+  const approx = /(dizaines?|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|dozens?|scores|hundreds)$/.exec(text);
+  if (approx) return APPROXIMATE[approx[1]!] ?? null;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  const words = text.split(/[\s-]+/);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === "et" || word === "and") continue;
+    let value = UNITS[word];
+    if (word === "quatre" && /^vingts?$/.test(words[i + 1] ?? "")) {
+      value = 80;
+      i++;
+    }
+    if (value === undefined) return seen ? total + current : null;
+    seen = true;
+    if (value === 100) current = (current || 1) * 100;
+    else if (value === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else current += value;
+  }
+  return seen ? total + current : null;
+}
+
+/** Death counts in a text with offsets; a "no casualties" statement is a count of 0. */
+export function findFatalities(text: string, folded = foldKeepLength(text)): FatalityMention[] {
+  const mentions: FatalityMention[] = [];
+  AFTER_RE.lastIndex = 0;
+  for (let m = AFTER_RE.exec(folded); m; m = AFTER_RE.exec(folded)) {
+    const count = parseNumber(m[1]!);
+    if (count === null || count > 100000) continue;
+    // "les deux morts" after a date number ("le 17 mai 3 morts") is fine; a year is not a count.
+    if (count >= 1900 && count <= 2100) continue;
+    mentions.push({ start: m.index, end: m.index + m[0].length, count });
+  }
+  BEFORE_RE.lastIndex = 0;
+  for (let m = BEFORE_RE.exec(folded); m; m = BEFORE_RE.exec(folded)) {
+    const count = parseNumber(m[1]!);
+    if (count === null || count > 100000 || (count >= 1900 && count <= 2100)) continue;
+    const following = folded.slice(m.index + m[0].length - (m[2]?.length ?? 0), m.index + m[0].length + 30);
+    if (NOT_DEATHS.test(following.trim())) continue;
+    if (mentions.some((x) => x.start < m!.index + m![0].length && m!.index < x.end)) continue;
+    mentions.push({ start: m.index, end: m.index + m[0].length, count });
+  }
+  NONE_RE.lastIndex = 0;
+  for (let m = NONE_RE.exec(folded); m; m = NONE_RE.exec(folded)) {
+    mentions.push({ start: m.index, end: m.index + m[0].length, count: 0 });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The deaths of one sentence: separate groups add up ("3 soldats et 2 civils tués"), but a total
+ * followed by its breakdown ("12 morts dont 5 soldats") counts once.
+ */
+export function sentenceFatalities(mentions: FatalityMention[], foldedSentence: string): number | null {
+  if (mentions.length === 0) return null;
+  const counts = mentions.map((m) => m.count);
+  if (/\b(dont|parmi (eux|lesquels|elles)|including|among them|of whom)\b/.test(foldedSentence)) return Math.max(...counts);
+  return counts.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,195 @@
+/**
+ * The shipped gazetteer (lib/ingest/data/gazetteer.json, curated; see data/LICENSES.md) and the place
+ * finder. Each place keeps its own country, so border towns are never misplaced (Kidira in Senegal,
+ * Diboli in Mali), and Mali's places carry both the usual region and the 2023-reform one.
+ */
+import raw from "./data/gazetteer.json";
+import { createPhraseIndex, type PhraseMatch } from "./phrase-index";
+import { foldKeepLength, nameKey, tokenize, type Token } from "./normalize";
+
+export type PlaceKind = "country" | "admin1" | "admin2" | "locality";
+
+export interface PlaceEntry {
+  id: string;
+  kind: PlaceKind;
+  name: string;
+  countryCode: string;
+  country: string;
+  admin1: string | null;
+  admin1Reform: string | null;
+  admin2: string | null;
+  latitude: number;
+  longitude: number;
+  aliases: string[];
+  /** Names that are also common words ("Sahel", "Est"): matched only after "région de" and the like. */
+  needsQualifier: boolean;
+}
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+  nameFr: string;
+  latitude: number;
+  longitude: number;
+  /** Adjectives of nationality, French and English ("malien", "Malian"). */
+  demonyms: string[];
+}
+
+export interface PlaceMention {
+  place: PlaceEntry;
+  /** Other entries with the same name (a town and its region), best first. */
+  alternatives: PlaceEntry[];
+  start: number;
+  end: number;
+  /** "near X", "à 20 km de X": ACLED geo-precision 2. */
+  near: boolean;
+}
+
+type RawCountry = [string, string, string, number, number, string[], string[]];
+type RawAdmin1 = [string, string, number, number, string[], number];
+type RawLocality = [string, string, string, string, number, number, string[], string | null];
+
+const data = raw as unknown as {
+  countries: RawCountry[];
+  admin1: RawAdmin1[];
+  maliReformRegions: [string, string][];
+  localities: RawLocality[];
+};
+
+export const COUNTRIES: CountryInfo[] = data.countries.map(([code, name, nameFr, latitude, longitude, , demonyms]) => ({
+  code, name, nameFr, latitude, longitude, demonyms,
+}));
+
+const countryByCodeMap = new Map(COUNTRIES.map((c) => [c.code, c]));
+
+export function countryByCode(code: string): CountryInfo | undefined {
+  return countryByCodeMap.get(code);
+}
+
+/** The accented spelling when the data gives one ("Sandaré" rather than "Sandare"). */
+function displayName(name: string, aliases: string[]): string {
+  return aliases.find((a) => nameKey(a) === nameKey(name) && a !== name && /[^\x00-\x7f]/.test(a)) ?? name;
+}
+
+function buildEntries(): PlaceEntry[] {
+  const entries: PlaceEntry[] = [];
+  for (const [code, name, nameFr, latitude, longitude, aliases] of data.countries) {
+    entries.push({
+      id: `${code}`, kind: "country", name, countryCode: code, country: name, admin1: null, admin1Reform: null,
+      admin2: null, latitude, longitude, aliases: [nameFr, ...aliases], needsQualifier: false,
+    });
+  }
+  for (const [code, name, latitude, longitude, aliases, qualified] of data.admin1) {
+    entries.push({
+      id: `${code}.${nameKey(name)}`, kind: "admin1", name, countryCode: code, country: countryByCode(code)!.name,
+      admin1: name, admin1Reform: null, admin2: null, latitude, longitude, aliases, needsQualifier: qualified === 1,
+    });
+  }
+  const localities = data.localities;
+  for (const [reform, former] of data.maliReformRegions) {
+    const capital = localities.find((l) => l[0] === "ML" && nameKey(l[1]) === nameKey(reform));
+    entries.push({
+      id: `ML.reform.${nameKey(reform)}`, kind: "admin1", name: reform, countryCode: "ML", country: "Mali",
+      admin1: former, admin1Reform: reform, admin2: null, latitude: capital?.[4] ?? 0, longitude: capital?.[5] ?? 0,
+      aliases: capital ? capital[6] : [], needsQualifier: true,
+    });
+  }
+  const admin2Seen = new Set<string>();
+  for (const [code, name, admin1, admin2, latitude, longitude, aliases, reform] of localities) {
+    const country = countryByCode(code)!.name;
+    entries.push({
+      id: `${code}.${nameKey(admin1)}.${nameKey(admin2)}.${nameKey(name)}`, kind: "locality", name: displayName(name, aliases),
+      countryCode: code, country, admin1, admin1Reform: reform, admin2, latitude, longitude, aliases: [name, ...aliases],
+      needsQualifier: false,
+    });
+    const admin2Key = `${code}.${nameKey(admin1)}.${nameKey(admin2)}`;
+    if (admin2Seen.has(admin2Key)) continue;
+    admin2Seen.add(admin2Key);
+    const seat = localities.find((l) => l[0] === code && nameKey(l[1]) === nameKey(admin2));
+    const [lat, lon] = seat ? [seat[4], seat[5]] : [latitude, longitude];
+    entries.push({
+      id: `${admin2Key}`, kind: "admin2", name: admin2, countryCode: code, country, admin1, admin1Reform: reform,
+      admin2, latitude: lat, longitude: lon, aliases: seat ? seat[6] : [],
+      // A district named after a town is the town unless the text says "cercle de", "province du"...
+      needsQualifier: Boolean(seat) || ["gourma", "bam", "comoe"].includes(nameKey(admin2)),
+    });
+  }
+  return entries;
+}
+
+export const PLACES: readonly PlaceEntry[] = buildEntries();
+
+const KIND_RANK: Record<PlaceKind, number> = { locality: 0, admin2: 1, admin1: 2, country: 3 };
+
+const placeIndex = createPhraseIndex<PlaceEntry>();
+for (const place of PLACES) {
+  for (const alias of new Set([place.name, ...place.aliases])) placeIndex.add(alias, place);
+}
+
+const keyIndex = new Map<string, PlaceEntry[]>();
+for (const place of PLACES) {
+  for (const alias of new Set([place.name, ...place.aliases])) {
+    const key = nameKey(alias);
+    keyIndex.set(key, [...(keyIndex.get(key) ?? []), place]);
+  }
+}
+
+/** Every place known by this name (any spelling, accents and case ignored), optionally of one kind. */
+export function lookupPlace(name: string, kind?: PlaceKind): PlaceEntry[] {
+  const found = keyIndex.get(nameKey(name)) ?? [];
+  return kind ? found.filter((p) => p.kind === kind) : found;
+}
+
+const ADMIN1_BEFORE = /\b(regions?|wilayas?|provinces? administratives?|etats?|states?|region administrative)(\s+\p{L}+)?\s+(de la|de l'|des|du|de|d'|of)\s*$/u;
+const ADMIN1_AFTER = /^\s*(region|regions|wilaya)\b/;
+const ADMIN2_BEFORE = /\b(cercles?|prefectures?|departements?|provinces?|moughataas?|districts?)\s+(de la|de l'|des|du|de|d'|of)\s*$/u;
+const ADMIN2_AFTER = /^\s*(cercle|province|department|district|moughataa)\b/;
+const NEAR_BEFORE = /\b(pres d[eu']|non loin d[eu']|a proximite d[eu']|aux environs d[eu']|dans les environs d[eu']|aux alentours d[eu']|a la peripherie d[eu']|a \d+\s*km (\p{L}+ )*d[eu']|near|outside|close to|on the outskirts of|(\d+|a few) ?(km|kilometres|kilometers|miles) (\p{L}+ )*(of|from))\s*(la |l')?(localite |ville |commune |village )?(d[eu'] |of )?$/u;
+const RIVER_BEFORE = /\b(fleuve|riviere|river|delta (interieur )?du|boucle du|bassin du)\s*$/;
+
+function qualifierOf(foldedBefore: string, foldedAfter: string): PlaceKind | undefined {
+  if (ADMIN2_BEFORE.test(foldedBefore) || ADMIN2_AFTER.test(foldedAfter)) return "admin2";
+  if (ADMIN1_BEFORE.test(foldedBefore) || ADMIN1_AFTER.test(foldedAfter)) return "admin1";
+  return undefined;
+}
+
+function rankCandidates(values: PlaceEntry[], qualifier: PlaceKind | undefined): PlaceEntry[] {
+  return values
+    .filter((p) => !p.needsQualifier || (qualifier !== undefined && (p.kind === qualifier || p.kind === "admin1")))
+    .sort((a, b) => {
+      const qa = a.kind === qualifier ? 0 : 1;
+      const qb = b.kind === qualifier ? 0 : 1;
+      if (qa !== qb) return qa - qb;
+      // A reform region answers "région de Nioro" only when no older region of that name exists.
+      const ra = a.admin1Reform && a.kind === "admin1" ? 1 : 0;
+      const rb = b.admin1Reform && b.kind === "admin1" ? 1 : 0;
+      if (ra !== rb) return ra - rb;
+      return KIND_RANK[a.kind] - KIND_RANK[b.kind];
+    });
+}
+
+/** Place names in a text, with offsets; the folded text and tokens may be passed to avoid recomputing them. */
+export function findPlaces(text: string, folded = foldKeepLength(text), tokens: Token[] = tokenize(folded)): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  for (const match of placeIndex.find(text, folded, tokens) as PhraseMatch<PlaceEntry>[]) {
+    const before = folded.slice(Math.max(0, match.start - 60), match.start);
+    const after = folded.slice(match.end, match.end + 20);
+    if (RIVER_BEFORE.test(before)) continue;
+    const ranked = rankCandidates(match.values, qualifierOf(before, after));
+    if (ranked.length === 0) continue;
+    mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) });
+  }
+  return mentions;
+}
+
+const demonymIndex = createPhraseIndex<string>();
+for (const country of COUNTRIES) for (const demonym of country.demonyms) demonymIndex.add(demonym, country.code);
+
+/** How often each country is named or referred to by its adjective ("malien"): the article's focus. */
+export function countCountryMentions(text: string, places: PlaceMention[] = findPlaces(text)): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const mention of places) bump(mention.place.countryCode);
+  for (const match of demonymIndex.find(text)) for (const code of match.values) bump(code);
+  return counts;
+}

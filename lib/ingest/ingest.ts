@@ -1,0 +1,110 @@
+/**
+ * The one entry point for every ingestion interface (API, upload, CLI): validates the input, turns HTML
+ * into text, runs the extraction pipeline and stores the result. Feeds become one source per item.
+ */
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/guard";
+import { AppError, zodMessage } from "@/lib/errors/app-error";
+import { FeedParseError, parseFeed } from "./feed";
+import { htmlToText } from "./html";
+import { extractArticle, type ExtractResult } from "./pipeline";
+import { storeExtraction, type IngestResult } from "./store";
+
+/** Larger than any news article by far; anything bigger is a mistake or an attack. */
+export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "is not a real calendar date");
+
+export const articleInputSchema = z
+  .object({
+    text: z.string().optional(),
+    html: z.string().optional(),
+    url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000).optional(),
+    title: z.string().trim().max(500).optional(),
+    publisher: z.string().trim().max(200).optional(),
+    publishedAt: isoDay.optional(),
+    language: z.enum(["fr", "en"], { message: "must be fr or en" }).optional(),
+  })
+  .strict()
+  .refine((input) => input.text !== undefined || input.html !== undefined, { message: "give the article as text or html" });
+
+export type ArticleInput = z.infer<typeof articleInputSchema>;
+
+export function parseArticleInput(value: unknown): ArticleInput {
+  const parsed = articleInputSchema.safeParse(value);
+  if (!parsed.success) throw new AppError("bad_request", zodMessage(parsed.error));
+  return parsed.data;
+}
+
+/** Text that is mostly control characters (or has NUL bytes) is a binary file, not an article. */
+export function assertReadableText(text: string, what = "The text"): void {
+  if (text.includes("\u0000") || text.includes("\uFFFD")) throw new AppError("bad_request", `${what} looks like a binary file, not text`);
+  const control = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
+  if (control > Math.max(8, text.length * 0.01)) throw new AppError("bad_request", `${what} looks like a binary file, not text`);
+  if (!text.trim()) throw new AppError("bad_request", `${what} is empty`);
+}
+
+export function looksLikeFeed(text: string): boolean {
+  const head = text.slice(0, 2000).replace(/^\uFEFF/, "").trimStart();
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head);
+}
+
+type Prepared = { text: string; extraction: ExtractResult; meta: { url?: string; title?: string; publisher?: string } };
+
+/** Extraction without storage: what the ingest page previews and the extract CLI prints. */
+export function prepareArticle(input: ArticleInput): Prepared {
+  let text = input.text ?? "";
+  let title = input.title;
+  let publishedAt = input.publishedAt;
+  if (input.html !== undefined) {
+    const doc = htmlToText(input.html);
+    text = doc.text;
+    title ??= doc.title;
+    publishedAt ??= doc.publishedAt;
+  }
+  text = text.replace(/\r\n?/g, "\n");
+  assertReadableText(text);
+  const extraction = extractArticle({ text, title, publishedAt, language: input.language, url: input.url });
+  return { text, extraction, meta: { url: input.url, title, publisher: input.publisher } };
+}
+
+export async function ingestArticle(input: ArticleInput, user: SessionUser | null): Promise<IngestResult> {
+  const prepared = prepareArticle(input);
+  return storeExtraction(prepared.text, prepared.extraction, prepared.meta, user);
+}
+
+/**
+ * Every item of an RSS or Atom feed as its own source, each in its own transaction: one bad item does not
+ * lose the others, and a malformed feed stores nothing at all.
+ */
+export async function ingestFeed(xml: string, user: SessionUser | null): Promise<IngestResult[]> {
+  let items;
+  try {
+    items = parseFeed(xml);
+  } catch (error) {
+    if (error instanceof FeedParseError) throw new AppError("bad_request", `Malformed feed: ${error.message}`);
+    throw error;
+  }
+  if (!items.length) throw new AppError("bad_request", "The feed has no items");
+  const prepared = items
+    .filter((item) => item.text.trim())
+    .map((item) => prepareArticle({ text: item.text, url: item.url, title: item.title, publishedAt: validDay(item.publishedAt) }));
+  const results: IngestResult[] = [];
+  for (const item of prepared) results.push(await storeExtraction(item.text, item.extraction, item.meta, user));
+  return results;
+}
+
+function validDay(value: string | undefined): string | undefined {
+  return value && isoDay.safeParse(value).success ? value : undefined;
+}
+
+/** A whole uploaded document: a feed, an HTML page, or plain text / Markdown. */
+export async function ingestDocument(content: string, fileName: string | undefined, user: SessionUser | null): Promise<IngestResult[]> {
+  assertReadableText(content, fileName ? `The file ${fileName}` : "The upload");
+  if (looksLikeFeed(content)) return ingestFeed(content, user);
+  const isHtml = /\.html?$/i.test(fileName ?? "") || /^\s*(<!doctype html|<html)/i.test(content);
+  return [await ingestArticle(isHtml ? { html: content } : { text: content }, user)];
+}
