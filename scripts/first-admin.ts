@@ -1,2 +1,2 @@
-/** Placeholder until the auth module lands: replaced by lib/auth's first-start admin. */
-export async function ensureFirstAdmin(_log: (line: string) => void): Promise<void> {}
+/** The first-start admin lives with the rest of the accounts code; `npm start` imports it from here. */
+export { ensureFirstAdmin } from "../lib/auth/first-admin";

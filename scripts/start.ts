@@ -11,6 +11,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { provideDatabase, stopOnExit } from "../lib/db/database";
 import { migrate, MigrationError } from "../lib/db/migrate";
+import { loadReferenceData } from "../lib/reference/load";
 import { ensureAuthSecret } from "../lib/runtime-secrets";
 import { readEnv } from "../lib/env";
 import { ensureFirstAdmin } from "./first-admin";
@@ -48,6 +49,7 @@ stopOnExit(db.stop, async () => {
 try {
   const result = await migrate(db.url, { log: (line) => console.log(line) });
   if (!result.applied.length) console.log("database schema is up to date");
+  await loadReferenceData();
 } catch (error) {
   console.error(error instanceof MigrationError ? `Refusing to start: ${error.message}` : error);
   await db.stop();

@@ -2,7 +2,7 @@
  * Password hashing with argon2id (OWASP's first choice): slow and memory-hard, with a random salt in
  * every hash. The parameters are OWASP's minimum recommendation (19 MiB, 2 passes), a login takes ~30 ms.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 
@@ -49,4 +49,9 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
  */
 export function passwordFingerprint(passwordHash: string): string {
   return createHash("sha256").update(passwordHash).digest("base64url").slice(0, 16);
+}
+
+/** A random password for first start and resets: 18 bytes, 24 URL-safe characters, handed over once. */
+export function generatePassword(): string {
+  return randomBytes(18).toString("base64url");
 }

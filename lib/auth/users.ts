@@ -134,6 +134,7 @@ export async function updateUserRole(id: number, role: Role, context: ChangeCont
   await prisma.$transaction(async (tx) => {
     const user = await loadForChange(tx, id);
     if (user.role === newRole) return;
+    if (context.actor?.id === id) throw new AppError("conflict", "You cannot change your own role: ask another admin");
     if (user.role === "admin" && !user.disabled) await assertAnotherActiveAdmin(tx, id, "demote");
     await tx.user.update({ where: { id }, data: { role: newRole } });
     await recordAudit(
@@ -147,6 +148,7 @@ export async function setUserDisabled(id: number, disabled: boolean, context: Ch
   await prisma.$transaction(async (tx) => {
     const user = await loadForChange(tx, id);
     if (user.disabled === disabled) return;
+    if (context.actor?.id === id) throw new AppError("conflict", "You cannot disable your own account: ask another admin");
     if (disabled && user.role === "admin") await assertAnotherActiveAdmin(tx, id, "disable");
     await tx.user.update({ where: { id }, data: { disabled } });
     await recordAudit(

@@ -46,6 +46,22 @@ export function zodMessage(error: ZodError): string {
     .join("; ");
 }
 
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
+const UNAVAILABLE_KINDS = /DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|Connection terminated|not queryable|connect ECONNREFUSED|the database system is (starting up|shutting down)|terminating connection/i;
+
+/**
+ * True when the error says the database cannot be reached right now (down, restarting, pool exhausted):
+ * the client should retry later, so it gets 503 rather than a 500 that suggests a bug.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
+  if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
+  if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.test(candidate.kind)) return true;
+  if (typeof candidate.message === "string" && UNAVAILABLE_KINDS.test(candidate.message)) return true;
+  return isDatabaseUnavailable(candidate.cause, depth + 1);
+}
+
 export function errorResponse(error: unknown, headers?: HeadersInit): NextResponse {
   if (error instanceof AppError) {
     return NextResponse.json(
@@ -57,6 +73,12 @@ export function errorResponse(error: unknown, headers?: HeadersInit): NextRespon
     return NextResponse.json(
       { error: "bad_request", message: zodMessage(error), details: error.issues },
       { status: 400, headers },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    return NextResponse.json(
+      { error: "unavailable", message: "The database is unavailable; try again in a moment" },
+      { status: 503, headers: { "Retry-After": "5", ...Object.fromEntries(new Headers(headers)) } },
     );
   }
   console.error(error);

@@ -128,7 +128,7 @@ const disorderCase = `CASE i.event_type ${Object.entries(DISORDER_TYPE)
 
 const actorTypeCodes = Object.keys(ACTOR_TYPES).join(",");
 
-export const ACLED_COLUMNS: readonly IncidentColumn[] = [
+export const ACLED_COLUMNS: readonly IncidentColumn[] = ([
   { key: "event_id_cnty", csvHeader: "event_id_cnty", kind: "text", sql: `coalesce(${countryCase("iso3", "NULL")}, 'VIG') || i.id` },
   { key: "event_date", csvHeader: "event_date", kind: "date", sql: isoDate("i.event_date") },
   { key: "year", csvHeader: "year", kind: "number", sql: "extract(year FROM i.event_date)::int" },
@@ -179,7 +179,7 @@ export const ACLED_COLUMNS: readonly IncidentColumn[] = [
   { key: "fatalities", csvHeader: "fatalities", kind: "number", sql: "i.fatalities" },
   { key: "tags", csvHeader: "tags", kind: "text", sql: "NULL::text" },
   { key: "timestamp", csvHeader: "timestamp", kind: "number", sql: "extract(epoch FROM i.updated_at)::bigint" },
-].map((column) => ({ ...column, label: column.csvHeader, defaultVisible: true }));
+] satisfies Omit<IncidentColumn, "label" | "defaultVisible">[]).map((column) => ({ ...column, label: column.csvHeader, defaultVisible: true }));
 
 export const EXPORT_PROFILES = ["vigie", "acled"] as const;
 export type ExportProfile = (typeof EXPORT_PROFILES)[number];

@@ -24,7 +24,8 @@ export function incidentConditions(filter: IncidentFilter): Sql[] {
   if (filter.location.length) conditions.push(sql`i.location = ANY(${filter.location})`);
   if (filter.eventType.length) conditions.push(sql`i.event_type = ANY(${filter.eventType})`);
   if (filter.subEventType.length) conditions.push(sql`i.sub_event_type = ANY(${filter.subEventType})`);
-  if (filter.status.length) conditions.push(sql`i.status::text = ANY(${filter.status})`);
+  // Compared as the enum, not as text: a text cast would hide the (status, event_date, id) index.
+  if (filter.status.length) conditions.push(sql`i.status = ANY(${filter.status}::"ReviewStatus"[])`);
   if (filter.geoPrecision.length) conditions.push(sql`i.geo_precision = ANY(${filter.geoPrecision}::int[])`);
   if (filter.from) conditions.push(sql`i.event_date >= ${filter.from}::date`);
   if (filter.to) conditions.push(sql`i.event_date <= ${filter.to}::date`);

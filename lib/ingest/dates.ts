@@ -59,12 +59,11 @@ function parseIso(iso: string): [number, number, number] {
 }
 
 /** Pushes results that would lie after publication back into the past (a year, or a week for weekdays). */
-function pastBiasRefiner(reference: Date) {
-  const refIso = reference.toISOString().slice(0, 10);
-  return {
-    refine: (_context: unknown, results: chrono.ParsedResult[]) => {
+const pastBiasRefiner = {
+  refine: (context: chrono.ParsingContext, results: chrono.ParsingResult[]) => {
+      const refIso = context.refDate.toISOString().slice(0, 10);
       for (const result of results) {
-        for (const component of [result.start, result.end]) {
+        for (const component of [result.start, result.end] as (chrono.ParsingComponents | undefined)[]) {
           if (!component) continue;
           const iso = isoDate(component.get("year") ?? 0, component.get("month") ?? 1, component.get("day") ?? 1);
           if (iso <= refIso || /prochain|next|a venir|coming/i.test(result.text)) continue;
@@ -79,23 +78,19 @@ function pastBiasRefiner(reference: Date) {
         }
       }
       return results;
-    },
-  };
+  },
+};
+
+function withPastBias(parser: chrono.Chrono): chrono.Chrono {
+  const clone = parser.clone();
+  clone.refiners.push(pastBiasRefiner);
+  return clone;
 }
 
-const parsers = new Map<string, chrono.Chrono>();
-
-function parserFor(language: Language, reference: Date): chrono.Chrono {
-  const key = `${language}|${reference.toISOString()}`;
-  let parser = parsers.get(key);
-  if (!parser) {
-    parser = (language === "fr" ? chrono.fr.casual : chrono.en.casual).clone();
-    parser.refiners.push(pastBiasRefiner(reference));
-    if (parsers.size > 64) parsers.clear();
-    parsers.set(key, parser);
-  }
-  return parser;
-}
+const PARSERS: Record<Language, chrono.Chrono> = {
+  fr: withPastBias(chrono.fr.casual),
+  en: withPastBias(chrono.en.casual),
+};
 
 function componentIso(component: chrono.ParsedComponents): string {
   return isoDate(component.get("year") ?? 1970, component.get("month") ?? 1, component.get("day") ?? 1);
@@ -105,21 +100,50 @@ function isSince(folded: string, start: number): boolean {
   return /\b(depuis|since|des le|a partir d[ue]|starting|from)\s*(le |the |ce |cette )?$/.test(folded.slice(Math.max(0, start - 20), start));
 }
 
+// Words without which chrono finds nothing: it only runs on windows around them, a fraction of the text.
+const DATE_HINT = new RegExp(
+  `\\b(?:${MONTH_NAMES}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|aujourd'hui|demain|yesterday|today|tonight|tomorrow|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+  "g",
+);
+
+function dateWindows(folded: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  DATE_HINT.lastIndex = 0;
+  for (let m = DATE_HINT.exec(folded); m; m = DATE_HINT.exec(folded)) {
+    let start = Math.max(0, m.index - 40);
+    let end = Math.min(folded.length, m.index + m[0].length + 40);
+    while (start > 0 && !/\s/.test(folded[start - 1]!)) start--;
+    while (end < folded.length && !/\s/.test(folded[end]!)) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
 function chronoDates(text: string, folded: string, language: Language, reference: Date): DateMention[] {
   const mentions: DateMention[] = [];
-  for (const result of parserFor(language, reference).parse(text, { instant: reference, timezone: 0 })) {
+  const results: { result: chrono.ParsedResult; offset: number }[] = [];
+  for (const w of dateWindows(folded)) {
+    for (const result of PARSERS[language].parse(text.slice(w.start, w.end), { instant: reference, timezone: 0 })) {
+      results.push({ result, offset: w.start + result.index });
+    }
+  }
+  for (const { result, offset } of results) {
     const start = result.start;
     // Clock times and bare numbers are not dates of events.
     if (!start.isCertain("day") && !start.isCertain("weekday")) continue;
     if (/^\d{1,2}$/.test(result.text.trim())) continue;
+    // "la veille", "le lendemain" count from the story's last date, which the assembler knows; chrono would use publication.
+    if (/veille|lendemain/i.test(result.text)) continue;
     const end = result.end && result.end.isCertain("day") ? componentIso(result.end) : null;
     mentions.push({
-      start: result.index,
-      end: result.index + result.text.length,
+      start: offset,
+      end: offset + result.text.length,
       date: componentIso(start),
       endDate: end && end !== componentIso(start) ? end : null,
       precision: "day",
-      since: isSince(folded, result.index),
+      since: isSince(folded, offset),
     });
   }
   return mentions;
@@ -232,7 +256,7 @@ export function findDates(text: string, language: Language, publishedAt?: string
 export function findPublicationDate(text: string): string | undefined {
   const m = /\b(publi[ée]e? le|mis en ligne le|mis à jour le|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*:?\s*([^\n]{4,60})/i.exec(text);
   if (!m) return undefined;
-  const fr = /^(publi|mis)/i.test(m[1]!);
+  const fr = /^(publi[ée]e? le|mis)/i.test(m[1]!);
   const parsed = (fr ? chrono.fr : chrono.en).parse(m[2]!, { instant: new Date("2000-01-01T12:00:00Z"), timezone: 0 })[0];
   if (!parsed || !parsed.start.isCertain("year") || !parsed.start.isCertain("day")) return undefined;
   return componentIso(parsed.start);

@@ -186,10 +186,15 @@ const demonymIndex = createPhraseIndex<string>();
 for (const country of COUNTRIES) for (const demonym of country.demonyms) demonymIndex.add(demonym, country.code);
 
 /** How often each country is named or referred to by its adjective ("malien"): the article's focus. */
-export function countCountryMentions(text: string, places: PlaceMention[] = findPlaces(text)): Map<string, number> {
+export function countCountryMentions(
+  text: string,
+  places: PlaceMention[] = findPlaces(text),
+  folded = foldKeepLength(text),
+  tokens: Token[] = tokenize(folded),
+): Map<string, number> {
   const counts = new Map<string, number>();
   const bump = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
   for (const mention of places) bump(mention.place.countryCode);
-  for (const match of demonymIndex.find(text)) for (const code of match.values) bump(code);
+  for (const match of demonymIndex.find(text, folded, tokens)) for (const code of match.values) bump(code);
   return counts;
 }

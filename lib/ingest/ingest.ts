@@ -55,7 +55,7 @@ export function looksLikeFeed(text: string): boolean {
 type Prepared = { text: string; extraction: ExtractResult; meta: { url?: string; title?: string; publisher?: string } };
 
 /** Extraction without storage: what the ingest page previews and the extract CLI prints. */
-export function prepareArticle(input: ArticleInput): Prepared {
+export function prepareIngest(input: ArticleInput): Prepared {
   let text = input.text ?? "";
   let title = input.title;
   let publishedAt = input.publishedAt;
@@ -72,7 +72,7 @@ export function prepareArticle(input: ArticleInput): Prepared {
 }
 
 export async function ingestArticle(input: ArticleInput, user: SessionUser | null): Promise<IngestResult> {
-  const prepared = prepareArticle(input);
+  const prepared = prepareIngest(input);
   return storeExtraction(prepared.text, prepared.extraction, prepared.meta, user);
 }
 
@@ -91,7 +91,7 @@ export async function ingestFeed(xml: string, user: SessionUser | null): Promise
   if (!items.length) throw new AppError("bad_request", "The feed has no items");
   const prepared = items
     .filter((item) => item.text.trim())
-    .map((item) => prepareArticle({ text: item.text, url: item.url, title: item.title, publishedAt: validDay(item.publishedAt) }));
+    .map((item) => prepareIngest({ text: item.text, url: item.url, title: item.title, publishedAt: validDay(item.publishedAt) }));
   const results: IngestResult[] = [];
   for (const item of prepared) results.push(await storeExtraction(item.text, item.extraction, item.meta, user));
   return results;

@@ -5,12 +5,11 @@
  */
 import { foldText } from "../text/fold";
 
-const foldCache = new Map<number, string>();
+const foldCache: (string | undefined)[] = new Array(0x10000);
 
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
-  if (code < 128) return ch.toLowerCase();
-  const cached = foldCache.get(code);
+  const cached = foldCache[code];
   if (cached !== undefined) return cached;
   let out: string;
   if (/[\u2018\u2019\u02bc\u2032`´]/.test(ch)) out = "'";
@@ -18,27 +17,23 @@ function foldChar(ch: string): string {
   else if (/[\u00a0\u2000-\u200b\u202f]/.test(ch)) out = " ";
   else if (/[«»“”„]/.test(ch)) out = '"';
   else {
+    if (code < 128) out = ch.toLowerCase();
+    else {
     const base = ch.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
     // Ligatures such as "œ" would grow by one character; keep them rather than break offsets.
     out = base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    }
   }
-  foldCache.set(code, out);
+  foldCache[code] = out;
   return out;
 }
 
 /** Lower case, no diacritics, typographic quotes and dashes made ASCII; same length as the input. */
 export function foldKeepLength(text: string): string {
-  let out = "";
-  let plainRun = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) >= 128) {
-      plainRun = false;
-      break;
-    }
-  }
-  if (plainRun) return text.toLowerCase();
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
-  return out;
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  const parts: string[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) parts[i] = foldChar(text[i]!);
+  return parts.join("");
 }
 
 /** The matching key of a name: the same folding the database uses for aliases. */

@@ -39,6 +39,14 @@ function isAcronym(phrase: string): boolean {
   return letters.length >= 2 && letters.length <= 6 && letters === letters.toUpperCase();
 }
 
+function crossesBoundary(folded: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 10) return true; // . ! ? newline
+  }
+  return false;
+}
+
 export function createPhraseIndex<T>(): PhraseIndex<T> {
   const root: TrieNode<T> = { next: new Map(), values: [] };
 
@@ -78,7 +86,7 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
       let best: PhraseMatch<T> | undefined;
       for (let j = i; j < tokens.length && node; j++) {
         // A phrase never spans a sentence-ending stop or a line break.
-        if (j > i && /[.!?\n]/.test(folded.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+        if (j > i && crossesBoundary(folded, tokens[j - 1]!.end, tokens[j]!.start)) break;
         node = node.next.get(tokens[j]!.text);
         if (node && node.values.length > 0) {
           const start = tokens[i]!.start;

@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { failure, type ActionState } from "@/lib/auth/action-state";
+import { parseId } from "@/lib/auth/api-input";
+import { actionIp, requirePageUser } from "@/lib/auth/guard";
+import { generatePassword } from "@/lib/auth/password";
+import { roleSchema } from "@/lib/auth/roles";
+import { createUser, resetUserPassword, setUserDisabled, updateUserRole } from "@/lib/auth/users";
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+async function adminContext() {
+  return { actor: await requirePageUser("admin"), ip: await actionIp() };
+}
+
+/** Creates an account; without a typed password, generates one and shows it once. */
+export async function createUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const context = await adminContext();
+  try {
+    const typed = text(form, "password");
+    const password = typed || generatePassword();
+    const user = await createUser({ email: text(form, "email"), name: text(form, "name"), role: roleSchema.parse(text(form, "role")), password }, context);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: `Created ${user.email} (${user.role}).`, secret: typed ? undefined : password };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function changeRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const context = await adminContext();
+  try {
+    await updateUserRole(parseId(text(form, "userId"), "User"), roleSchema.parse(text(form, "role")), context);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: "Role changed." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function setDisabledAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const context = await adminContext();
+  try {
+    const disabled = z.enum(["true", "false"]).parse(text(form, "disabled")) === "true";
+    await setUserDisabled(parseId(text(form, "userId"), "User"), disabled, context);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: disabled ? "Account disabled." : "Account enabled." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Sets a generated password, shown once to the admin to hand over; the user's sessions end. */
+export async function resetPasswordAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const context = await adminContext();
+  try {
+    const password = generatePassword();
+    await resetUserPassword(parseId(text(form, "userId"), "User"), password, context);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: "New password:", secret: password };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,134 @@
+"use server";
+
+/**
+ * Server actions of the incidents pages. Each one checks the user and role on the server (the buttons
+ * being hidden for viewers is a convenience, not the protection) and returns a message instead of
+ * throwing, so the form can show it.
+ */
+import { revalidatePath } from "next/cache";
+import { requirePageUser } from "@/lib/auth/guard";
+import { AppError, zodMessage } from "@/lib/errors/app-error";
+import { ZodError } from "zod";
+import {
+  createSavedView,
+  deleteSavedView,
+  incidentPatchSchema,
+  mergeIncidents,
+  setIncidentStatus,
+  unmergeIncident,
+  updateIncident,
+  type IncidentPatch,
+} from "@/lib/incidents/queries";
+import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
+import type { ReviewStatus } from "@/lib/db/generated/client";
+
+export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
+
+function failure(error: unknown): ActionResult {
+  if (error instanceof AppError) return { ok: false, message: error.message, conflict: error.code === "conflict" };
+  if (error instanceof ZodError) return { ok: false, message: zodMessage(error) };
+  console.error(error);
+  return { ok: false, message: "Something went wrong; nothing was saved." };
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value.trim() : "";
+};
+const optionalNumber = (value: string) => (value === "" ? null : Number(value));
+
+/** Reads the edit form into a patch; unchanged inputs are still sent, the data layer skips equal values. */
+function patchFromForm(form: FormData): IncidentPatch {
+  return incidentPatchSchema.parse({
+    eventDate: text(form, "eventDate"),
+    endDate: text(form, "endDate") || null,
+    datePrecision: text(form, "datePrecision"),
+    eventType: text(form, "eventType"),
+    subEventType: text(form, "subEventType"),
+    summary: text(form, "summary"),
+    country: text(form, "country"),
+    admin1: text(form, "admin1") || null,
+    admin1Reform: text(form, "admin1Reform") || null,
+    admin2: text(form, "admin2") || null,
+    location: text(form, "location") || null,
+    latitude: optionalNumber(text(form, "latitude")),
+    longitude: optionalNumber(text(form, "longitude")),
+    geoPrecision: Number(text(form, "geoPrecision")),
+    fatalities: optionalNumber(text(form, "fatalities")),
+  });
+}
+
+export async function updateIncidentAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await requirePageUser("analyst");
+  try {
+    const id = Number(text(form, "id"));
+    const version = Number(text(form, "version"));
+    await updateIncident(id, version, patchFromForm(form), user);
+    revalidatePath(`/incidents/${id}`);
+    return { ok: true, message: "Saved." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function setStatusAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await requirePageUser("analyst");
+  try {
+    const id = Number(text(form, "id"));
+    const status = text(form, "status");
+    if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new AppError("bad_request", "Unknown status");
+    await setIncidentStatus(id, status as ReviewStatus, user, Number(text(form, "version")));
+    revalidatePath(`/incidents/${id}`);
+    return { ok: true, message: `Marked ${status}.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function mergeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await requirePageUser("analyst");
+  try {
+    const targetId = Number(text(form, "targetId"));
+    const mergedId = Number(text(form, "mergedId"));
+    if (!Number.isInteger(targetId) || !Number.isInteger(mergedId) || mergedId < 1) throw new AppError("bad_request", "Give the number of the incident to merge");
+    await mergeIncidents(targetId, mergedId, user);
+    revalidatePath(`/incidents/${targetId}`);
+    return { ok: true, message: `Incident ${mergedId} merged into this one.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function unmergeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await requirePageUser("analyst");
+  try {
+    const { targetId, mergedId } = await unmergeIncident(Number(text(form, "mergeId")), user);
+    revalidatePath(`/incidents/${targetId}`);
+    revalidatePath(`/incidents/${mergedId}`);
+    return { ok: true, message: `Incident ${mergedId} is separate again.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function saveViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await requirePageUser("viewer");
+  try {
+    await createSavedView(user, { name: text(form, "name"), query: text(form, "query"), shared: form.get("shared") === "on" });
+    revalidatePath("/incidents");
+    return { ok: true, message: "View saved." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function deleteViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await requirePageUser("viewer");
+  try {
+    await deleteSavedView(user, Number(text(form, "id")));
+    revalidatePath("/incidents");
+    return { ok: true, message: "View deleted." };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { failure, type ActionState } from "@/lib/auth/action-state";
+import { parseId } from "@/lib/auth/api-input";
+import { actionIp, requirePageUser } from "@/lib/auth/guard";
+import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+
+export async function createTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePageUser("viewer");
+  try {
+    const created = await createApiToken(user.id, String(form.get("name") ?? ""), { ip: await actionIp() });
+    revalidatePath("/settings/tokens");
+    return { status: "ok", message: "Copy this token now: it will not be shown again.", secret: created.token };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePageUser("viewer");
+  try {
+    await revokeApiToken(user, parseId(String(form.get("tokenId") ?? ""), "Token"), { ip: await actionIp() });
+    revalidatePath("/settings/tokens");
+    return { status: "ok", message: "Token revoked." };
+  } catch (error) {
+    return failure(error);
+  }
+}

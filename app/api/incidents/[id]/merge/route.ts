@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/guard";
+import { mergeIncidents } from "@/lib/incidents/queries";
+import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ mergedId: z.number().int().positive() });
+
+/** `POST /api/incidents/:id/merge` with `{ mergedId }`: merges that incident into this one (reversible). */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requireApiUser(request, "analyst");
+    const targetId = parseId((await params).id);
+    const { mergedId } = body.parse(await readJson(request));
+    return NextResponse.json(await mergeIncidents(targetId, mergedId, user), { status: 201 });
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

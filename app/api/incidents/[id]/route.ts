@@ -1,0 +1,40 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors/app-error";
+import { findIncident, incidentPatchSchema, updateIncident } from "@/lib/incidents/queries";
+import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** `GET /api/incidents/:id`: the incident with its actors, sources, evidence, merges and audit history. */
+export async function GET(request: Request, { params }: Context) {
+  try {
+    await requireApiUser(request, "viewer");
+    const id = parseId((await params).id);
+    const incident = await findIncident(id);
+    if (!incident) throw new AppError("not_found", `Incident ${id} does not exist`);
+    return NextResponse.json(incident);
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}
+
+const patchBody = z.object({ version: z.number().int().positive("must be the version you loaded") }).and(incidentPatchSchema);
+
+/**
+ * `PATCH /api/incidents/:id` with `{ version, ...fields }`: saves only if the incident is still at `version`
+ * (optimistic locking); otherwise 409 and nothing is written. Analysts and admins.
+ */
+export async function PATCH(request: Request, { params }: Context) {
+  try {
+    const user = await requireApiUser(request, "analyst");
+    const id = parseId((await params).id);
+    const { version, ...patch } = patchBody.parse(await readJson(request));
+    return NextResponse.json(await updateIncident(id, version, patch, user));
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/guard";
+import { setIncidentStatus } from "@/lib/incidents/queries";
+import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
+import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ status: z.enum(REVIEW_STATUSES), version: z.number().int().positive().optional() });
+
+/** `POST /api/incidents/:id/status` with `{ status: "verified" | "rejected" | "unverified", version? }`. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requireApiUser(request, "analyst");
+    const id = parseId((await params).id);
+    const { status, version } = body.parse(await readJson(request));
+    return NextResponse.json(await setIncidentStatus(id, status, user, version));
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { parseIncidentFilter } from "@/lib/incidents/filters";
+import { getIncidentPage } from "@/lib/incidents/queries";
+import { incidentErrorResponse } from "@/lib/incidents/api-errors";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/incidents?<filter>`: `{ rows, total, totalIsEstimate, page, pageSize }`; 400 naming a bad parameter. */
+export async function GET(request: Request) {
+  try {
+    await requireApiUser(request, "viewer");
+    const filter = parseIncidentFilter(new URL(request.url).searchParams);
+    return NextResponse.json(await getIncidentPage(filter));
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

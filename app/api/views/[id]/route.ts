@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { deleteSavedView, updateSavedView } from "@/lib/incidents/queries";
+import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** `PATCH /api/views/:id` with any of `{ name, query, shared }`: owner (or admin) only. */
+export async function PATCH(request: Request, { params }: Context) {
+  try {
+    const user = await requireApiUser(request, "viewer");
+    await updateSavedView(user, parseId((await params).id), (await readJson(request)) as never);
+    return new NextResponse(null, { status: 204 });
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}
+
+export async function DELETE(request: Request, { params }: Context) {
+  try {
+    const user = await requireApiUser(request, "viewer");
+    await deleteSavedView(user, parseId((await params).id));
+    return new NextResponse(null, { status: 204 });
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

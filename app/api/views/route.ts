@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { createSavedView, listSavedViews } from "@/lib/incidents/queries";
+import { incidentErrorResponse, readJson } from "@/lib/incidents/api-errors";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/views`: the caller's saved views and those shared with the team. */
+export async function GET(request: Request) {
+  try {
+    const user = await requireApiUser(request, "viewer");
+    return NextResponse.json({ views: await listSavedViews(user) });
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}
+
+/** `POST /api/views` with `{ name, query, shared? }`. */
+export async function POST(request: Request) {
+  try {
+    const user = await requireApiUser(request, "viewer");
+    const body = (await readJson(request)) as Record<string, unknown>;
+    return NextResponse.json(await createSavedView(user, body as never), { status: 201 });
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

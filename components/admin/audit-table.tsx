@@ -1,0 +1,73 @@
+export type AuditTableRow = {
+  id: string;
+  createdAt: string;
+  userEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: unknown;
+  ip: string | null;
+};
+
+/** Details as compact `key=value` pairs: readable in a dense row, complete on hover. */
+function describe(details: unknown): string {
+  if (details === null || details === undefined) return "";
+  if (typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
+  return Object.entries(details as Record<string, unknown>)
+    .map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join("  ");
+}
+
+const ACTION_TONES: [prefix: string, className: string][] = [
+  ["auth.login_failed", "bg-red-50 text-red-700 ring-red-200"],
+  ["auth.login_throttled", "bg-amber-50 text-amber-800 ring-amber-200"],
+  ["auth.", "bg-slate-100 text-slate-700 ring-slate-200"],
+  ["user.", "bg-violet-50 text-violet-700 ring-violet-200"],
+  ["token.", "bg-sky-50 text-sky-700 ring-sky-200"],
+];
+
+function tone(action: string): string {
+  return ACTION_TONES.find(([prefix]) => action.startsWith(prefix))?.[1] ?? "bg-brand-50 text-brand-700 ring-brand-100";
+}
+
+export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="whitespace-nowrap px-3 py-2">Time (UTC)</th>
+            <th className="px-3 py-2">User</th>
+            <th className="px-3 py-2">Action</th>
+            <th className="px-3 py-2">Target</th>
+            <th className="px-3 py-2">Details</th>
+            <th className="px-3 py-2">Address</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => {
+            const details = describe(row.details);
+            return (
+              <tr key={row.id} className="align-top">
+                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums text-slate-600">
+                  {row.createdAt.slice(0, 10)} {row.createdAt.slice(11, 19)}
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5">{row.userEmail ?? <span className="text-slate-400">—</span>}</td>
+                <td className="whitespace-nowrap px-3 py-1.5">
+                  <span className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${tone(row.action)}`}>{row.action}</span>
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">
+                  {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : <span className="text-slate-400">—</span>}
+                </td>
+                <td className="max-w-xl truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={details}>
+                  {details}
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs text-slate-500">{row.ip ?? ""}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+"use client";
+
+/**
+ * The filter bar of every incident view (/incidents, /overview): it shows the current filter and writes
+ * every change into the URL (router.replace), so any view is a shareable link. A change resets the page to
+ * 1; free text, dates and numbers are debounced so typing does not fire a request per key. Parameters the
+ * bar does not own (columns=, a chart's own options) are kept as they are.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useSearchParams } from "next/navigation";
+import { DEFAULT_PAGE_SIZE, FILTER_KEYS, filterToSearchParams, type IncidentFilter } from "@/lib/incidents/filters";
+import { ACTOR_TYPES, EVENT_TAXONOMY, EVENT_TYPES, REVIEW_STATUSES, type EventType } from "@/lib/incidents/taxonomy";
+import type { FilterOptions } from "@/lib/incidents/queries";
+import { MultiSelect, type MultiSelectOption } from "./multi-select";
+import { usePendingNavigation } from "./navigation-pending";
+
+export type FilterField =
+  | "q" | "country" | "admin1" | "admin2" | "location" | "actor" | "actorType" | "eventType" | "subEventType"
+  | "from" | "to" | "status" | "geoPrecision" | "minFatalities" | "source";
+
+export type FilterBarProps = {
+  /** The page the filter applies to ("/incidents", "/overview"): links are built on it. */
+  basePath: string;
+  /** The filter parsed from the current URL (parseIncidentFilterTolerant). */
+  filter: IncidentFilter;
+  /** Choices for the pickers, from getFilterOptions(). */
+  options: FilterOptions;
+  /** Filters this page does not offer. */
+  hidden?: FilterField[];
+  /** Extra controls shown at the end of the bar (saved views, export...). */
+  children?: ReactNode;
+};
+
+const GEO_LABELS: Record<number, string> = { 1: "1 · the place itself", 2: "2 · near / part of region", 3: "3 · region only" };
+const DEBOUNCE_MS = 350;
+
+export function FilterBar({ basePath, filter, options, hidden = [], children }: FilterBarProps) {
+  const searchParams = useSearchParams();
+  const { navigate } = usePendingNavigation();
+  const show = (field: FilterField) => !hidden.includes(field);
+
+  const apply = (patch: Partial<IncidentFilter>) => {
+    const next: IncidentFilter = { ...filter, ...patch, page: 1 };
+    const params = filterToSearchParams(next);
+    if (next.pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(next.pageSize));
+    for (const [key, value] of searchParams ?? []) if (!FILTER_KEYS.includes(key)) params.append(key, value);
+    const query = params.toString();
+    navigate(query ? `${basePath}?${query}` : basePath);
+  };
+
+  // Text fields keep local state (what is typed) and commit after a pause; they follow the URL when it
+  // changes from elsewhere (clear all, a saved view, back button).
+  const [text, setText] = useState({ q: filter.q ?? "", from: filter.from ?? "", to: filter.to ?? "", minFatalities: filter.minFatalities?.toString() ?? "" });
+  const urlText = `${filter.q ?? ""}|${filter.from ?? ""}|${filter.to ?? ""}|${filter.minFatalities ?? ""}`;
+  useEffect(() => {
+    setText({ q: filter.q ?? "", from: filter.from ?? "", to: filter.to ?? "", minFatalities: filter.minFatalities?.toString() ?? "" });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the URL's values change
+  }, [urlText]);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const editText = (field: keyof typeof text, value: string) => {
+    const next = { ...text, [field]: value };
+    setText(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const minFatalities = next.minFatalities.trim() === "" ? undefined : Number(next.minFatalities);
+      const validDate = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined);
+      apply({
+        q: next.q.trim() || undefined,
+        from: validDate(next.from),
+        to: validDate(next.to),
+        minFatalities: minFatalities !== undefined && Number.isInteger(minFatalities) && minFatalities >= 0 ? minFatalities : undefined,
+      });
+    }, DEBOUNCE_MS);
+  };
+
+  // The place hierarchy narrows as you choose: regions of the chosen countries, districts of the chosen
+  // regions, localities of the chosen districts (or regions, or countries).
+  const placeOptions = useMemo(() => {
+    const inCountry = (place: { country: string }) => !filter.country.length || filter.country.includes(place.country);
+    const inAdmin1 = (place: { admin1?: string | null }) => !filter.admin1.length || filter.admin1.includes(place.admin1 ?? "");
+    const inAdmin2 = (place: { admin2?: string | null }) => !filter.admin2.length || filter.admin2.includes(place.admin2 ?? "");
+    return {
+      country: options.countries.map((name) => ({ value: name, label: name })),
+      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${place.country} · 2023 region` : place.country })),
+      admin2: options.admin2.filter((place) => inCountry(place) && inAdmin1(place)).map((place) => ({ value: place.name, label: place.name, hint: place.admin1 ?? place.country })),
+      location: options.locations
+        .filter((place) => inCountry(place) && inAdmin1(place) && inAdmin2(place))
+        .map((place) => ({ value: place.name, label: place.name, hint: [place.admin1, place.country].filter(Boolean).join(", ") })),
+    };
+  }, [options, filter.country, filter.admin1, filter.admin2]);
+  const dedupe = (list: MultiSelectOption[]) => [...new Map(list.map((option) => [option.value, option])).values()];
+
+  const actorOptions = useMemo(
+    () => options.actors.map((actor) => ({ value: actor.name, label: actor.name, hint: ACTOR_TYPES[actor.type as keyof typeof ACTOR_TYPES], keywords: actor.aliases })),
+    [options.actors],
+  );
+  const subTypes = (filter.eventType.length ? filter.eventType : EVENT_TYPES).flatMap((type) =>
+    (EVENT_TAXONOMY[type as EventType] ?? []).map((sub) => ({ value: sub, label: sub, hint: type })),
+  );
+  const active = FILTER_KEYS.some((key) => !["sort", "page", "pageSize"].includes(key) && searchParams?.has(key));
+
+  const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
+  return (
+    <section aria-label="Filters" className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+      <div className="flex flex-wrap items-center gap-2">
+        {show("q") ? (
+          <input
+            type="search"
+            name="q"
+            value={text.q}
+            onChange={(event) => editText("q", event.target.value)}
+            placeholder="Search summaries and sources (French or English)…"
+            aria-label="Search text"
+            className={`${input} min-w-72 flex-1`}
+          />
+        ) : null}
+        {show("from") ? (
+          <label className="flex items-center gap-1 text-sm text-slate-600">
+            From
+            <input type="date" name="from" value={text.from} onChange={(event) => editText("from", event.target.value)} className={input} />
+          </label>
+        ) : null}
+        {show("to") ? (
+          <label className="flex items-center gap-1 text-sm text-slate-600">
+            to
+            <input type="date" name="to" value={text.to} onChange={(event) => editText("to", event.target.value)} className={input} />
+          </label>
+        ) : null}
+        {show("minFatalities") ? (
+          <label className="flex items-center gap-1 text-sm text-slate-600">
+            Fatalities ≥
+            <input
+              type="number"
+              min={0}
+              name="minFatalities"
+              value={text.minFatalities}
+              onChange={(event) => editText("minFatalities", event.target.value)}
+              className={`${input} w-20`}
+            />
+          </label>
+        ) : null}
+        <div className="ml-auto flex items-center gap-2">
+          {active ? (
+            <button type="button" onClick={() => apply(CLEARED)} className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+              Clear all
+            </button>
+          ) : null}
+          {children}
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {show("country") ? <MultiSelect name="country" label="Country" options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} /> : null}
+        {show("admin1") ? <MultiSelect name="admin1" label="Region" options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom /> : null}
+        {show("admin2") ? <MultiSelect name="admin2" label="District" options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom /> : null}
+        {show("location") ? <MultiSelect name="location" label="Locality" options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom /> : null}
+        {show("actor") ? (
+          <MultiSelect name="actor" label="Actor" options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder="Name or alias (e.g. GSIM)…" />
+        ) : null}
+        {show("actorType") ? (
+          <MultiSelect
+            name="actorType"
+            label="Actor type"
+            options={Object.entries(ACTOR_TYPES).map(([code, label]) => ({ value: code, label: `${code} · ${label}` }))}
+            selected={filter.actorType.map(String)}
+            onChange={(values) => apply({ actorType: values.map(Number) as IncidentFilter["actorType"] })}
+          />
+        ) : null}
+        {show("eventType") ? (
+          <MultiSelect
+            name="eventType"
+            label="Event type"
+            options={EVENT_TYPES.map((type) => ({ value: type, label: type }))}
+            selected={filter.eventType}
+            onChange={(eventType) => apply({ eventType, subEventType: filter.subEventType.filter((sub) => eventType.length === 0 || eventType.some((type) => (EVENT_TAXONOMY[type as EventType] as readonly string[]).includes(sub))) })}
+          />
+        ) : null}
+        {show("subEventType") ? <MultiSelect name="subEventType" label="Sub-event" options={subTypes} selected={filter.subEventType} onChange={(subEventType) => apply({ subEventType })} /> : null}
+        {show("status") ? (
+          <MultiSelect
+            name="status"
+            label="Status"
+            options={REVIEW_STATUSES.map((status) => ({ value: status, label: status }))}
+            selected={filter.status}
+            onChange={(status) => apply({ status: status as IncidentFilter["status"] })}
+          />
+        ) : null}
+        {show("geoPrecision") ? (
+          <MultiSelect
+            name="geoPrecision"
+            label="Precision"
+            options={[1, 2, 3].map((code) => ({ value: String(code), label: GEO_LABELS[code]! }))}
+            selected={filter.geoPrecision.map(String)}
+            onChange={(values) => apply({ geoPrecision: values.map(Number) as IncidentFilter["geoPrecision"] })}
+          />
+        ) : null}
+        {show("source") && filter.source.length ? (
+          <MultiSelect
+            name="source"
+            label="Source"
+            options={filter.source.map((id) => ({ value: String(id), label: `Source #${id}` }))}
+            selected={filter.source.map(String)}
+            onChange={(values) => apply({ source: values.map(Number) })}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+const CLEARED: Partial<IncidentFilter> = {
+  q: undefined, country: [], admin1: [], admin2: [], location: [], actor: [], actorType: [], eventType: [], subEventType: [],
+  from: undefined, to: undefined, status: [], geoPrecision: [], minFatalities: undefined, source: [],
+};

@@ -1,0 +1,134 @@
+"use client";
+
+/**
+ * A compact multi-value picker: a button showing the current choice, opening a searchable checklist.
+ * Options may carry keywords (e.g. an actor's aliases) so typing "GSIM" finds JNIM; with `allowCustom`,
+ * a value that is not in the list can be added as typed (the server resolves it, e.g. as an alias).
+ */
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { foldText } from "@/lib/text/fold";
+
+export type MultiSelectOption = { value: string; label: string; hint?: string; keywords?: string[] };
+
+type Props = {
+  label: string;
+  options: MultiSelectOption[];
+  selected: string[];
+  onChange: (values: string[]) => void;
+  allowCustom?: boolean;
+  placeholder?: string;
+  /** Name used for the button's accessible label and test selectors. */
+  name: string;
+};
+
+const MAX_SHOWN = 200;
+
+export function MultiSelect({ label, options, selected, onChange, allowCustom = false, placeholder = "Search…", name }: Props) {
+  const [open, setOpen] = useState(false);
+  const [search, setSearch] = useState("");
+  const rootRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  const indexed = useMemo(() => options.map((option) => ({ option, haystack: foldText([option.label, option.hint ?? "", ...(option.keywords ?? [])].join(" ")) })), [options]);
+  const folded = foldText(search);
+  const matches = folded ? indexed.filter((entry) => entry.haystack.includes(folded)).map((entry) => entry.option) : options;
+  const selectedSet = new Set(selected);
+  // Chosen values first, so they can be unticked without scrolling.
+  const shown = [...matches.filter((option) => selectedSet.has(option.value)), ...matches.filter((option) => !selectedSet.has(option.value))].slice(0, MAX_SHOWN);
+  const exact = options.some((option) => foldText(option.value) === folded || foldText(option.label) === folded);
+  const custom = selected.filter((value) => !options.some((option) => option.value === value));
+
+  const toggle = (value: string) => onChange(selectedSet.has(value) ? selected.filter((item) => item !== value) : [...selected, value]);
+  const summary = selected.length === 0 ? "Any" : selected.length === 1 ? (options.find((option) => option.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+
+  return (
+    <div ref={rootRef} className="relative">
+      <button
+        type="button"
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-label={`${label}: ${summary}`}
+        data-filter={name}
+        onClick={() => setOpen((value) => !value)}
+        className={`inline-flex max-w-64 items-center gap-1.5 rounded-md border px-2.5 py-1.5 text-sm shadow-xs transition-colors ${
+          selected.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
+        }`}
+      >
+        <span className="font-medium">{label}</span>
+        <span className="truncate text-slate-500">{summary}</span>
+        <span aria-hidden className="text-[10px] text-slate-400">▾</span>
+      </button>
+      {open ? (
+        <div className="absolute left-0 z-40 mt-1 w-72 rounded-md border border-slate-200 bg-white shadow-lg">
+          <div className="border-b border-slate-100 p-2">
+            <input
+              autoFocus
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && allowCustom && search.trim() && !exact) {
+                  event.preventDefault();
+                  toggle(search.trim());
+                  setSearch("");
+                }
+              }}
+              placeholder={placeholder}
+              aria-label={`Search ${label.toLowerCase()}`}
+              className="w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-brand-500 focus:outline-none"
+            />
+          </div>
+          <ul id={listId} role="listbox" aria-multiselectable className="max-h-72 overflow-y-auto py-1 text-sm">
+            {custom.map((value) => (
+              <Option key={`custom-${value}`} label={value} hint="as typed" checked onToggle={() => toggle(value)} />
+            ))}
+            {allowCustom && search.trim() && !exact ? (
+              <li>
+                <button type="button" onClick={() => (toggle(search.trim()), setSearch(""))} className="w-full px-3 py-1.5 text-left text-brand-700 hover:bg-brand-50">
+                  Add “{search.trim()}”
+                </button>
+              </li>
+            ) : null}
+            {shown.map((option) => (
+              <Option key={option.value} label={option.label} hint={option.hint} checked={selectedSet.has(option.value)} onToggle={() => toggle(option.value)} />
+            ))}
+            {shown.length === 0 && !(allowCustom && search.trim()) ? <li className="px-3 py-2 text-slate-500">Nothing matches.</li> : null}
+          </ul>
+          {selected.length ? (
+            <div className="flex justify-end border-t border-slate-100 p-1.5">
+              <button type="button" onClick={() => onChange([])} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">
+                Clear {label.toLowerCase()}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Option({ label, hint, checked, onToggle }: { label: string; hint?: string; checked: boolean; onToggle: () => void }) {
+  return (
+    <li role="option" aria-selected={checked}>
+      <label className="flex cursor-pointer items-center gap-2 px-3 py-1 hover:bg-slate-50">
+        <input type="checkbox" checked={checked} onChange={onToggle} className="accent-brand-600" />
+        <span className="truncate">{label}</span>
+        {hint ? <span className="ml-auto shrink-0 text-xs text-slate-400">{hint}</span> : null}
+      </label>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+/** Chooses the table's columns; the choice lives in the URL (`columns=`), so links and exports keep it. */
+import { useSearchParams } from "next/navigation";
+import { usePendingNavigation } from "@/components/filters/navigation-pending";
+import { INCIDENT_COLUMNS, columnsToParam, DEFAULT_COLUMN_KEYS } from "@/lib/incidents/columns";
+import { Popover } from "./popover";
+
+export function ColumnChooser({ columns }: { columns: string[] }) {
+  const searchParams = useSearchParams();
+  const { navigate } = usePendingNavigation();
+  const write = (keys: string[]) => {
+    const params = new URLSearchParams(searchParams?.toString());
+    const value = columnsToParam(keys);
+    if (value) params.set("columns", value);
+    else params.delete("columns");
+    navigate(`/incidents?${params}`);
+  };
+  // Keep the table's canonical order whatever the order of clicks.
+  const toggle = (key: string) => {
+    const chosen = new Set(columns.includes(key) ? columns.filter((item) => item !== key) : [...columns, key]);
+    if (chosen.size === 0) return;
+    write(INCIDENT_COLUMNS.map((column) => column.key).filter((item) => chosen.has(item)));
+  };
+  return (
+    <Popover label={`Columns (${columns.length})`} testId="column-chooser">
+      {() => (
+        <div>
+          <ul className="grid grid-cols-2 gap-x-3 gap-y-1">
+            {INCIDENT_COLUMNS.map((column) => (
+              <li key={column.key}>
+                <label className="flex cursor-pointer items-center gap-2">
+                  <input type="checkbox" className="accent-brand-600" checked={columns.includes(column.key)} onChange={() => toggle(column.key)} name={`column-${column.key}`} />
+                  {column.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => write([...DEFAULT_COLUMN_KEYS])} className="mt-2 text-xs text-brand-700 hover:underline">
+            Reset to default columns
+          </button>
+        </div>
+      )}
+    </Popover>
+  );
+}

@@ -1,0 +1,35 @@
+/** Every source of an incident, its text with the evidence sentences highlighted. */
+import { HighlightedText } from "@/components/evidence/highlighted-text";
+import type { IncidentDetail } from "@/lib/incidents/queries";
+
+export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) {
+  if (!sources.length) return <p className="text-sm text-slate-500">No source is linked to this incident.</p>;
+  return (
+    <ol className="space-y-4">
+      {sources.map((source) => (
+        <li key={source.id} className="rounded-md border border-slate-200">
+          <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 border-b border-slate-100 bg-slate-50 px-3 py-2 text-sm">
+            <a href={`/sources/${source.id}`} className="font-medium text-brand-700 hover:underline">
+              {source.title ?? `Source #${source.id}`}
+            </a>
+            <span className="text-slate-500">{[source.publisher, source.publishedAt, source.language?.toUpperCase()].filter(Boolean).join(" · ")}</span>
+            {source.fatalities !== null ? <span className="text-slate-500">reports {source.fatalities} killed</span> : null}
+            {source.url ? (
+              <a href={source.url} rel="noreferrer noopener" target="_blank" className="ml-auto truncate text-xs text-slate-500 hover:underline">
+                {source.url}
+              </a>
+            ) : null}
+          </header>
+          <div className="px-3 py-2">
+            {source.evidence.length ? (
+              <p className="mb-1 text-xs text-slate-500">
+                Evidence for: {[...new Set(source.evidence.map((item) => item.field))].join(", ")}
+              </p>
+            ) : null}
+            <HighlightedText text={source.text} spans={source.evidence} className="max-h-96 overflow-y-auto" />
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

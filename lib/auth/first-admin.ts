@@ -1,0 +1,28 @@
+/**
+ * First start: when there is no user at all, create an admin with a random password and print it once.
+ * There is no default password anywhere; losing this one means `npm run user -- reset-password`.
+ */
+import { prisma } from "@/lib/db/client";
+import { generatePassword } from "./password";
+import { createUser } from "./users";
+
+export const FIRST_ADMIN_EMAIL = "admin@vigie.local";
+
+export async function ensureFirstAdmin(log: (line: string) => void, email = process.env.VIGIE_ADMIN_EMAIL ?? FIRST_ADMIN_EMAIL): Promise<{ email: string; password: string } | null> {
+  if ((await prisma.user.count()) > 0) return null;
+  const password = generatePassword();
+  try {
+    await createUser({ email, password, role: "admin", name: "Administrator" });
+  } catch (error) {
+    // Two processes starting at once: the other one created the admin and printed its password.
+    if ((await prisma.user.count()) > 0) return null;
+    throw error;
+  }
+  log("");
+  log("  First start: created an administrator account. Sign in with:");
+  log(`    email:    ${email}`);
+  log(`    password: ${password}`);
+  log("  This password is shown only once. Change it, or create your own admin with `npm run user -- create`.");
+  log("");
+  return { email, password };
+}

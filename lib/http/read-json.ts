@@ -1,0 +1,14 @@
+/** A small JSON body, parsed, or a clear 4xx: wrong content type 415, too large 413, not JSON 400. */
+import { AppError } from "@/lib/errors/app-error";
+import { readBodyWithLimit } from "./read-body";
+
+export async function readJsonBody(request: Request, limitBytes = 16 * 1024): Promise<unknown> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.includes("application/json")) throw new AppError("unsupported_media_type", "Send a JSON body (Content-Type: application/json)");
+  const body = await readBodyWithLimit(request, limitBytes);
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON");
+  }
+}

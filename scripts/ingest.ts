@@ -1,0 +1,46 @@
+/**
+ * `npm run --silent ingest -- <file...>`: stores articles (text, Markdown, HTML) and feeds (RSS, Atom)
+ * into the database (DATABASE_URL, or the embedded one), printing one line per source. Exit code 1 when
+ * any file failed; the others are still stored, each source in its own transaction.
+ */
+import { readFileSync } from "node:fs";
+import { provideDatabase } from "../lib/db/database";
+import { migrate } from "../lib/db/migrate";
+import { AppError } from "../lib/errors/app-error";
+
+const files = process.argv.slice(2).filter((arg) => arg !== "--");
+if (!files.length) {
+  console.error("usage: npm run --silent ingest -- <file...>");
+  process.exit(2);
+}
+
+const db = await provideDatabase((line) => console.error(line));
+let failed = 0;
+try {
+  await migrate(db.url);
+  const { ingestDocument } = await import("../lib/ingest/ingest");
+  for (const file of files) {
+    try {
+      const content = readFileSync(file, "utf8");
+      for (const result of await ingestDocument(content, file, null)) {
+        const attached = result.incidents.filter((incident) => incident.attached).length;
+        const label = result.source.title ?? result.source.url ?? file;
+        console.log(
+          result.created
+            ? `created  source #${result.source.id} ${JSON.stringify(label)}: ${result.incidents.length} incident(s)` +
+                (attached ? ` (${attached} attached to incidents already stored)` : "")
+            : `present  source #${result.source.id} ${JSON.stringify(label)}: already ingested, ${result.incidents.length} incident(s)`,
+        );
+      }
+    } catch (error) {
+      failed++;
+      const message = error instanceof AppError || (error as NodeJS.ErrnoException).code ? (error as Error).message : String(error);
+      console.error(`failed   ${file}: ${message}`);
+    }
+  }
+} finally {
+  const { prisma } = await import("../lib/db/client");
+  await prisma.$disconnect();
+  await db.stop();
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,119 @@
+/**
+ * Access control for every route handler under app/, found on the file system: anonymous calls are
+ * refused with 401 JSON, a viewer is refused with 403 on every mutating endpoint, and on every read an
+ * API token gets exactly the answer its owner's session gets (JSON and CSV endpoints alike). Handlers are called directly, which proves the guard inside each handler
+ * (proxy.ts is a second layer, checked against the real server in tests/e2e/route-coverage.test.ts).
+ * Every page is checked to call the guard; its behaviour is proved in the e2e test.
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { HTTP_METHODS, listAppRoutes, MUTATING_METHODS, paramValues, PUBLIC_ROUTES, REDIRECT_ONLY_PAGES, VIEWER_MUTATIONS, type AppRoute } from "../app-routes";
+import { resetDatabase } from "./db";
+import { signedInUser, withCookie, withToken, type Caller } from "./session";
+
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type Endpoint = { route: AppRoute; method: string; handler: Handler };
+
+const routes = listAppRoutes();
+const apiRoutes = routes.filter((route) => route.kind === "route" && !PUBLIC_ROUTES.has(route.path));
+
+async function endpoints(): Promise<Endpoint[]> {
+  const found: Endpoint[] = [];
+  for (const route of apiRoutes) {
+    const module = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      if (typeof module[method] === "function") found.push({ route, method, handler: module[method] as Handler });
+    }
+  }
+  return found;
+}
+
+function call(endpoint: Endpoint, init: RequestInit = {}): Promise<Response> {
+  const url = `http://localhost:3000${endpoint.route.path.replace(/\[[^\]]+\]/g, "1")}`;
+  const body = endpoint.method === "GET" || endpoint.method === "HEAD" ? undefined : "{}";
+  const headers = { "content-type": "application/json", ...(init.headers as Record<string, string>) };
+  return endpoint.handler(new Request(url, { ...init, method: endpoint.method, headers, body }), { params: Promise.resolve(paramValues(endpoint.route)) });
+}
+
+const label = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.route.path}`;
+
+let all: Endpoint[];
+let viewer: Caller;
+
+beforeAll(async () => {
+  await resetDatabase();
+  all = await endpoints();
+  viewer = await signedInUser("viewer");
+});
+
+describe("route discovery", () => {
+  it("finds the route handlers and pages on the file system", () => {
+    const paths = routes.map((route) => `${route.kind} ${route.path}`);
+    expect(paths).toContain("route /api/tokens");
+    expect(paths).toContain("route /api/admin/users/[id]");
+    expect(paths).toContain("page /admin/users");
+    expect(all.map(label)).toContain("DELETE /api/tokens/[id]");
+  });
+
+  it("keeps the public allow-list to routes that exist", () => {
+    for (const path of PUBLIC_ROUTES) expect(routes.some((route) => route.path === path), path).toBe(true);
+  });
+});
+
+describe("anonymous callers", () => {
+  it("get 401 JSON from every non-public route handler and method", async () => {
+    const failures: string[] = [];
+    for (const endpoint of all) {
+      const attempts: Record<string, string>[] = [{}, { authorization: "Bearer vigie_not-a-real-token" }, { cookie: "next-auth.session-token=forged" }];
+      for (const auth of attempts) {
+        const response = await call(endpoint, { headers: auth });
+        const body = endpoint.method === "HEAD" ? null : await response.json().catch(() => null);
+        if (response.status !== 401 || (body && body.error !== "unauthorized")) failures.push(`${label(endpoint)} ${JSON.stringify(auth)} → ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("viewers", () => {
+  it("get 403 JSON from every mutating endpoint, by session cookie and by API token", async () => {
+    const failures: string[] = [];
+    for (const endpoint of all.filter((candidate) => MUTATING_METHODS.has(candidate.method) && !VIEWER_MUTATIONS.has(label(candidate)))) {
+      for (const init of [withCookie(viewer.cookie), withToken(viewer.token)]) {
+        const response = await call(endpoint, init);
+        const body = await response.json().catch(() => null);
+        if (response.status !== 403 || body?.error !== "forbidden") failures.push(`${label(endpoint)} → ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("get the same answer on every read with their API token as with their session", async () => {
+    const differences: string[] = [];
+    for (const endpoint of all.filter((candidate) => candidate.method === "GET")) {
+      const [bySession, byToken] = await Promise.all([call(endpoint, withCookie(viewer.cookie)), call(endpoint, withToken(viewer.token))]);
+      if (bySession.status !== byToken.status || bySession.headers.get("content-type") !== byToken.headers.get("content-type")) {
+        differences.push(`${label(endpoint)}: session ${bySession.status}, token ${byToken.status}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it("may make the few writes open to them (their own tokens and saved views)", async () => {
+    for (const endpoint of all.filter((candidate) => VIEWER_MUTATIONS.has(label(candidate)))) {
+      const response = await call(endpoint, withCookie(viewer.cookie));
+      expect([401, 403], label(endpoint)).not.toContain(response.status);
+    }
+  });
+});
+
+describe("pages", () => {
+  it("every page calls the guard on the server (its behaviour is proved against the real server in e2e)", () => {
+    const unguarded = routes
+      .filter((route) => route.kind === "page" && !PUBLIC_ROUTES.has(route.path) && !REDIRECT_ONLY_PAGES.has(route.path))
+      .filter((route) => !/requirePageUser\(/.test(readFileSync(route.file, "utf8")))
+      .map((route) => route.path);
+    expect(unguarded).toEqual([]);
+  });
+});
