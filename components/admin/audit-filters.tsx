@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 
 type Props = { actions: string[]; values: { action?: string; user?: string; from?: string; to?: string } };
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
+const FIELD = "h-9 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
 
 /** A plain GET form: the filter lives in the URL, so a filtered view of the trail can be shared as a link. */
 export function AuditFilters({ actions, values }: Props) {

@@ -18,6 +18,12 @@ function describe(details: unknown): string {
     .join("  ");
 }
 
+/** Who acted when no signed-in user did: the command line, or an anonymous sign-in attempt. */
+function actorless(details: unknown): string {
+  const via = details && typeof details === "object" ? (details as Record<string, unknown>).via : undefined;
+  return via === "cli" ? "command line" : "—";
+}
+
 const ACTION_TONES: [prefix: string, className: string][] = [
   ["auth.login_failed", "bg-red-50 text-red-700 ring-red-200"],
   ["auth.login_throttled", "bg-amber-50 text-amber-800 ring-amber-200"],
@@ -52,7 +58,7 @@ export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
                 <td className="whitespace-nowrap px-3 py-1.5 tabular-nums text-slate-600">
                   {row.createdAt.slice(0, 10)} {row.createdAt.slice(11, 19)}
                 </td>
-                <td className="whitespace-nowrap px-3 py-1.5">{row.userEmail ?? <span className="text-slate-400">—</span>}</td>
+                <td className="whitespace-nowrap px-3 py-1.5">{row.userEmail ?? <span className="text-slate-400">{actorless(row.details)}</span>}</td>
                 <td className="whitespace-nowrap px-3 py-1.5">
                   <span className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${tone(row.action)}`}>{row.action}</span>
                 </td>

@@ -8,7 +8,7 @@ import { ROLES } from "@/lib/auth/roles";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
+const FIELD = "h-9 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
 
 export function CreateUserForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, IDLE);

@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors/app-error";
+import { incidentErrorResponse } from "@/lib/incidents/api-errors";
+import { parseIncidentFilter } from "@/lib/incidents/filters";
+import { getOverviewStats, STATS_BUCKETS, type StatsBucket } from "@/lib/incidents/stats";
+
+export const dynamic = "force-dynamic";
+
+/** The time axis: `week` (ISO weeks, starting Monday) or `month`; month when absent. */
+function parseBucket(params: URLSearchParams): StatsBucket {
+  const values = params.getAll("bucket");
+  if (values.length === 0) return "month";
+  if (values.length > 1) throw new AppError("bad_request", "bucket: give it once", [{ parameter: "bucket", message: "give it once" }]);
+  const value = values[0]!;
+  if (!(STATS_BUCKETS as readonly string[]).includes(value)) {
+    const message = `must be one of ${STATS_BUCKETS.join(", ")}`;
+    throw new AppError("bad_request", `bucket: ${message}`, [{ parameter: "bucket", message }]);
+  }
+  return value as StatsBucket;
+}
+
+/**
+ * `GET /api/incidents/stats?<filter>&bucket=week|month`: every overview aggregate for the filter (the
+ * same parameters as `/api/incidents`), as JSON; 400 naming a bad parameter.
+ */
+export async function GET(request: Request) {
+  try {
+    await requireApiUser(request, "viewer");
+    const params = new URL(request.url).searchParams;
+    const filter = parseIncidentFilter(params, ["bucket"]);
+    return NextResponse.json(await getOverviewStats(filter, parseBucket(params)));
+  } catch (error) {
+    return incidentErrorResponse(error);
+  }
+}

@@ -1,0 +1,120 @@
+"use client";
+
+/**
+ * The frame of every overview chart: title, a link to the rows behind it, an SVG download of what is
+ * drawn, and the numbers as a table for screen readers and for copying (in a <details>).
+ */
+import Link from "next/link";
+import { useRef, type ReactNode } from "react";
+
+export type DataTable = { caption: string; columns: string[]; rows: (string | number)[][] };
+
+type Props = {
+  title: string;
+  subtitle?: ReactNode;
+  tableHref: string;
+  data: DataTable;
+  /** Controls next to the title (e.g. the week/month switch). */
+  controls?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+};
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+}
+
+/**
+ * Serializes the chart's own <svg> (recharts' surface or the map) into a standalone file: explicit size,
+ * the XML namespace and a font, because outside the page neither CSS nor the container's size applies.
+ */
+export function downloadSvg(container: HTMLElement | null, name: string): void {
+  const svg = container?.querySelector<SVGSVGElement>("svg[data-chart-svg], svg.recharts-surface");
+  if (!svg) return;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const box = svg.getBoundingClientRect();
+  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  clone.setAttribute("width", String(Math.round(box.width)));
+  clone.setAttribute("height", String(Math.round(box.height)));
+  clone.setAttribute("style", "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 12px; background: #fff");
+  const background = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+  background.setAttribute("width", "100%");
+  background.setAttribute("height", "100%");
+  background.setAttribute("fill", "#fff");
+  clone.insertBefore(background, clone.firstChild);
+  const blob = new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`], { type: "image/svg+xml" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `vigie-${slug(name)}.svg`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ChartCard({ title, subtitle, tableHref, data, controls, children, className = "", testId }: Props) {
+  const body = useRef<HTMLDivElement>(null);
+  return (
+    <section className={`flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-xs ${className}`} aria-label={title} data-testid={testId}>
+      <header className="mb-2 flex flex-wrap items-start gap-x-3 gap-y-1">
+        <div className="min-w-0 flex-1">
+          <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
+          {subtitle ? <p className="mt-0.5 text-xs text-slate-500">{subtitle}</p> : null}
+        </div>
+        {controls}
+        <div className="flex items-center gap-1 text-xs">
+          <Link href={tableHref} className="rounded px-1.5 py-1 font-medium text-brand-600 hover:bg-brand-50 hover:text-brand-700">
+            View in table
+          </Link>
+          <button
+            type="button"
+            onClick={() => downloadSvg(body.current, title)}
+            className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+            title={`Download “${title}” as SVG`}
+          >
+            SVG
+          </button>
+        </div>
+      </header>
+      <div ref={body} className="min-h-0 flex-1">
+        {children}
+      </div>
+      <details className="mt-2 text-xs text-slate-600">
+        <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-800">Numbers as a table</summary>
+        <div className="mt-2 max-h-72 overflow-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{data.caption}</caption>
+            <thead>
+              <tr>
+                {data.columns.map((column, index) => (
+                  <th key={column} scope="col" className={`border-b border-slate-200 px-2 py-1 font-medium text-slate-700 ${index > 0 ? "text-right" : ""}`}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row, rowIndex) => (
+                <tr key={rowIndex} className="odd:bg-slate-50">
+                  {row.map((cell, index) =>
+                    index === 0 ? (
+                      <th key={index} scope="row" className="px-2 py-0.5 font-normal">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={index} className="px-2 py-0.5 text-right tabular-nums">
+                        {typeof cell === "number" ? cell.toLocaleString("en-US") : cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
