@@ -37,7 +37,7 @@ const MONTH_RE = new RegExp(
 );
 // Year phrases: "en 2021", "depuis 2019", "in 2023", "au cours de l'année 2022", "début 2024".
 const YEAR_RE = /\b(depuis|since|en|in|au cours de|durant|during|courant|debut|fin|early|late|depuis l'annee|en l'an|dans l'annee|de l'annee|l'annee)\s+(?:l'annee\s+)?((?:19|20)\d\d)\b(?!\s*[-/]\d)/g;
-const RELATIVE_RE = /\b(avant-hier|avant hier|the day before yesterday|la semaine (?:derniere|passee)|last week|cette semaine|this week|le mois (?:dernier|passe)|last month|l'an dernier|l'annee (?:derniere|passee)|last year)\b/g;
+const RELATIVE_RE = /\b(le week-end dernier|le weekend dernier|ce week-end|ce weekend|le week-end|last weekend|over the weekend|this weekend|at the weekend|avant-hier|avant hier|the day before yesterday|la semaine (?:derniere|passee)|last week|cette semaine|this week|le mois (?:dernier|passe)|last month|l'an dernier|l'annee (?:derniere|passee)|last year)\b/g;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -134,6 +134,8 @@ function chronoDates(text: string, folded: string, language: Language, reference
     // Clock times and bare numbers are not dates of events.
     if (!start.isCertain("day") && !start.isCertain("weekday")) continue;
     if (/^\d{1,2}$/.test(result.text.trim())) continue;
+    // A wire dateline ("OUAGADOUGOU, Aug 27 (Reuters) -") dates the dispatch, not the event.
+    if (/^\s*\((?:reuters|afp|ap|apa|anadolu|xinhua)\)/.test(folded.slice(offset + result.text.length, offset + result.text.length + 12))) continue;
     // "la veille", "le lendemain" count from the story's last date, which the assembler knows; chrono would use publication.
     if (/veille|lendemain/i.test(result.text)) continue;
     const end = result.end && result.end.isCertain("day") ? componentIso(result.end) : null;
@@ -209,11 +211,21 @@ function relativeDates(folded: string, reference: Date | null): DateMention[] {
     const phrase = m[1]!;
     let date: string;
     let precision: DatePrecision;
-    if (/hier|yesterday/.test(phrase)) [date, precision] = [addDays(refIso, -2), "day"];
+    let endDate: string | null = null;
+    if (/week-?end/.test(phrase)) {
+      // The Saturday of the latest weekend before publication ("dernier": the one before, when published on it).
+      const weekday = new Date(`${refIso}T12:00:00Z`).getUTCDay();
+      let back = (weekday + 1) % 7;
+      if (back <= 1 && /dernier|last/.test(phrase)) back += 7;
+      date = addDays(refIso, -back);
+      endDate = addDays(date, 1);
+      mentions.push({ start: m.index, end: m.index + m[0].length, date, endDate, precision: "week", since: false });
+      continue;
+    } else if (/hier|yesterday/.test(phrase)) [date, precision] = [addDays(refIso, -2), "day"];
     else if (/semaine|week/.test(phrase)) [date, precision] = [addDays(refIso, /derniere|passee|last/.test(phrase) ? -7 : 0), "week"];
     else if (/mois|month/.test(phrase)) [date, precision] = [month === 1 ? isoDate(year - 1, 12, 1) : isoDate(year, month - 1, 1), "month"];
     else [date, precision] = [isoDate(year - 1, 1, 1), "year"];
-    mentions.push({ start: m.index, end: m.index + m[0].length, date, endDate: null, precision, since: false });
+    mentions.push({ start: m.index, end: m.index + m[0].length, date, endDate, precision, since: false });
   }
   return mentions;
 }
@@ -255,9 +267,15 @@ export function findDates(text: string, language: Language, publishedAt?: string
 /** The publication date written in a text ("Publié le lundi 19 mai 2025", "Published May 19, 2025"). */
 export function findPublicationDate(text: string): string | undefined {
   const m = /\b(publi[ée]e? le|mis en ligne le|mis à jour le|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*:?\s*([^\n]{4,60})/i.exec(text);
-  if (!m) return undefined;
+  const reference = { instant: new Date("2000-01-01T12:00:00Z"), timezone: 0 };
+  const certain = (parsed: chrono.ParsedResult | undefined) =>
+    parsed && parsed.start.isCertain("year") && parsed.start.isCertain("day") ? componentIso(parsed.start) : undefined;
+  if (!m) {
+    // A bare date line ("August 27, 2024", "lundi 20 janvier 2025"): either language.
+    const line = text.trim();
+    if (line.length > 60) return undefined;
+    return certain(chrono.fr.parse(line, reference)[0]) ?? certain(chrono.en.parse(line, reference)[0]);
+  }
   const fr = /^(publi[ée]e? le|mis)/i.test(m[1]!);
-  const parsed = (fr ? chrono.fr : chrono.en).parse(m[2]!, { instant: new Date("2000-01-01T12:00:00Z"), timezone: 0 })[0];
-  if (!parsed || !parsed.start.isCertain("year") || !parsed.start.isCertain("day")) return undefined;
-  return componentIso(parsed.start);
+  return certain((fr ? chrono.fr : chrono.en).parse(m[2]!, reference)[0]);
 }

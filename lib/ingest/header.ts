@@ -28,9 +28,20 @@ function lines(text: string, limit: number): { text: string; start: number; end:
   return out;
 }
 
+// A line that is only a date ("August 27, 2024", "Lundi 20 janvier 2025", "02/07/2025 - 14:05").
+const BARE_DATE_LINE = /^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})(?:\s*[-–,à|]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:GMT|UTC|am|pm))?)?\s*$/iu;
+// Bylines and credits: "Par Jeune Afrique", "By Reuters staff", "Le Monde avec AFP", "Lecture : 3 minutes".
+const BYLINE = /^\s*(?:par|by|de notre correspondant|from our correspondent|avec|with)\b|\b(?:avec|with) (?:AFP|AP|Reuters)\s*$|^\s*(?:lecture|temps de lecture|reading time)\s*:/i;
+
+/** Is this short line a headline (no closing stop) rather than the first sentence of the body? */
+function isHeadline(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 160 && !/[.!?…»"]$/.test(t);
+}
+
 export function readArticleHeader(text: string): ArticleHeader {
   const header: ArticleHeader = { bodyStart: 0 };
-  const first = lines(text, 4);
+  const first = lines(text, 5);
   let index = 0;
   const dateLine = first[0] ? DATE_LINE.exec(first[0].text.replace(/^\uFEFF/, "")) : null;
   if (dateLine) {
@@ -39,18 +50,23 @@ export function readArticleHeader(text: string): ArticleHeader {
     header.bodyStart = first[0]!.end;
     index = 1;
   }
-  // A "Publié le ..." line among the first lines: its date is the publication date, the line is header.
-  for (const [k, line] of first.slice(index, index + 2).entries()) {
-    if (!PUBLISHED_LINE.test(line.text)) continue;
-    const published = findPublicationDate(line.text);
+  // A "Publié le ..." or bare date line among the first lines (after a headline and bylines): its date is
+  // the publication date, and it and everything above it is header, never article text.
+  for (let k = index; k < Math.min(first.length, index + 4); k++) {
+    const line = first[k]!;
+    const published = PUBLISHED_LINE.test(line.text) || BARE_DATE_LINE.test(line.text) ? findPublicationDate(line.text) : undefined;
     if (published) {
+      const above = first.slice(index, k);
+      // Only a headline and bylines may stand above the date line; a sentence of body text may not.
+      if (above.some((l, n) => !(n === 0 ? isHeadline(l.text) : BYLINE.test(l.text) || isHeadline(l.text)))) break;
       header.publishedAt = published;
       header.bodyStart = line.end;
-      // The line before "Published ..." is the headline.
-      const headline = k === 1 ? first[index]!.text.trim() : undefined;
-      if (!header.title) header.title = line.text.replace(PUBLISHED_LINE, "").replace(/[,\s]+$/, "").trim() || headline;
+      const headline = above[0]?.text.trim();
+      // With a headline above, what precedes "publié le" on its line is a dateline ("Ouagadougou,").
+      if (!header.title) header.title = headline ?? (line.text.replace(PUBLISHED_LINE, "").replace(/[,\s]+$/, "").trim() || undefined);
+      break;
     }
-    break;
+    if (!(k === index ? isHeadline(line.text) : BYLINE.test(line.text) || isHeadline(line.text))) break;
   }
   return header;
 }

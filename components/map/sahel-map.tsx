@@ -1,0 +1,184 @@
+"use client";
+
+/**
+ * The overview map: admin-1 regions of the Sahel countries shaded by incident count, precisely located
+ * incidents (precision 1) as points. Incidents known only to a region or "near" a place are counted in
+ * their region's shade and never drawn as a point, which would claim a precision they do not have.
+ * Plain SVG from the committed boundaries (d3-geo for the projection): no tiles, no network.
+ */
+import { useMemo, useState } from "react";
+import { geoMercator, geoPath } from "d3-geo";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { COUNTRY_SHAPES, REGION_SHAPES, totalsByShape, type RegionShape } from "@/lib/geo/boundaries";
+import { containmentNotes } from "@/lib/geo/names";
+import { colorForCount, countClasses } from "@/lib/geo/scale";
+import type { MapPoint, MapRegion } from "@/lib/incidents/stats";
+import { eventTypeColor } from "@/components/charts/colors";
+import { formatCount } from "@/components/charts/format";
+
+const WIDTH = 900;
+const HEIGHT = 540;
+
+type Props = {
+  regions: MapRegion[];
+  points: MapPoint[];
+  pointsTotal: number;
+  pointsTruncated: boolean;
+  /** Called with every incident admin1 value of the clicked shape (Gao → Gao and Menaka). */
+  onSelectRegion: (admin1Names: string[]) => void;
+};
+
+const projection = geoMercator().fitExtent(
+  [
+    [8, 8],
+    [WIDTH - 8, HEIGHT - 8],
+  ],
+  { type: "FeatureCollection", features: COUNTRY_SHAPES } as FeatureCollection<Polygon | MultiPolygon>,
+);
+const path = geoPath(projection);
+// The shapes never change: their SVG paths are computed once per page load, not on every render.
+const REGION_PATHS = REGION_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "", centroid: path.centroid(shape) }));
+const COUNTRY_PATHS = COUNTRY_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "", centroid: path.centroid(shape) }));
+
+export function SahelMap({ regions, points, pointsTotal, pointsTruncated, onSelectRegion }: Props) {
+  const [hover, setHover] = useState<RegionShape | null>(null);
+  const { byShape, unplaced } = useMemo(() => totalsByShape(regions), [regions]);
+  const max = Math.max(0, ...[...byShape.values()].map((totals) => totals.incidents));
+  const classes = countClasses(max);
+  const projected = useMemo(
+    () =>
+      points.flatMap((point) => {
+        const xy = projection([point.longitude, point.latitude]);
+        return xy ? [{ point, x: xy[0], y: xy[1] }] : [];
+      }),
+    [points],
+  );
+  const hovered = hover ? byShape.get(hover.properties.id) : undefined;
+
+  return (
+    <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_220px]">
+      <div className="relative">
+        <svg
+          data-chart-svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="h-auto w-full"
+          role="img"
+          aria-label="Map of incidents by region in Mali, Senegal, Mauritania, Burkina Faso and Niger"
+        >
+          <rect width={WIDTH} height={HEIGHT} fill="#f8fafc" />
+          <g>
+            {REGION_PATHS.map(({ shape, d }) => {
+              const totals = byShape.get(shape.properties.id);
+              const incidents = totals?.incidents ?? 0;
+              const label = `${shape.properties.name} (${shape.properties.country}): ${formatCount(incidents)} incidents`;
+              return (
+                <path
+                  key={shape.properties.id}
+                  d={d}
+                  fill={colorForCount(incidents, classes)}
+                  stroke={hover?.properties.id === shape.properties.id ? "#0f172a" : "#ffffff"}
+                  strokeWidth={hover?.properties.id === shape.properties.id ? 1.6 : 0.7}
+                  data-admin1={shape.properties.admin1}
+                  data-incidents={incidents}
+                  role="button"
+                  tabIndex={0}
+                  aria-label={`${label}. Filter on this region`}
+                  className="cursor-pointer outline-none focus-visible:stroke-slate-900"
+                  onMouseEnter={() => setHover(shape)}
+                  onMouseLeave={() => setHover(null)}
+                  onFocus={() => setHover(shape)}
+                  onBlur={() => setHover(null)}
+                  onClick={() => onSelectRegion(shape.properties.admin1Names)}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter" || event.key === " ") {
+                      event.preventDefault();
+                      onSelectRegion(shape.properties.admin1Names);
+                    }
+                  }}
+                >
+                  <title>{label}</title>
+                </path>
+              );
+            })}
+          </g>
+          <g fill="none" stroke="#475569" strokeWidth={1.2} pointerEvents="none">
+            {COUNTRY_PATHS.map(({ shape, d }) => (
+              <path key={shape.properties.countryCode} d={d} />
+            ))}
+          </g>
+          <g pointerEvents="none">
+            {projected.map(({ point, x, y }) => (
+              <circle key={point.id} cx={x} cy={y} r={2.2} fill={eventTypeColor(point.eventType)} fillOpacity={0.75} stroke="#ffffff" strokeWidth={0.3} />
+            ))}
+          </g>
+          <g pointerEvents="none" fontSize={13} fontWeight={600} fill="#334155" textAnchor="middle" opacity={0.55}>
+            {COUNTRY_PATHS.map(({ shape, centroid }) => (
+              <text key={shape.properties.countryCode} x={centroid[0]} y={centroid[1]} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+                {shape.properties.country}
+              </text>
+            ))}
+          </g>
+        </svg>
+        <div className="pointer-events-none absolute left-2 top-2 min-w-44 rounded-md border border-slate-200 bg-white/95 px-2.5 py-1.5 text-xs shadow-sm" aria-live="polite">
+          {hover ? (
+            <>
+              <p className="font-medium text-slate-900">
+                {hover.properties.name} <span className="font-normal text-slate-500">· {hover.properties.country}</span>
+              </p>
+              <p className="text-slate-700">
+                {formatCount(hovered?.incidents ?? 0)} incidents · {formatCount(hovered?.fatalities ?? 0)} fatalities
+              </p>
+              {hovered?.fatalitiesUnknown ? <p className="text-slate-500">{formatCount(hovered.fatalitiesUnknown)} with unknown toll</p> : null}
+              {hover.properties.admin1Names.length > 1 ? <p className="text-slate-500">includes {hover.properties.admin1Names.slice(1).join(", ")}</p> : null}
+              <p className="text-brand-600">Click to filter on this region</p>
+            </>
+          ) : (
+            <p className="text-slate-500">Hover a region for its numbers; click to filter.</p>
+          )}
+        </div>
+      </div>
+      <div className="space-y-3 text-xs text-slate-600">
+        <div>
+          <p className="mb-1 font-medium text-slate-800">Incidents per region</p>
+          {classes.length ? (
+            <ul className="space-y-0.5" aria-label="Colour legend">
+              {classes.map((item) => (
+                <li key={item.max} className="flex items-center gap-2">
+                  <span className="inline-block h-3 w-5 rounded-sm ring-1 ring-slate-200" style={{ background: item.color }} />
+                  {item.min === item.max ? formatCount(item.max) : `${formatCount(item.min)}–${formatCount(item.max)}`}
+                </li>
+              ))}
+              <li className="flex items-center gap-2">
+                <span className="inline-block h-3 w-5 rounded-sm bg-slate-100 ring-1 ring-slate-200" />
+                none
+              </li>
+            </ul>
+          ) : (
+            <p>No incident in these countries for this filter.</p>
+          )}
+        </div>
+        <div>
+          <p className="mb-1 font-medium text-slate-800">Points</p>
+          <p>
+            <span className="mr-1 inline-block h-2 w-2 rounded-full bg-slate-500 align-middle" />
+            Incidents located at the place itself (precision 1), coloured by event type.
+            {pointsTruncated
+              ? ` The ${formatCount(points.length)} most recent of ${formatCount(pointsTotal)} are drawn.`
+              : ` ${formatCount(points.length)} drawn.`}
+          </p>
+          <p className="mt-1">Less precise incidents are counted in their region only.</p>
+        </div>
+        <div>
+          <p className="mb-1 font-medium text-slate-800">Notes</p>
+          <ul className="list-disc space-y-0.5 pl-4">
+            {containmentNotes().map((note) => (
+              <li key={note}>{note}.</li>
+            ))}
+            {unplaced > 0 ? <li>{formatCount(unplaced)} incidents in other countries or without a region are not on this map.</li> : null}
+            <li>Boundaries: Natural Earth (public domain), simplified.</li>
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
