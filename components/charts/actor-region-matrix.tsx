@@ -11,14 +11,20 @@ import { sequentialColor } from "@/lib/geo/scale";
 
 type Cell = { actor: string; region: string; incidents: number };
 
-type Props = { actors: string[]; regions: string[]; cells: Cell[]; onSelect: (actor: string, region: string) => void };
+type Props = {
+  actors: string[];
+  regions: string[];
+  cells: Cell[];
+  canSelect: (actor: string, region: string) => boolean;
+  onSelect: (actor: string, region: string) => void;
+};
 
 const LABEL_WIDTH = 190;
 const HEADER_HEIGHT = 86;
-const CELL_WIDTH = 54;
+const CELL_WIDTH = 50;
 const CELL_HEIGHT = 24;
 
-export function ActorRegionMatrix({ actors, regions, cells, onSelect }: Props) {
+export function ActorRegionMatrix({ actors, regions, cells, canSelect, onSelect }: Props) {
   const [hover, setHover] = useState<Cell | null>(null);
   const value = new Map(cells.map((cell) => [`${cell.actor}\u0000${cell.region}`, cell.incidents]));
   const max = Math.max(1, ...cells.map((cell) => cell.incidents));
@@ -46,14 +52,15 @@ export function ActorRegionMatrix({ actors, regions, cells, onSelect }: Props) {
             {regions.map((region, column) => {
               const incidents = value.get(`${actor}\u0000${region}`) ?? 0;
               const fill = incidents ? sequentialColor(incidents / max) : "#f8fafc";
+              const selectable = incidents > 0 && canSelect(actor, region);
               return (
                 <g
                   key={region}
                   transform={`translate(${LABEL_WIDTH + column * CELL_WIDTH}, 0)`}
-                  onClick={() => incidents && onSelect(actor, region)}
+                  onClick={() => selectable && onSelect(actor, region)}
                   onMouseEnter={() => setHover({ actor, region, incidents })}
                   onMouseLeave={() => setHover(null)}
-                  style={{ cursor: incidents ? "pointer" : "default" }}
+                  style={{ cursor: selectable ? "pointer" : "default" }}
                 >
                   <rect width={CELL_WIDTH - 2} height={CELL_HEIGHT - 2} rx={2} fill={fill} stroke="#e2e8f0" strokeWidth={0.5} />
                   <text x={(CELL_WIDTH - 2) / 2} y={CELL_HEIGHT / 2 + 3} textAnchor="middle" fontSize={10} fill={incidents / max > 0.55 ? "#ffffff" : "#334155"}>

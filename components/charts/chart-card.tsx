@@ -30,7 +30,8 @@ function slug(text: string): string {
  * the XML namespace and a font, because outside the page neither CSS nor the container's size applies.
  */
 export function downloadSvg(container: HTMLElement | null, name: string): void {
-  const svg = container?.querySelector<SVGSVGElement>("svg[data-chart-svg], svg.recharts-surface");
+  // The chart's own surface, not the little svg icons of a recharts legend.
+  const svg = container?.querySelector<SVGSVGElement>("svg[data-chart-svg]") ?? container?.querySelector<SVGSVGElement>(".recharts-wrapper > svg");
   if (!svg) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const box = svg.getBoundingClientRect();

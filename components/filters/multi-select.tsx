@@ -23,8 +23,19 @@ type Props = {
 
 const MAX_SHOWN = 200;
 
-export function MultiSelect({ label, options, selected, onChange, allowCustom = false, placeholder = "Search…", name }: Props) {
+export function MultiSelect({ label, options, selected: fromUrl, onChange, allowCustom = false, placeholder = "Search…", name }: Props) {
   const [open, setOpen] = useState(false);
+  // Ticks show at once; the URL (and so the props) catches up when the navigation completes.
+  const [selected, setSelected] = useState(fromUrl);
+  const urlKey = fromUrl.join("\u0000");
+  useEffect(() => {
+    setSelected(fromUrl);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the URL's values, not the array identity
+  }, [urlKey]);
+  const change = (values: string[]) => {
+    setSelected(values);
+    onChange(values);
+  };
   const [search, setSearch] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -52,7 +63,7 @@ export function MultiSelect({ label, options, selected, onChange, allowCustom = 
   const exact = options.some((option) => foldText(option.value) === folded || foldText(option.label) === folded);
   const custom = selected.filter((value) => !options.some((option) => option.value === value));
 
-  const toggle = (value: string) => onChange(selectedSet.has(value) ? selected.filter((item) => item !== value) : [...selected, value]);
+  const toggle = (value: string) => change(selectedSet.has(value) ? selected.filter((item) => item !== value) : [...selected, value]);
   const summary = selected.length === 0 ? "Any" : selected.length === 1 ? (options.find((option) => option.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
 
   return (
@@ -110,7 +121,7 @@ export function MultiSelect({ label, options, selected, onChange, allowCustom = 
           </ul>
           {selected.length ? (
             <div className="flex justify-end border-t border-slate-100 p-1.5">
-              <button type="button" onClick={() => onChange([])} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">
+              <button type="button" onClick={() => change([])} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">
                 Clear {label.toLowerCase()}
               </button>
             </div>

@@ -43,9 +43,9 @@ function cellFor(key: string): DataTableColumn<IncidentRow>["cell"] {
     case "status":
       return ({ row }) => <StatusBadge status={row.original.status} />;
     case "summary":
-      return ({ row }) => <p className="line-clamp-2 min-w-80 max-w-xl text-slate-700" title={row.original.summary}>{row.original.summary}</p>;
+      return ({ row }) => <p className="line-clamp-2 min-w-64 max-w-lg text-slate-700" title={row.original.summary}>{row.original.summary}</p>;
     case "actors":
-      return ({ row }) => <span className="line-clamp-2 min-w-40 max-w-64">{row.original.actors}</span>;
+      return ({ row }) => <span className="line-clamp-2 min-w-32 max-w-56">{row.original.actors}</span>;
     default:
       return undefined;
   }

@@ -24,6 +24,8 @@ type Props = {
   points: MapPoint[];
   pointsTotal: number;
   pointsTruncated: boolean;
+  /** Whether clicking a shape can narrow the current filter (see narrowPatch). */
+  canSelectRegion: (admin1Names: string[]) => boolean;
   /** Called with every incident admin1 value of the clicked shape (Gao → Gao and Menaka). */
   onSelectRegion: (admin1Names: string[]) => void;
 };
@@ -35,12 +37,15 @@ const projection = geoMercator().fitExtent(
   ],
   { type: "FeatureCollection", features: COUNTRY_SHAPES } as FeatureCollection<Polygon | MultiPolygon>,
 );
-const path = geoPath(projection);
+// Rounded output: server and browser compute the projection with last-digit differences, and unrounded
+// numbers would make React's hydration see different attributes.
+const path = geoPath(projection).digits(1);
+const round = (value: number) => Math.round(value * 10) / 10;
 // The shapes never change: their SVG paths are computed once per page load, not on every render.
-const REGION_PATHS = REGION_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "", centroid: path.centroid(shape) }));
-const COUNTRY_PATHS = COUNTRY_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "", centroid: path.centroid(shape) }));
+const REGION_PATHS = REGION_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "" }));
+const COUNTRY_PATHS = COUNTRY_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "", centroid: path.centroid(shape).map(round) as [number, number] }));
 
-export function SahelMap({ regions, points, pointsTotal, pointsTruncated, onSelectRegion }: Props) {
+export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSelectRegion, onSelectRegion }: Props) {
   const [hover, setHover] = useState<RegionShape | null>(null);
   const { byShape, unplaced } = useMemo(() => totalsByShape(regions), [regions]);
   const max = Math.max(0, ...[...byShape.values()].map((totals) => totals.incidents));
@@ -49,7 +54,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, onSele
     () =>
       points.flatMap((point) => {
         const xy = projection([point.longitude, point.latitude]);
-        return xy ? [{ point, x: xy[0], y: xy[1] }] : [];
+        return xy ? [{ point, x: round(xy[0]), y: round(xy[1]) }] : [];
       }),
     [points],
   );
@@ -71,6 +76,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, onSele
               const totals = byShape.get(shape.properties.id);
               const incidents = totals?.incidents ?? 0;
               const label = `${shape.properties.name} (${shape.properties.country}): ${formatCount(incidents)} incidents`;
+              const selectable = incidents > 0 && canSelectRegion(shape.properties.admin1Names);
               return (
                 <path
                   key={shape.properties.id}
@@ -80,17 +86,17 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, onSele
                   strokeWidth={hover?.properties.id === shape.properties.id ? 1.6 : 0.7}
                   data-admin1={shape.properties.admin1}
                   data-incidents={incidents}
-                  role="button"
-                  tabIndex={0}
-                  aria-label={`${label}. Filter on this region`}
-                  className="cursor-pointer outline-none focus-visible:stroke-slate-900"
+                  role={selectable ? "button" : undefined}
+                  tabIndex={selectable ? 0 : undefined}
+                  aria-label={selectable ? `${label}. Filter on this region` : label}
+                  className={`outline-none focus-visible:stroke-slate-900 ${selectable ? "cursor-pointer" : ""}`}
                   onMouseEnter={() => setHover(shape)}
                   onMouseLeave={() => setHover(null)}
                   onFocus={() => setHover(shape)}
                   onBlur={() => setHover(null)}
-                  onClick={() => onSelectRegion(shape.properties.admin1Names)}
+                  onClick={() => selectable && onSelectRegion(shape.properties.admin1Names)}
                   onKeyDown={(event) => {
-                    if (event.key === "Enter" || event.key === " ") {
+                    if (selectable && (event.key === "Enter" || event.key === " ")) {
                       event.preventDefault();
                       onSelectRegion(shape.properties.admin1Names);
                     }
@@ -130,7 +136,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, onSele
               </p>
               {hovered?.fatalitiesUnknown ? <p className="text-slate-500">{formatCount(hovered.fatalitiesUnknown)} with unknown toll</p> : null}
               {hover.properties.admin1Names.length > 1 ? <p className="text-slate-500">includes {hover.properties.admin1Names.slice(1).join(", ")}</p> : null}
-              <p className="text-brand-600">Click to filter on this region</p>
+              {(hovered?.incidents ?? 0) > 0 && canSelectRegion(hover.properties.admin1Names) ? <p className="text-brand-600">Click to filter on this region</p> : null}
             </>
           ) : (
             <p className="text-slate-500">Hover a region for its numbers; click to filter.</p>

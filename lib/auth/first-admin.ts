@@ -1,6 +1,6 @@
 /**
  * First start: when there is no user at all, create an admin with a random password and print it once.
- * There is no default password anywhere; losing this one means `npm run user -- reset-password`.
+ * There is no default password anywhere; a lost one is replaced with `npm run user -- reset-password`.
  */
 import { prisma } from "@/lib/db/client";
 import { generatePassword } from "./password";
@@ -22,7 +22,8 @@ export async function ensureFirstAdmin(log: (line: string) => void, email = proc
   log("  First start: created an administrator account. Sign in with:");
   log(`    email:    ${email}`);
   log(`    password: ${password}`);
-  log("  This password is shown only once. Change it, or create your own admin with `npm run user -- create`.");
+  log("  It is shown only once. To replace it later:");
+  log(`    printf %s "$NEW_PASSWORD" | npm run --silent user -- reset-password --email ${email} --password-stdin`);
   log("");
   return { email, password };
 }

@@ -40,6 +40,7 @@ export const authOptions: NextAuthOptions = {
         const signedIn = user as unknown as AuthenticatedUser & { id: string };
         token.sub = signedIn.id;
         token.pwv = signedIn.passwordFingerprint;
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },

@@ -56,7 +56,7 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
   return cookies;
 }
 
-export type SessionClaims = { userId: number; passwordFingerprint: string };
+export type SessionClaims = { userId: number; passwordFingerprint: string; signedInAt: number };
 
 /** The verified claims of a session token, or null when it is missing, forged, expired or malformed. */
 export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
@@ -65,8 +65,12 @@ export async function decodeSessionToken(token: string | undefined): Promise<Ses
     const payload = await decode({ token, secret: authSecret() });
     const userId = Number(payload?.sub);
     const fingerprint = payload?.pwv;
-    if (!Number.isSafeInteger(userId) || userId <= 0 || typeof fingerprint !== "string") return null;
-    return { userId, passwordFingerprint: fingerprint };
+    const signedInAt = payload?.signedInAt;
+    if (!Number.isSafeInteger(userId) || userId <= 0 || typeof fingerprint !== "string" || typeof signedInAt !== "number") return null;
+    // next-auth re-issues the cookie with a fresh expiry whenever /api/auth/session is read: the time of
+    // the sign-in itself is what bounds a session.
+    if (Date.now() / 1000 - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
+    return { userId, passwordFingerprint: fingerprint, signedInAt };
   } catch {
     return null;
   }

@@ -75,15 +75,20 @@ export function neutralizeCell(value: string): string {
   return value !== "" && (FORMULA_PREFIXES as readonly string[]).includes(value[0]!) ? `'${value}` : value;
 }
 
-const prefixList = FORMULA_PREFIXES.map((char) => (char === "\t" ? "E'\\t'" : char === "\r" ? "E'\\r'" : `'${char}'`)).join(", ");
+const FORMULA_CODES = FORMULA_PREFIXES.map((char) => char.charCodeAt(0)).join(", ");
 
 /**
  * A text cell prefixed with ' when it starts like a formula. Numeric and date columns are left alone: they
  * are produced from typed values (a longitude of -11.4 must stay a number), so they cannot carry a formula.
+ * ascii() reads the first character as an integer, with no string allocated per cell: it measured about
+ * twice as fast as left(x, 1) IN (...) over a million rows. A plain column is referenced directly; a
+ * computed cell (ACLED's actor subqueries) is evaluated once, in a sub-select.
  */
 export function neutralizedSql(column: IncidentColumn): string {
   if (column.kind !== "text") return column.sql;
-  return `(SELECT CASE WHEN left(v, 1) IN (${prefixList}) THEN '''' || v ELSE v END FROM (SELECT (${column.sql})::text AS v) cell)`;
+  const test = (value: string) => `CASE WHEN ascii(${value}) IN (${FORMULA_CODES}) THEN '''' || ${value} ELSE ${value} END`;
+  if (/^i\.[a-z_0-9]+(::text)?$/.test(column.sql)) return test(column.sql);
+  return `(SELECT ${test("v")} FROM (SELECT (${column.sql})::text AS v) cell)`;
 }
 
 function literal(value: unknown): string {
@@ -177,11 +182,17 @@ const globalForExport = globalThis as unknown as { vigieExportPool?: pg.Pool };
 function exportPool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  globalForExport.vigieExportPool ??= new pg.Pool({ connectionString, max: Number(process.env.EXPORT_POOL_SIZE ?? 3) });
+  // DateStyle=ISO makes dates print as ISO 8601 (YYYY-MM-DD) in the CSV whatever the server's setting.
+  globalForExport.vigieExportPool ??= new pg.Pool({ connectionString, max: Number(process.env.EXPORT_POOL_SIZE ?? 3), options: "-c DateStyle=ISO,YMD" });
   return globalForExport.vigieExportPool;
 }
 
-export type ExportStream = { body: ReadableStream<Uint8Array>; filename: string };
+export type ExportStream = {
+  body: ReadableStream<Uint8Array>;
+  filename: string;
+  /** Rows written (without the header), known when the stream has ended; null when it was aborted. */
+  rowCount: Promise<number | null>;
+};
 
 /**
  * Opens an export: returns as soon as COPY has started, with a web stream of the file. The audit row
@@ -228,6 +239,8 @@ export async function openIncidentExport(options: ExportOptions, context: { user
     }).catch((error: unknown) => console.error("failed to record the export in the audit trail:", error));
 
   let finished = false;
+  let settleRowCount: (rows: number | null) => void = () => {};
+  const rowCount = new Promise<number | null>((resolve) => (settleRowCount = resolve));
   copy.on("error", (error) => {
     release(error);
     records.destroy(error);
@@ -237,12 +250,16 @@ export async function openIncidentExport(options: ExportOptions, context: { user
     release();
   });
   copy.pipe(records);
-  records.on("end", () => void audit(true));
+  records.on("end", () => {
+    settleRowCount(records.records);
+    void audit(true);
+  });
   records.on("close", () => {
     if (finished) return;
     // The client went away (or an error): stop the COPY by dropping its connection, never reuse it.
     copy.destroy();
     release(new Error("export aborted"));
+    settleRowCount(null);
     void audit(false);
   });
 
@@ -265,5 +282,5 @@ export async function openIncidentExport(options: ExportOptions, context: { user
       await iterator.return?.();
     },
   });
-  return { body, filename: exportFilename(options) };
+  return { body, filename: exportFilename(options), rowCount };
 }

@@ -94,8 +94,8 @@ export function orderBySql(sort: Sort): Sql {
  *  - on the last page the total is simply offset + rows, exact and free.
  * JIT is off for the count: its compile time (10-50 ms) is pure overhead on a query this short.
  */
-export const ESTIMATE_ONLY_ABOVE = 100_000;
-export const COUNT_BUDGET_MS = 50;
+export const ESTIMATE_ONLY_ABOVE = 10_000;
+export const COUNT_BUDGET_MS = 40;
 
 async function estimateCount(db: Db, where: Sql): Promise<number> {
   const plan = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM incident i ${where}`;
@@ -154,7 +154,7 @@ export async function getIncidentPage(filter: IncidentFilter): Promise<IncidentP
   const { total, totalIsEstimate } =
     lastPage || firstAndEmpty ? { total: offset + rows.length, totalIsEstimate: false } : await resolveTotal(where, estimate);
   // An estimate smaller than what we have already seen would be visibly wrong.
-  const floor = offset + rows.length + (rows.length === filter.pageSize && totalIsEstimate ? 1 : 0);
+  const floor = rows.length ? offset + rows.length + (rows.length === filter.pageSize && totalIsEstimate ? 1 : 0) : 0;
   return { rows, total: Math.max(total, floor), totalIsEstimate, page: filter.page, pageSize: filter.pageSize };
 }
 

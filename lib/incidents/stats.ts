@@ -41,7 +41,7 @@ export { STATS_BUCKETS, type StatsBucket } from "./stats-shape";
 export const TOP_ACTORS = 12;
 /** Rows and columns of the actor × region matrix. */
 export const MATRIX_ACTORS = 10;
-export const MATRIX_REGIONS = 12;
+export const MATRIX_REGIONS = 10;
 /** Precise points drawn on the map: more would not be readable, and would weigh on the page. */
 export const MAP_POINT_CAP = 2_000;
 

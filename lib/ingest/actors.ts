@@ -111,13 +111,13 @@ const index = createPhraseIndex<AliasTarget>();
 const aliasKeys = new Map<string, ActorEntry[]>();
 for (const actor of ACTORS) {
   for (const spec of actor.aliases) {
-    const m = /^(en:|fr:|det:)?(.*)$/.exec(spec)!;
-    const prefix = m[1];
+    const m = /^((?:en:|fr:|det:)*)(.*)$/.exec(spec)!;
+    const prefix = m[1] ?? "";
     const alias = m[2]!;
     index.add(alias, {
       actor,
-      language: prefix === "en:" ? "en" : prefix === "fr:" ? "fr" : undefined,
-      needsDeterminer: prefix === "det:",
+      language: prefix.includes("en:") ? "en" : prefix.includes("fr:") ? "fr" : undefined,
+      needsDeterminer: prefix.includes("det:"),
     });
     const key = nameKey(alias);
     aliasKeys.set(key, [...(aliasKeys.get(key) ?? []), actor]);
@@ -131,7 +131,8 @@ export function lookupActor(name: string): ActorEntry[] {
   return aliasKeys.get(nameKey(name)) ?? [];
 }
 
-const DETERMINERS = /^(les|des|de|d|aux|ces|nos|leurs|plusieurs|quelques|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|cent|dizaines|centaines|\d+)$/;
+const DETERMINERS =
+  /^(les|des|de|d|aux|ces|nos|leurs|plusieurs|quelques|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|cent|dizaines|centaines|dizaine|vingtaine|trentaine|centaine|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|scores|several|many|\d+)$/;
 
 /** Actor names in a text with offsets; aliases of the other language are ignored. */
 export function findActors(

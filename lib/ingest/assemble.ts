@@ -7,12 +7,15 @@
  * per event, each field backed by the sentence it came from.
  */
 import { findActors, stateActor, actorByCanonicalName, type ActorEntry, type ActorMention } from "./actors";
-import { findDates, type DateMention, type DatePrecision } from "./dates";
+import { findDates, isReportingDate, type DateMention, type DatePrecision } from "./dates";
 import {
   decideEventType,
   findTriggers,
   hasMilitaryTarget,
+  isBackgroundReference,
   isGenericContext,
+  isTrendSentence,
+  TRIGGER_RULES,
   type TriggerKind,
   type TriggerMatch,
 } from "./event-type";
@@ -96,9 +99,18 @@ interface Candidate {
   unknownPlace: { name: string; start: number; end: number } | null;
 }
 
+/** A sentence with no event of its own that adds facts to the one told just before ("Le bilan fait état de cinq morts"). */
+interface Follower {
+  sentence: Sentence;
+  actors: ActorMention[];
+  fatalities: number | null;
+  fatalityMentions: FatalityMention[];
+}
+
 interface Draft {
   family: Family;
   candidates: Candidate[];
+  followers: Follower[];
 }
 
 interface ArticleFacts {
@@ -144,7 +156,7 @@ function clauseIndexOf(clauses: Clause[], offset: number): number {
   return i >= 0 ? i : clauses.length - 1;
 }
 
-const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
+const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 const UNKNOWN_PLACE = /\b(?:village|localite|hameau|commune rurale|commune|bourgade|ville|hamlet|town|village of|locality of)\s+(?:de |d'|of )?((?:\p{Lu}[\p{L}'’-]+)(?:[ -](?:\p{Lu}[\p{L}'’-]+))?)/gu;
 
 function findUnknownPlace(text: string, start: number, end: number, known: PlaceMention[]): Candidate["unknownPlace"] {
@@ -169,14 +181,25 @@ function collectFacts(text: string, options: AssembleOptions): ArticleFacts {
   // A place inside an actor's name ("Katiba Macina", "armée du Mali") is not where anything happened.
   const places = findPlaces(text, folded, tokens).filter((p) => !overlapsAny(p, actors));
   const publishedAt = options.publishedAt ?? null;
-  const dates = findDates(text, options.language, publishedAt, folded);
+  // A date that only tells when something was said is not an event's date.
+  const dates = findDates(text, options.language, publishedAt, folded).filter((d) => !isReportingDate(folded, d.start));
   const fatalities = findFatalities(text, folded);
-  const triggers = findTriggers(folded).filter((t) => !overlapsAny(t, actors) && !overlapsAny(t, places));
+  const found = findTriggers(folded).filter((t) => !overlapsAny(t, actors) && !overlapsAny(t, places));
+  // "Des manifestants se sont rassemblés": the crowd itself says a protest happened.
+  const crowdTriggers: TriggerMatch[] = actors
+    .filter((a) => a.actor.special === "protesters" || a.actor.special === "rioters")
+    .flatMap((a) => {
+      const r = TRIGGER_RULES.find((x) => x.id === (a.actor.special === "protesters" ? "protest" : "riot"));
+      return r ? [{ rule: r, start: a.start, end: a.end, plural: false, anaphoric: false }] : [];
+    });
+  const triggers = [...found, ...crowdTriggers].sort((a, b) => a.start - b.start);
   const bodyTokens = tokens.filter((t) => t.start >= bodyStart);
   const counts = countCountryMentions(text, findPlaces(text, folded, bodyTokens), folded, bodyTokens);
   const countryRanking = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
   return { text, folded, sentences, places, actors, dates, fatalities, triggers, countryRanking, publishedAt };
 }
+
+const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
 /** Splits a sentence's triggers into candidate events, lending trigger-less clauses to the nearest one. */
 function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceIndex: number, anaphoras: TriggerMatch[]): Candidate[] {
@@ -188,23 +211,39 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
   const fatalities = within(facts.fatalities, sentence.start, sentence.end);
 
   const live: TriggerMatch[] = [];
+  const located = dates.length > 0 || within(facts.places, sentence.start, sentence.end).some((p) => p.place.kind !== "country");
   for (const t of triggers) {
-    if (t.anaphoric) anaphoras.push(t);
+    // "did not claim the attack", "L'attaque a été revendiquée": a definite reference, with nothing new to
+    // place or date it, refers back to the event already told.
+    const definite = !located && DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
+    if (t.anaphoric || definite) anaphoras.push(definite ? { ...t, anaphoric: true } : t);
     else live.push(t);
   }
   // One group per family; strategic developments with different dates of their own stay apart.
   const groups: { family: Family; triggers: TriggerMatch[]; clauses: Set<number> }[] = [];
+  // "Hier, l'armée a mené des frappes...": a date opening the sentence dates every clause of it.
+  const leadDate = dates.find((d) => d.start - sentence.start <= 3 && d.precision !== "year" && !d.since);
   const isGenericTrigger = (t: TriggerMatch) => {
     const clause = clauseIndexOf(clauses, t.start);
-    const dated = dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
+    const dated = !!leadDate || dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
     return isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && !dated);
   };
+  // "une patrouille (...) a été prise dans une embuscade", "ambushed a patrol": the patrol is the target.
+  const isTargetOfViolence = (t: TriggerMatch) =>
+    live.some((v) => {
+      if (familyOf(v.rule.kind) === "strategic" || isGenericTrigger(v)) return false;
+      if (v.start >= t.end) return v.start - t.end <= 100 && /\b(a ete|ont ete|was|were|has been|have been)\b/.test(folded.slice(t.end, v.start));
+      return t.start - v.end <= 40;
+    });
   const violentClauses = new Set(
     live.filter((t) => familyOf(t.rule.kind) !== "strategic" && !isGenericTrigger(t)).map((t) => clauseIndexOf(clauses, t.start)),
   );
   for (const t of live) {
     // Vehicles burnt, a patrol ambushed, suspects arrested in the course of an attack belong to the attack.
-    const joinsViolence = familyOf(t.rule.kind) === "strategic" && violentClauses.has(clauseIndexOf(clauses, t.start));
+    // A patrol or convoy "pris dans une embuscade" is the target of the attack, wherever the clause breaks.
+    const joinsViolence =
+      familyOf(t.rule.kind) === "strategic" &&
+      (violentClauses.has(clauseIndexOf(clauses, t.start)) || ((t.rule.id === "deployment" || t.rule.id === "looting") && isTargetOfViolence(t)));
     const family = joinsViolence ? "violence" : familyOf(t.rule.kind);
     const clause = clauseIndexOf(clauses, t.start);
     const clauseDate = dates.find((d) => clauseIndexOf(clauses, d.start) === clause);
@@ -228,7 +267,7 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
   const inClauseIndex = <T extends { start: number }>(items: T[], set: Set<number>) => items.filter((x) => set.has(clauseIndexOf(clauses, x.start)));
   // A trend ("la recrudescence des attaques", "les combats" without date or toll) is no event: drop it first.
   const isGenericGroup = (g: (typeof groups)[number]) => {
-    const ownDates = inClauseIndex(dates, g.clauses);
+    const ownDates = leadDate ? [leadDate] : inClauseIndex(dates, g.clauses);
     const ownFatalities = inClauseIndex(fatalities, g.clauses);
     const generic = g.triggers.every(
       (t) => isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
@@ -236,6 +275,17 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
     return generic && !(g.family === "strategic" && ownDates.length > 0);
   };
   for (let gi = groups.length - 1; gi >= 0; gi--) if (isGenericGroup(groups[gi]!)) groups.splice(gi, 1);
+  // "Since 2012, Mali has been fighting insurgencies that have killed thousands": violence dated by nothing
+  // finer than a year (or only by "since") is background, not an event.
+  for (let gi = groups.length - 1; gi >= 0; gi--) {
+    // Only coups are told this way ("depuis le coup d'État"); "depuis le lancement des patrouilles" dates a development.
+    if (groups[gi]!.triggers.every((t) => t.rule.id === "sanction" && isBackgroundReference(folded.slice(sentence.start, t.start)))) groups.splice(gi, 1);
+  }
+  const sentenceFolded = folded.slice(sentence.start, sentence.end);
+  const trend = isTrendSentence(sentenceFolded) && !dates.some((d) => d.precision === "day" || d.precision === "week");
+  if (trend || (dates.length > 0 && dates.every((d) => d.precision === "year" || d.since))) {
+    for (let gi = groups.length - 1; gi >= 0; gi--) if (groups[gi]!.family !== "strategic") groups.splice(gi, 1);
+  }
 
   const anaphoricClauses = new Set(triggers.filter((t) => t.anaphoric).map((t) => clauseIndexOf(clauses, t.start)));
   const owner = new Map<number, number>();
@@ -258,7 +308,8 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
     const lent = clauses.filter((_, ci) => owner.get(ci) === gi);
     const inClauses = <T extends { start: number; end: number }>(items: T[], cs: Clause[]) =>
       items.filter((x) => cs.some((c) => x.start >= c.start && x.start < c.end));
-    const ownDates = inClauses(dates, own);
+    const clauseDates = inClauses(dates, own);
+    const ownDates = clauseDates.length === 0 && leadDate ? [leadDate] : clauseDates;
     const ownFatalities = inClauses(fatalities, own);
     const ownPlaces = inClauses(within(facts.places, sentence.start, sentence.end), own);
     const lentPlaces = inClauses(within(facts.places, sentence.start, sentence.end), lent);
@@ -270,7 +321,10 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
       g.family === "strategic"
         ? countryMentions.filter((p) => !LOCATIVE_BEFORE.test(folded.slice(Math.max(0, p.start - 25), p.start)))
         : [];
-    const placeList = strongOwn.length > 0 ? ownPlaces : [...ownPlaces, ...lentPlaces];
+    // "près de la frontière avec le Sénégal" names the neighbour, not where it happened.
+    const neighbour = (p: PlaceMention) =>
+      p.place.kind === "country" && /\b(frontiere avec|frontieres? (?:du|de la|de l')|border with|borders? of)\s*(?:le |la |l')?$/.test(folded.slice(Math.max(0, p.start - 30), p.start));
+    const placeList = (strongOwn.length > 0 ? ownPlaces : [...ownPlaces, ...lentPlaces]).filter((p) => !neighbour(p));
     const usablePlaces = placeList.filter((p) => !countryActors.includes(p));
     candidates.push({
       sentence,
@@ -340,12 +394,22 @@ function sameEvent(candidate: Candidate, draft: Draft): boolean {
     candidate.family === "strategic" &&
     draft.family !== "strategic" &&
     candidate.triggers.every((t) => t.rule.id === "looting") &&
-    !candidate.ownDate &&
+    (!candidate.ownDate || !draftDate(draft)) &&
     !strongPlace(candidate) &&
     candidate.sentenceIndex - last.sentenceIndex <= 1;
   if (followUp) return true;
   const sameFamily = candidate.family === draft.family || (candidate.family !== "strategic" && draft.family !== "strategic");
   if (!sameFamily || frameOf(candidate) !== frameOf(draft.candidates[0]!)) return false;
+  // An air strike or a bomb told in its own dated or placed sentence is its own event, not part of a raid.
+  const explosive = (c: Candidate) => c.triggers.some((t) => t.rule.kind === "explosion");
+  if (
+    candidate.family === "violence" &&
+    explosive(candidate) !== draft.candidates.some(explosive) &&
+    candidate.sentence.paragraph !== last.sentence.paragraph &&
+    (candidate.ownDate || strongPlace(candidate))
+  ) {
+    return false;
+  }
   const date = candidate.ownDate ? bestDate(candidate)?.date : undefined;
   const existingDate = draftDate(draft);
   if (date && existingDate && date !== existingDate) return false;
@@ -359,12 +423,56 @@ function sameEvent(candidate: Candidate, draft: Draft): boolean {
   return near || (!!place && place.id === existingPlace?.id && !!date && date === existingDate);
 }
 
+type RoleHint = "agent" | "patient" | null;
+
+const CASUALTY = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|bilan|toll|casualt(?:y|ies)|victimes?|pertes?|morts?|dead|killed|tues?|tuees?)\b/;
+// A toll given by those who claim the attack is propaganda until nothing else is known.
+const CLAIM = /\b(revendiqu\w*|claim(?:ed|s|ing)?|propagande|propaganda|the group said|said it had killed|selon (?:le|les) (?:jnim|gsim|eigs|groupe|jihadistes|assaillants))\b/;
+
 interface ResolvedActor {
   actor: ActorEntry;
   mention: ActorMention | null;
+  hint: RoleHint;
 }
 
-function resolveActors(draft: Draft, countryCode: string | null, ranking: string[], eventType: EventType): ResolvedActor[] {
+const PASSIVE_BEFORE = /\b(?:a ete|ont ete|avait ete|avaient ete|ete|est|sont|etaient|etait|was|were|been|being|is|are|se sont|s'est|se fait)\s+(?:\p{L}+\s+)?$/u;
+const NOUN_TRIGGER = /^(?:attaques?|attentats?|assauts?|offensives?|incursions?|raids?|embuscades?|affrontements?|combats?|attacks?|assaults?|ambush(?:es)?|clashes|offensive)$/;
+
+/**
+ * Who did it and to whom, from the sentence around an actor's mention: the subject of an active verb or
+ * the agent after "par"/"by" acts; the object of an active verb, the subject of a passive one and what
+ * follows "contre"/"against" undergoes. Null when the sentence does not say.
+ */
+function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
+  if (mention.actor.special === "civilians") return "patient";
+  const sentence = sentenceAt(facts, mention.start);
+  if (!sentence) return null;
+  const triggers = within(facts.triggers, sentence.start, sentence.end).filter((t) => t.rule.kind !== "strategic" || t.rule.id === "arrest");
+  if (triggers.length === 0) return null;
+  const nearest = [...triggers].sort((a, b) => Math.min(Math.abs(a.start - mention.end), Math.abs(mention.start - a.end)) - Math.min(Math.abs(b.start - mention.end), Math.abs(mention.start - b.end)))[0]!;
+  const f = facts.folded;
+  const passive = PASSIVE_BEFORE.test(f.slice(Math.max(sentence.start, nearest.start - 30), nearest.start));
+  if (mention.end <= nearest.start) {
+    const gap = f.slice(mention.end, nearest.start);
+    if (/\b(contre|against|visant|targeting)\b/.test(f.slice(Math.max(sentence.start, mention.start - 25), mention.start))) return "patient";
+    if (passive) return "patient";
+    // Only the subject acts: the first actor named before the verb, not an object between them.
+    const earlier = facts.actors.some((a) => a.start >= sentence.start && a.end <= mention.start && a.actor.special !== "civilians");
+    if (earlier) return null;
+    return gap.length <= 120 ? "agent" : null;
+  }
+  const gap = f.slice(nearest.end, mention.start);
+  if (gap.length > 90) return null;
+  if (/\b(par|by)\b/.test(gap) && !/\b(contre|against|visant|targeting)\b/.test(gap.slice(gap.search(/\b(par|by)\b/)))) return "agent";
+  if (/\b(contre|against|visant|targeting|on|sur)\b/.test(gap)) return "patient";
+  if (NOUN_TRIGGER.test(f.slice(nearest.start, nearest.end)) && /^\s*(?:d[eu']|des|of)\s*(?:la |l')?$/.test(gap)) {
+    // "l'attaque du JNIM" names the attacker; "l'attaque du poste de l'armée" the target.
+    return [2, 3, 4].includes(mention.actor.type) ? "agent" : "patient";
+  }
+  return passive ? null : "patient";
+}
+
+function resolveActors(draft: Draft, facts: ArticleFacts, countryCode: string | null, ranking: string[], eventType: EventType): ResolvedActor[] {
   const countryMentions: ActorMention[] =
     eventType === "Strategic developments"
       ? draft.candidates.flatMap((c) =>
@@ -374,7 +482,7 @@ function resolveActors(draft: Draft, countryCode: string | null, ranking: string
           }),
         )
       : [];
-  const named = draft.candidates.flatMap((c) => c.actors);
+  const named = [...draft.candidates.flatMap((c) => c.actors), ...draft.followers.flatMap((f) => f.actors)];
   const mentions = [
     ...named,
     // A country named as the subject of a development stands for its government, unless its own forces are named.
@@ -382,7 +490,7 @@ function resolveActors(draft: Draft, countryCode: string | null, ranking: string
   ].sort((a, b) => a.start - b.start);
   const resolved: ResolvedActor[] = [];
   const add = (actor: ActorEntry | undefined, mention: ActorMention | null) => {
-    if (actor && !resolved.some((r) => r.actor.name === actor.name)) resolved.push({ actor, mention });
+    if (actor && !resolved.some((r) => r.actor.name === actor.name)) resolved.push({ actor, mention, hint: mention ? roleHint(facts, mention) : null });
   };
   const topTwo = ranking.slice(0, 2);
   for (const mention of mentions) {
@@ -412,16 +520,70 @@ function resolveActors(draft: Draft, countryCode: string | null, ranking: string
   return resolved;
 }
 
+/**
+ * ACLED's conventions where the text leaves an actor out: a protest has its protesters; an air or drone
+ * strike in the Sahel is the state's (the armed groups' drones are named as such when used); a bomb or
+ * mine with no author named is an unidentified armed group's. Protests keep only the crowd and the forces
+ * that intervened.
+ */
+function adjustActors(actors: ResolvedActor[], eventType: EventType, subEventType: SubEventType, countryCode: string | null): void {
+  const push = (actor: ActorEntry | undefined, hint: RoleHint, first = false) => {
+    if (!actor || actors.some((a) => a.actor.name === actor.name)) return;
+    if (first) actors.unshift({ actor, mention: null, hint });
+    else actors.push({ actor, mention: null, hint });
+  };
+  if (eventType === "Protests" || eventType === "Riots") {
+    const intervention = subEventType === "Protest with intervention" || subEventType === "Excessive force against protesters" || eventType === "Riots";
+    for (let i = actors.length - 1; i >= 0; i--) {
+      const a = actors[i]!.actor;
+      const crowd = a.special === "protesters" || a.special === "rioters";
+      const forces = a.type === 1 && !a.name.startsWith("Government");
+      if (!crowd && !(intervention && forces)) actors.splice(i, 1);
+    }
+    push(actorByCanonicalName(eventType === "Riots" ? "Rioters" : "Protesters"), "agent", true);
+    if (subEventType === "Excessive force against protesters") {
+      actors.sort((a, b) => Number(a.actor.type !== 1) - Number(b.actor.type !== 1));
+      for (const a of actors) a.hint = a.actor.type === 1 ? "agent" : "patient";
+    } else {
+      for (const a of actors) a.hint = a.actor.special === "protesters" || a.actor.special === "rioters" ? "agent" : "patient";
+    }
+    return;
+  }
+  if (subEventType === "Air/drone strike" && countryCode && !actors.some((a) => a.actor.type === 1 && a.hint !== "patient")) {
+    push(stateActor("military", countryCode), "agent", true);
+  }
+  if (subEventType === "Remote explosive/landmine/IED" && !actors.some((a) => [2, 3].includes(a.actor.type))) {
+    push(actorByCanonicalName("Unidentified Armed Group"), "agent", true);
+    for (const a of actors) if (a.actor.type === 1 && a.hint === null) a.hint = "patient";
+  }
+}
+
+/** actor1 acts, actor2 undergoes, the rest are associated; by mention order where the text says nothing. */
 function assignRoles(actors: ResolvedActor[], eventType: EventType): IncidentActorOut[] {
-  const ordered =
+  const pool =
     eventType === "Violence against civilians"
       ? [...actors.filter((a) => a.actor.type !== 7), ...actors.filter((a) => a.actor.type === 7)]
       : actors;
-  return ordered.map((a, i) => ({
-    name: a.actor.name,
-    role: i === 0 ? "actor1" : i === 1 ? "actor2" : "associated",
-    type: a.actor.type,
-  }));
+  const victims = eventType === "Violence against civilians";
+  const isPatient = (a: ResolvedActor) => a.hint === "patient" || (victims && a.actor.type === 7);
+  const first = pool.find((a) => a.hint === "agent" && !isPatient(a)) ?? pool.find((a) => a.hint === null && !isPatient(a)) ?? pool[0];
+  const rest = pool.filter((a) => a !== first);
+  // The opponent: named as undergoing the event, else the first actor of another side (not an ally).
+  const second =
+    rest.find((a) => isPatient(a)) ??
+    rest.find((a) => a.hint === null && !(first && sameSide(first.actor, a.actor))) ??
+    rest.find((a) => a.hint !== "agent");
+  const out: IncidentActorOut[] = [];
+  if (first) out.push({ name: first.actor.name, role: "actor1", type: first.actor.type });
+  if (second) out.push({ name: second.actor.name, role: "actor2", type: second.actor.type });
+  for (const a of pool) if (a !== first && a !== second) out.push({ name: a.actor.name, role: "associated", type: a.actor.type });
+  return out;
+}
+
+/** State forces and their auxiliaries or foreign partners fight on one side. */
+function sameSide(a: ActorEntry, b: ActorEntry): boolean {
+  const state = (x: ActorEntry) => x.type === 1 || x.type === 8 || x.name.startsWith("VDP");
+  return state(a) && state(b);
 }
 
 function evidenceOf(field: string, sentence: Sentence): Evidence {
@@ -469,14 +631,19 @@ function contextDate(facts: ArticleFacts, candidate: Candidate): { date: string;
     if (pattern.test(sentenceFolded) && last) return { date: shiftDay(last.date, shift), precision: "day", source: last };
   }
   const sameParagraph = earlierDays.filter((d) => sentenceAt(facts, d.start)?.paragraph === candidate.sentence.paragraph);
-  const inherited = sameParagraph[sameParagraph.length - 1];
+  // Else the story's last day told anywhere before: wire copy dates the lead and not each follow-up.
+  // ("par ailleurs", "separately" and strategic developments start stories of their own).
+  const separate = candidate.family === "strategic" || /\b(par ailleurs|d'autre part|separately|in a separate|elsewhere|ailleurs)\b/.test(sentenceFolded);
+  const inherited = sameParagraph[sameParagraph.length - 1] ?? (separate ? undefined : last);
   return inherited ? { date: inherited.date, precision: inherited.precision, source: inherited } : undefined;
 }
 
 function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]): ExtractedIncident | null {
   const primary = draft.candidates[0]!;
-  const foldedAll = draft.candidates.map((c) => facts.folded.slice(c.sentence.start, c.sentence.end)).join(" ");
-  const allActors = draft.candidates.flatMap((c) => c.actors);
+  const foldedAll = [...draft.candidates.map((c) => c.sentence), ...draft.followers.map((f) => f.sentence)]
+    .map((s) => facts.folded.slice(s.start, s.end))
+    .join(" ");
+  const allActors = [...draft.candidates.flatMap((c) => c.actors), ...draft.followers.flatMap((f) => f.actors)];
   const triggers = draft.candidates.flatMap((c) => c.triggers);
 
   // Place: the most specific stated, else an unlisted village, else the article's main country.
@@ -494,9 +661,12 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
   const stateForces =
     allActors.some((a) => a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) ||
     draft.candidates.some((c) => c.ownClauses.some((cl) => hasMilitaryTarget(facts.folded.slice(cl.start, cl.end))));
+  // Soldiers who kill civilians ("tués par des soldats maliens") make violence against civilians, not a battle.
+  const stateMentions = allActors.filter((a) => a.actor.type === 1 || a.actor.special === "contextMilitary" || a.actor.special === "contextPolice");
+  const stateOnlyPerpetrators = civilianVictims && stateMentions.length > 0 && stateMentions.every((a) => roleHint(facts, a) === "agent");
   const decision = decideEventType(triggers, {
     civilianVictims,
-    stateForces,
+    stateForces: stateForces && !stateOnlyPerpetrators,
     armedGroup: allActors.some((a) => [2, 3, 4].includes(a.actor.type)),
     crowd: allActors.some((a) => a.actor.special === "protesters" || a.actor.special === "rioters"),
     folded: foldedAll,
@@ -566,14 +736,19 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
   if (placed) pushEvidence(location ? "location" : "country", placed.c.sentence);
   else if (unknown) pushEvidence("location", sentenceAt(facts, unknown.start));
 
-  const actors = resolveActors(draft, countryCode, facts.countryRanking, decision.eventType);
+  const actors = resolveActors(draft, facts, countryCode, facts.countryRanking, decision.eventType);
+  adjustActors(actors, decision.eventType, decision.subEventType, countryCode);
   for (const a of actors) if (a.mention) pushEvidence("actors", sentenceAt(facts, a.mention.start));
 
-  const counts = draft.candidates.map((c) => c.fatalities).filter((n): n is number => n !== null);
-  const fatalities = counts.length > 0 ? Math.max(...counts) : null;
-  for (const c of draft.candidates) {
-    for (const f of c.fatalityMentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
-  }
+  const tolls = [...draft.candidates, ...draft.followers]
+    .filter((c) => c.fatalities !== null)
+    .map((c) => ({ count: c.fatalities!, claim: CLAIM.test(facts.folded.slice(c.sentence.start, c.sentence.end)), mentions: c.fatalityMentions }));
+  // Sources disagreeing on a toll: the highest independent figure; a claim by the attackers only when alone.
+  const independent = tolls.filter((t) => !t.claim);
+  const used = independent.length > 0 ? independent : tolls;
+  const fatalities = used.length > 0 ? Math.max(...used.map((t) => t.count)) : null;
+  for (const t of used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
+  for (const f of draft.followers) if (f.actors.length > 0 || f.fatalities !== null) pushEvidence("eventType", f.sentence);
 
   return {
     eventDate,
@@ -596,28 +771,79 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
   };
 }
 
+/**
+ * "Plusieurs positions ont été visées mardi par des attaques" followed by the attack on each position: the
+ * country-level summary is not an event of its own. Its named attackers go to the placed events that only
+ * knew "des assaillants".
+ */
+function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident[] {
+  return incidents.filter((overview) => {
+    if (overview.location !== null || overview.admin1 !== null || overview.eventType === "Strategic developments") return true;
+    const detailed = incidents.filter(
+      (i) => i !== overview && i.location !== null && i.eventType === overview.eventType && i.eventDate === overview.eventDate && i.country === overview.country,
+    );
+    if (detailed.length === 0) return true;
+    const named = overview.actors.filter((a) => a.type === 2);
+    for (const i of detailed) {
+      if (named.length === 0 || i.actors.some((a) => a.type === 2)) continue;
+      const unidentified = i.actors.findIndex((a) => a.name === "Unidentified Armed Group");
+      if (unidentified >= 0) i.actors[unidentified] = { ...named[0]!, role: i.actors[unidentified]!.role };
+      else i.actors.push({ ...named[0]!, role: i.actors.length === 0 ? "actor1" : i.actors.length === 1 ? "actor2" : "associated" });
+      i.evidence.push(...overview.evidence.filter((e) => e.field === "actors" && !i.evidence.some((x) => x.field === e.field && x.start === e.start)));
+    }
+    return false;
+  });
+}
+
 /** Incidents of an article, in the order the article first reports them. */
 export function assembleIncidents(text: string, options: AssembleOptions): ExtractedIncident[] {
   const facts = collectFacts(text, options);
   const drafts: Draft[] = [];
   const anaphorasByDraft = new Map<Draft, TriggerMatch[]>();
+  let latest: { draft: Draft; sentence: Sentence; index: number } | null = null;
   facts.sentences.forEach((sentence, index) => {
     const anaphoras: TriggerMatch[] = [];
-    for (const candidate of sentenceCandidates(facts, sentence, index, anaphoras)) {
+    const candidates = sentenceCandidates(facts, sentence, index, anaphoras);
+    for (const candidate of candidates) {
       const target = [...drafts].reverse().find((d) => sameEvent(candidate, d));
       if (target) target.candidates.push(candidate);
-      else drafts.push({ family: candidate.family, candidates: [candidate] });
+      else drafts.push({ family: candidate.family, candidates: [candidate], followers: [] });
+      latest = { draft: target ?? drafts[drafts.length - 1]!, sentence, index };
     }
     // "Cette visite", "this attack": more evidence for the latest event of that kind, never a new one.
+    let referred: Draft | undefined;
     for (const a of anaphoras) {
       const draft = [...drafts].reverse().find((d) => d.candidates.some((c) => c.triggers.some((t) => t.rule.id === a.rule.id)));
-      if (draft) anaphorasByDraft.set(draft, [...(anaphorasByDraft.get(draft) ?? []), a]);
+      if (draft) {
+        anaphorasByDraft.set(draft, [...(anaphorasByDraft.get(draft) ?? []), a]);
+        referred ??= draft;
+      }
     }
+    if (candidates.length > 0) return;
+    // "Le bilan fait état de cinq morts", "Deux militaires ont été blessés": facts for the event just told.
+    const previous = latest as { draft: Draft; sentence: Sentence; index: number } | null;
+    const follows = previous && previous.sentence.paragraph === sentence.paragraph && index - previous.index <= 2 ? previous.draft : undefined;
+    const owner = referred ?? follows;
+    if (!owner) return;
+    const folded = facts.folded.slice(sentence.start, sentence.end);
+    const fatalityMentions = within(facts.fatalities, sentence.start, sentence.end);
+    if (!referred && fatalityMentions.length === 0 && !CASUALTY.test(folded)) return;
+    // "did not immediately claim the attack", "aucun groupe n'a revendiqué": nobody is named as the author.
+    const negated = /\b(not|n'a pas|n'ont pas|pas encore|aucun groupe|no group|yet to)\b/.test(folded);
+    owner.followers.push({
+      sentence,
+      actors: negated ? [] : within(facts.actors, sentence.start, sentence.end),
+      fatalities: sentenceFatalities(fatalityMentions, folded),
+      fatalityMentions,
+    });
   });
-  const incidents: ExtractedIncident[] = [];
+  let incidents: ExtractedIncident[] = [];
   for (const draft of drafts) {
+    // A troop movement with neither a date nor a place of its own is commentary, not a development.
+    const onlyDeployment = draft.candidates.every((c) => c.triggers.every((t) => t.rule.id === "deployment"));
+    if (onlyDeployment && !draft.candidates.some((c) => c.ownDate || strongPlace(c))) continue;
     const incident = finalize(draft, facts, anaphorasByDraft.get(draft) ?? []);
     if (incident) incidents.push(incident);
   }
-  return incidents;
+  return dropOverviews(incidents);
 }

@@ -11,6 +11,14 @@ import type { Language } from "./language";
 
 export type DatePrecision = "day" | "week" | "month" | "year";
 
+// "a local official said on Monday", "a annoncé mardi": the day something was said, not when it happened.
+const REPORTING_BEFORE = /\b(said|says|told [\p{L}]+|announced|reported|stated|confirmed|added|a annonce|a declare|a indique|a affirme|a precise|ont rapporte|a rapporte|a confirme|a appris|ont annonce|ont indique)\s+(?:on\s+|ce\s+|le\s+)?$/u;
+
+/** True when a date phrase only dates a statement ("said on Monday"). */
+export function isReportingDate(folded: string, start: number): boolean {
+  return REPORTING_BEFORE.test(folded.slice(Math.max(0, start - 30), start));
+}
+
 export interface DateMention {
   start: number;
   end: number;

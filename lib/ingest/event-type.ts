@@ -60,16 +60,16 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("grenade", "explosion", "Explosions/Remote violence", "Grenade", "grenades?", 2),
   rule("regain", "territory", "Battles", "Government regains territory", "repris le controle|reprennent le controle|reprise de (?:la ville|la localite|kidal|la base|la position)|ont repris (?:la ville|la localite|la base)|regained control|retook|recaptured|retaken", 2),
   rule("overtake", "territory", "Battles", "Non-state actor overtakes territory", "(?:s'est|se sont|s'etaient) empares? d[eu']|ont pris le controle|a pris le controle|pris le controle de la ville|seized (?:control of )?the (?:town|city|base|camp)|took control of|overran|captured the (?:town|city|base|camp)", 1),
-  rule("clash", "clash", "Battles", "Armed clash", "affrontements?|combats?|accrochages?|echanges? de tirs|embuscades?|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|ambush(?:ed|es)?|exchange of fire|heurts? armes?", 2),
-  rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|neutralises?|neutralisant|ont neutralise|neutralized|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?", 1),
+  rule("clash", "clash", "Battles", "Armed clash", "affrontements?|combats?|accrochages?|echanges? de tirs|embuscades?|(?:ont|a|avaient|s'est|se sont) affrontes?|affrontent|affrontant|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|ambush(?:ed|es)?|exchange of fire|heurts? armes?", 2),
+  rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|pris pour cibles?|prise pour cible|prises pour cible|neutralises?|neutralisant|ont neutralise|neutralized|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?", 1),
   rule("kill", "kill", "Violence against civilians", "Attack", "tues?|tuees?|tuant|massacres?|massacrant|executes?|executions?|egorges?|assassinats?|assassines?|abattus?|cout[ée] la vie|coutant la vie|killed|killing|killings|massacred|executed|murdered|shot dead|beheaded", 1),
   rule("abduction", "abduction", "Violence against civilians", "Abduction/forced disappearance", "enlevements?|enleves?|enlevees?|enleve|kidnappings?|kidnappes?|kidnapped|abducted|abductions?|rapts?|pris en otage|prises? d'otages?|otages?|hostages?|disparitions? forcees?|forcibly disappeared", 2),
   rule("sexual", "sexual", "Violence against civilians", "Sexual violence", "viols?|violees?|violences? sexuelles?|raped?|rapes|sexual violence|sexual assault", 3),
   rule("mob", "mob", "Riots", "Mob violence", "lynchages?|lynches?|lynched|vindicte populaire|justice populaire|mob (?:justice|violence|attack)|angry mob", 2),
   rule("riot", "riot", "Riots", "Violent demonstration", "emeutes?|emeutiers|riots?|rioters|rioting|manifestants? (?:ont )?(?:incendie|saccage|brule)|saccage|violent (?:protests?|demonstrations?)", 1),
-  rule("protest", "protest", "Protests", "Peaceful protest", "manifestations?|manifestants?|manifeste(?:nt)?|ont manifeste|a manifeste|une marche|la marche|marche pacifique|marches? de protestation|sit-in|rassemblements?|protestataires|greves?|protests?|protested|protesters|demonstrations?|demonstrators|demonstrated|marched|rall(?:y|ies)|strikes?", 1),
+  rule("protest", "protest", "Protests", "Peaceful protest", "manifestations?|manifestants?|manifeste(?:nt)?|ont manifeste|a manifeste|une marche|la marche|marche pacifique|marches? de protestation|sit-in|rassemblements?|protestataires|greves?|se sont rassembles|sont descendus dans la rue|protests?|protested|protesters|demonstrations?|demonstrators|demonstrated|marched|rall(?:y|ies|ied)|took to the streets|general strikes?|on strike|strike action", 1),
   rule("arrest", "strategic", "Strategic developments", "Arrests", "arretes?|arretees?|arrestations?|interpelles?|interpellees?|interpellations?|apprehendes?|mis aux arrets|arrested|arrests?|detained|apprehended|taken into custody", 7),
-  rule("agreement", "strategic", "Strategic developments", "Agreement", "accords?(?: technique| militaire| de paix| de cooperation| de defense| de cessez-le-feu| cadre)?(?: \\p{L}+)? signes?|signe(?:nt|r)? (?:un|une|des) (?:accords?|protocoles?|memorandums?|conventions?)|accords? de paix|cessez-le-feu|treve|protocoles? d'accord|memorandums? d'entente|signed (?:an? |the )?(?:\\p{L}+ )?(?:agreements?|deals?|memorandums?|accords?)|agreements? (?:was |were )?signed|ceasefires?|peace (?:deal|agreement|accord)|truce", 6),
+  rule("agreement", "strategic", "Strategic developments", "Agreement", "accords?(?: technique| militaire| de paix| de cooperation| de defense| de cessez-le-feu| cadre)?(?: \\p{L}+)? signes?|signe(?:nt|r)?(?: [a-z]+){0,3} (?:un|une|des|l') ?(?:[a-z-]+ )?(?:accords?|protocoles?|memorandums?|conventions?)|accords? de paix|cessez-le-feu|treve|protocoles? d'accord|memorandums? d'entente|signed (?:an? |the )?(?:\\p{L}+ )?(?:agreements?|deals?|memorandums?|accords?)|agreements? (?:was |were )?signed|ceasefires?|peace (?:deal|agreement|accord)|truce", 6),
   rule("looting", "strategic", "Strategic developments", "Looting/property destruction", "pillages?|pilles?|pillee?s?|incendies?|incendiees?|incendie|brules?|brulees?|vols? de betail|emporte (?:du|le|des) betail|emporte des? (?:vivres|biens|motos)|detruits?|detruites?|looted|looting|torched|burned|burnt|set (?:on )?fire|set ablaze|destroyed|cattle (?:rustling|theft)", 3),
   rule("disrupted", "strategic", "Strategic developments", "Disrupted weapons use", "desamorces?|desamorcee?s?|neutralise (?:un|des|deux) engins?|saisies? d'armes|caches? d'armes|defused|weapons? caches?|seized weapons|disarmed", 5),
   rule("base", "strategic", "Strategic developments", "Headquarters or base established", "(?:installe|ouvert|etabli|cree|implante)e? (?:une|un|sa|son|leur) (?:nouvelle |nouveau )?(?:base|camp|poste)(?: militaire| avance)?|nouvelle base|nouveau camp militaire|(?:set up|established|opened|installed|built) (?:a |an |its |their )?(?:new )?(?:military |forward )?(?:base|camp|outpost|headquarters)", 4),
@@ -77,13 +77,14 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("deployment", "strategic", "Strategic developments", "Change to group/activity", "patrouilles? (?:conjointes?|mixtes?)|patrouilles?|deploie(?:nt)?|deploiements?|deployes?|deployees?|operations? (?:conjointes?|militaires?|de securisation|de ratissage)|ratissages?|renforts?|joint (?:patrols?|operations?)|patrols?|deploy(?:ed|s|ment|ments)?|military operations?|reinforcements?", 2),
   rule("withdrawal", "strategic", "Strategic developments", "Other", "retraits? (?:du|de la|des|de l')|se retire(?:nt)? d[eu']|quitte(?:r|nt)? (?:la|le) (?:cedeao|ecowas|g5)|withdr(?:ew|awal|aws|awn) (?:from|of)|left ecowas|exit from ecowas", 2),
   rule("visit", "strategic", "Strategic developments", "Other", "visites? (?:officielles?|de travail|d'amitie|de terrain)|visite|recu en audience|official visits?|visits?|visited", 1),
+  rule("diplomatic", "strategic", "Strategic developments", "Other", "convoque (?:[a-z]+ )?(?:l'ambassadeur|le charge d'affaires)|rappele? (?:son|leur) ambassadeur|summoned (?:the|its) (?:ambassador|envoy|charge d'affaires)|recalled (?:its|the) ambassador", 2),
   rule("sanction", "strategic", "Strategic developments", "Other", "sanctions?|expulses?|expulsion|coup d'etat|putsch|coup attempt|military coup|dissous|dissolution|fermeture de la frontiere|closed the border|expelled", 1),
 ];
 
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
 const ANAPHORA_BEFORE = /\b(cette|cet|ce|ladite|this|that|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
-const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of)\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
+const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
 
 /** Trigger phrases in a folded text (a clause or a sentence), with offsets relative to it. */
 export function findTriggers(folded: string): TriggerMatch[] {
@@ -112,6 +113,21 @@ export function findTriggers(folded: string): TriggerMatch[] {
     if (!kept.some((k) => match.start < k.end && k.start < match.end)) kept.push(match);
   }
   return kept;
+}
+
+// "depuis le coup d'État de 2023", "seized power in a 2022 coup": a reference to the past, dated or not.
+const BACKGROUND_BEFORE = /\b(depuis (?:le|la|les)|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\s+(?:[\p{L}']+\s+){0,2}$/u;
+// A sentence about a trend or a cumulative toll, not one event.
+const TREND = /\b(have increased|has increased|increased|on the rise|se sont multiplie\w*|se multiplient|en hausse|in recent years|ces dernieres annees|depuis plusieurs (?:annees|mois)|thousands|des milliers|hundreds of thousands|des centaines de milliers)\b/;
+
+/** True when a trigger only refers back to a past situation ("depuis le coup d'État"). */
+export function isBackgroundReference(foldedBefore: string): boolean {
+  return BACKGROUND_BEFORE.test(foldedBefore.slice(-60));
+}
+
+/** True when a sentence describes a trend or a cumulative toll. */
+export function isTrendSentence(folded: string): boolean {
+  return TREND.test(folded);
 }
 
 /** True when the text around a trigger describes a trend rather than one event ("recrudescence des attaques"). */

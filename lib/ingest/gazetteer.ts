@@ -144,7 +144,7 @@ const ADMIN1_BEFORE = /\b(regions?|wilayas?|provinces? administratives?|etats?|s
 const ADMIN1_AFTER = /^\s*(region|regions|wilaya)\b/;
 const ADMIN2_BEFORE = /\b(cercles?|prefectures?|departements?|provinces?|moughataas?|districts?)\s+(de la|de l'|des|du|de|d'|of)\s*$/u;
 const ADMIN2_AFTER = /^\s*(cercle|province|department|district|moughataa)\b/;
-const NEAR_BEFORE = /\b(pres d[eu']|non loin d[eu']|a proximite d[eu']|aux environs d[eu']|dans les environs d[eu']|aux alentours d[eu']|a la peripherie d[eu']|a \d+\s*km (\p{L}+ )*d[eu']|near|outside|close to|on the outskirts of|(\d+|a few) ?(km|kilometres|kilometers|miles) (\p{L}+ )*(of|from))\s*(la |l')?(localite |ville |commune |village )?(d[eu'] |of )?$/u;
+const NEAR_BEFORE = /\b(entre|between|(?:sur )?l'axe|axe|(?:dans )?la zone d[eu']|(?:dans )?le secteur d[eu']|pres d[eu']|non loin d[eu']|a proximite d[eu']|aux environs d[eu']|dans les environs d[eu']|aux alentours d[eu']|a la peripherie d[eu']|a \d+\s*km (\p{L}+ )*d[eu']|near|outside|close to|on the outskirts of|(\d+|a few) ?(km|kilometres|kilometers|miles) (\p{L}+ )*(of|from))\s*(la |l')?(localite |ville |commune |village )?(d[eu'] |of )?$/u;
 const RIVER_BEFORE = /\b(fleuve|riviere|river|delta (interieur )?du|boucle du|bassin du)\s*$/;
 
 function qualifierOf(foldedBefore: string, foldedAfter: string): PlaceKind | undefined {

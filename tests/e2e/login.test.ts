@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTestUser, E2E_PASSWORD } from "./auth-helpers";
+import { createTestUser, E2E_PASSWORD, signInOverHttp } from "./auth-helpers";
 import { launchBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -52,10 +52,29 @@ describe("signing in and out in Chromium", () => {
     await alert.waitFor();
     expect(await alert.textContent()).toBe("Email or password is incorrect, or the account is disabled.");
     await page.getByLabel("Email").fill("nobody@example.org");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await Promise.all([page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials")), page.getByRole("button", { name: "Sign in" }).click()]);
     await expect.poll(() => alert.textContent()).toBe("Email or password is incorrect, or the account is disabled.");
+    await expect.poll(() => page.getByRole("button", { name: "Sign in" }).isEnabled()).toBe(true);
     expect(new URL(page.url()).pathname).toBe("/login");
     await page.screenshot({ path: "/tmp/vigie-login-error.png" });
+    await page.close();
+  });
+
+  it("a throttled account gets the wait message, not the wrong-password one", async () => {
+    const user = await createTestUser("viewer");
+    for (let index = 0; index < 8; index++) await signInOverHttp(baseUrl, user.email, "wrong password!");
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url().includes("/api/auth/callback/credentials")),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
+    expect(response.status()).toBe(429);
+    const alert = page.locator("form").getByRole("alert");
+    await expect.poll(() => alert.textContent()).toBe("Too many failed sign-in attempts. Wait a few minutes, then try again.");
+    await page.screenshot({ path: "/tmp/vigie-login-throttled.png" });
     await page.close();
   });
 

@@ -5,7 +5,8 @@
  * (proxy.ts is a second layer, checked against the real server in tests/e2e/route-coverage.test.ts).
  * Every page is checked to call the guard; its behaviour is proved in the e2e test.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HTTP_METHODS, listAppRoutes, MUTATING_METHODS, paramValues, PUBLIC_ROUTES, REDIRECT_ONLY_PAGES, VIEWER_MUTATIONS, type AppRoute } from "../app-routes";
 import { resetDatabase } from "./db";
@@ -114,6 +115,37 @@ describe("pages", () => {
       .filter((route) => route.kind === "page" && !PUBLIC_ROUTES.has(route.path) && !REDIRECT_ONLY_PAGES.has(route.path))
       .filter((route) => !/requirePageUser\(/.test(readFileSync(route.file, "utf8")))
       .map((route) => route.path);
+    expect(unguarded).toEqual([]);
+  });
+});
+
+/** Every "use server" file under app/, components/ and lib/. */
+function serverActionFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? (entry.name === "generated" ? [] : walk(join(dir, entry.name))) : /\.(ts|tsx)$/.test(entry.name) ? [join(dir, entry.name)] : [],
+    );
+  return ["app", "components", "lib"].flatMap((dir) => walk(join(process.cwd(), dir))).filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
+}
+
+describe("server actions", () => {
+  it("each exported action calls the guard itself (directly or through a local helper that does)", () => {
+    const unguarded: string[] = [];
+    for (const file of serverActionFiles()) {
+      const source = readFileSync(file, "utf8");
+      const chunks = source.split(/\n(?=(?:export\s+)?(?:async\s+)?function\s)/);
+      const guards = ["requirePageUser"];
+      for (const chunk of chunks) {
+        const name = /^(?:async\s+)?function\s+(\w+)/.exec(chunk)?.[1];
+        if (name && /requirePageUser\(/.test(chunk)) guards.push(name);
+      }
+      const calls = new RegExp(`\\b(${guards.join("|")})\\(`);
+      for (const chunk of chunks) {
+        const exported = /^export\s+async\s+function\s+(\w+)/.exec(chunk)?.[1];
+        if (exported && !calls.test(chunk.slice(chunk.indexOf("{")))) unguarded.push(`${file}: ${exported}`);
+      }
+    }
+    expect(serverActionFiles().length).toBeGreaterThan(0);
     expect(unguarded).toEqual([]);
   });
 });

@@ -36,6 +36,16 @@ describe("requireApiUser", () => {
     expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(expired))))).toBe("unauthorized");
   });
 
+  it("ends a session 8 hours after sign-in even when its cookie was re-issued with a later expiry", async () => {
+    const viewer = await signedInUser("viewer");
+    const nineHoursAgo = Math.floor(Date.now() / 1000) - 9 * 3600;
+    const refreshed = await sessionCookie(viewer.user.id, { signedInAt: nineHoursAgo, maxAge: 3600 });
+    expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(refreshed))))).toBe("unauthorized");
+    const sevenHoursAgo = Math.floor(Date.now() / 1000) - 7 * 3600;
+    const recent = await sessionCookie(viewer.user.id, { signedInAt: sevenHoursAgo, maxAge: 3600 });
+    expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(recent))))).toBe("accepted");
+  });
+
   it("refuses a role that is too low with forbidden", async () => {
     const viewer = await signedInUser("viewer");
     expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(viewer.cookie)), "analyst"))).toBe("forbidden");

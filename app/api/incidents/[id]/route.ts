@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: Context) {
   }
 }
 
-const patchBody = z.object({ version: z.number().int().positive("must be the version you loaded") }).and(incidentPatchSchema);
+const patchBody = incidentPatchSchema.extend({ version: z.number().int().positive("must be the version you loaded") });
 
 /**
  * `PATCH /api/incidents/:id` with `{ version, ...fields }`: saves only if the incident is still at `version`

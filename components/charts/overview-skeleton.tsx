@@ -1,0 +1,23 @@
+/** Placeholder while the overview's aggregates are computed: the same grid, so nothing jumps. */
+function Block({ className }: { className: string }) {
+  return <div className={`animate-pulse rounded-lg border border-slate-200 bg-white ${className}`}><div className="m-4 h-3 w-40 rounded bg-slate-100" /></div>;
+}
+
+export function OverviewSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading the overview">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+        {Array.from({ length: 5 }, (_, index) => (
+          <Block key={index} className="h-24" />
+        ))}
+      </div>
+      <Block className="h-[380px]" />
+      <Block className="h-[560px]" />
+      <div className="grid gap-4 xl:grid-cols-2">
+        {Array.from({ length: 4 }, (_, index) => (
+          <Block key={index} className="h-80" />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { COLUMN_KEYS, DEFAULT_COLUMN_KEYS, columnsToParam, parseColumns } from "@/lib/incidents/columns";
+import { FilterError, filterToSearchParams, parseIncidentFilter, parseIncidentFilterTolerant } from "@/lib/incidents/filters";
+import { formatTotal } from "@/components/incidents/format";
+import { orderBySql } from "@/lib/incidents/queries";
+
+describe("columns=", () => {
+  it("defaults when absent or empty", () => {
+    expect(parseColumns(undefined, "tolerant").keys).toEqual(DEFAULT_COLUMN_KEYS);
+    expect(parseColumns("", "strict").keys).toEqual(DEFAULT_COLUMN_KEYS);
+  });
+  it("drops unknown names in tolerant mode and reports them in strict mode", () => {
+    expect(parseColumns("id,bogus,summary", "tolerant")).toEqual({ keys: ["id", "summary"], unknown: ["bogus"] });
+    expect(parseColumns("id,bogus", "strict")).toEqual({ keys: [], unknown: ["bogus"] });
+  });
+  it("deduplicates and trims", () => {
+    expect(parseColumns(" id , id,summary ", "strict").keys).toEqual(["id", "summary"]);
+  });
+  it("writes nothing for the default choice", () => {
+    expect(columnsToParam(DEFAULT_COLUMN_KEYS)).toBeUndefined();
+    expect(columnsToParam(["id", "summary"])).toBe("id,summary");
+    expect(COLUMN_KEYS).toContain("admin1Reform");
+  });
+});
+
+describe("filter parsing edge cases", () => {
+  it("ORs repeated values and ignores empty ones", () => {
+    const filter = parseIncidentFilter(new URLSearchParams("admin1=Kayes&admin1=&admin1=Nioro&q=%20%20"));
+    expect(filter.admin1).toEqual(["Kayes", "Nioro"]);
+    expect(filter.q).toBeUndefined();
+  });
+  it("rejects impossible dates and a reversed range strictly, drops them tolerantly", () => {
+    expect(() => parseIncidentFilter(new URLSearchParams("from=2024-02-30"))).toThrow(FilterError);
+    expect(() => parseIncidentFilter(new URLSearchParams("from=2025-01-02&to=2025-01-01"))).toThrow(/from must not be after to/);
+    const tolerant = parseIncidentFilterTolerant({ from: "2024-02-30", admin1: "Kayes", page: "0", sort: "-nothing" });
+    expect(tolerant).toMatchObject({ admin1: ["Kayes"], page: 1, sort: { key: "eventDate", dir: "desc" } });
+    expect(tolerant.from).toBeUndefined();
+  });
+  it("round-trips through the URL form", () => {
+    const filter = parseIncidentFilter(new URLSearchParams("actor=GSIM&actor=EIGS&minFatalities=0&sort=country&status=verified"));
+    expect(parseIncidentFilter(filterToSearchParams(filter))).toEqual({ ...filter });
+  });
+});
+
+describe("table order", () => {
+  it("always ends on event date and id so pages and exports agree", () => {
+    expect(orderBySql({ key: "eventDate", dir: "desc" }).sql).toBe("ORDER BY i.event_date DESC, i.id DESC");
+    expect(orderBySql({ key: "eventDate", dir: "asc" }).sql).toBe("ORDER BY i.event_date ASC, i.id ASC");
+    expect(orderBySql({ key: "fatalities", dir: "asc" }).sql).toBe("ORDER BY i.fatalities ASC NULLS LAST, i.event_date DESC, i.id DESC");
+  });
+});
+
+describe("totals", () => {
+  it("shows estimates rounded and flagged, exact numbers as they are", () => {
+    expect(formatTotal(185_684, true)).toBe("about 186,000");
+    expect(formatTotal(21_733, true)).toBe("about 21,700");
+    expect(formatTotal(1_234, false)).toBe("1,234");
+  });
+});

@@ -1,0 +1,208 @@
+import { describe, it, expect } from "vitest";
+import { extractArticle, type ExtractedIncident } from "../../../lib/ingest/pipeline";
+import { readArticleHeader } from "../../../lib/ingest/header";
+import { findDates } from "../../../lib/ingest/dates";
+import { findFatalities } from "../../../lib/ingest/fatalities";
+
+const extract = (text: string, publishedAt: string, language: "fr" | "en" = "fr") =>
+  extractArticle({ text, publishedAt, language }).incidents;
+const roles = (i: ExtractedIncident) => Object.fromEntries(i.actors.map((a) => [a.name, a.role]));
+
+describe("follow-up sentences", () => {
+  it("attaches a toll told in the next sentence without a trigger to the previous incident", () => {
+    const [i, ...rest] = extract(
+      "Samedi 17 mai 2025, le poste militaire de Sandaré (région de Kayes) a été attaqué par des hommes armés. Le bilan fait état de cinq morts.",
+      "2025-05-19",
+    );
+    expect(rest).toHaveLength(0);
+    expect(i).toMatchObject({ location: "Sandaré", fatalities: 5, eventDate: "2025-05-17" });
+    expect(i!.evidence.some((e) => e.field === "fatalities" && e.text.startsWith("Le bilan"))).toBe(true);
+  });
+
+  it("reads 'aucune perte en vie humaine' in a follow-up as zero deaths", () => {
+    const [i] = extract("Jeudi 9 mai, une patrouille de l'armée a été prise dans une embuscade près d'Arlit. Aucune perte en vie humaine n'a été enregistrée.", "2024-05-10");
+    expect(i).toMatchObject({ eventType: "Battles", fatalities: 0, eventDate: "2024-05-09" });
+  });
+
+  it("keeps the wounded out of the death toll", () => {
+    const [i] = extract("Mardi, des hommes armés ont attaqué le poste de Boni. Trois soldats ont été tués et sept blessés.", "2025-03-12");
+    expect(i!.fatalities).toBe(3);
+  });
+
+  it("prefers an independent toll over the attackers' claim", () => {
+    const [i] = extract(
+      "Islamist militants attacked the town of Barsalogho on Saturday, killing at least 100 people, including soldiers. JNIM claimed the attack and said it had killed 300 soldiers.",
+      "2024-08-27",
+      "en",
+    );
+    expect(i!.fatalities).toBe(100);
+  });
+});
+
+describe("fatality phrases", () => {
+  it("reads provisional tolls, 'at least' and approximate counts with ACLED's conservative values", () => {
+    expect(findFatalities("Le bilan provisoire est de 12 soldats tués.").map((f) => f.count)).toEqual([12]);
+    expect(findFatalities("at least 20 people were killed").map((f) => f.count)).toEqual([20]);
+    expect(findFatalities("une dizaine de civils ont été tués").map((f) => f.count)).toEqual([10]);
+    expect(findFatalities("Plusieurs dizaines de terroristes ont été neutralisés").map((f) => f.count)).toEqual([12]);
+    expect(findFatalities("plusieurs soldats ont été tués")).toEqual([]);
+  });
+});
+
+describe("actor roles", () => {
+  it("makes the agent after 'par' actor1 and the passive subject actor2", () => {
+    const [i] = extract("Le vendredi 17 janvier, un convoi escorté par des VDP a été attaqué par des individus armés près de Gayéri.", "2025-01-20");
+    expect(i!.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
+    expect(i!.actors.find((a) => a.role === "actor2")?.name).toBe("VDP: Volunteers for the Defense of the Homeland");
+  });
+
+  it("makes the subject of an active verb actor1 and its object actor2", () => {
+    const [i] = extract("La milice Dan Na Ambassagou a affronté des éléments du JNIM samedi près de Bankass.", "2024-11-15");
+    expect(i).toMatchObject({ eventType: "Battles", subEventType: "Armed clash" });
+    expect(roles(i!)).toMatchObject({ "Dan Na Ambassagou": "actor1", JNIM: "actor2" });
+  });
+
+  it("codes soldiers killed by jihadists with the jihadists as actor1", () => {
+    const [i] = extract("Lundi, quatre soldats maliens ont été tués par des jihadistes près de Douentza.", "2025-03-11");
+    expect(roles(i!)).toMatchObject({ "Unidentified Armed Group": "actor1", "Military Forces of Mali": "actor2" });
+  });
+
+  it("codes civilians killed by soldiers as violence against civilians with the soldiers as actor1 and allies associated", () => {
+    const [i] = extract(
+      "Au moins sept bergers mauritaniens ont été tués le 5 avril par des soldats maliens et leurs supplétifs russes de Wagner près de Fassala.",
+      "2024-04-12",
+    );
+    expect(i).toMatchObject({ eventType: "Violence against civilians", fatalities: 7, country: "Mauritania" });
+    expect(roles(i!)).toEqual({ "Military Forces of Mali": "actor1", Civilians: "actor2", "Wagner Group": "associated" });
+  });
+
+  it("puts civilians as actor2 of an attack on a village", () => {
+    const [i] = extract("Des hommes armés ont attaqué avant-hier le village de Kourou-Peul, dans le cercle de Koro. Sept personnes ont été tuées.", "2024-11-15");
+    expect(i).toMatchObject({ eventType: "Violence against civilians", subEventType: "Attack", fatalities: 7, eventDate: "2024-11-13" });
+    expect(roles(i!)).toMatchObject({ "Unidentified Armed Group": "actor1", Civilians: "actor2" });
+  });
+});
+
+describe("event sub-types and ACLED defaults", () => {
+  it("codes an IED with no named author as an unidentified armed group's remote explosive", () => {
+    const [i] = extract("Dans la nuit de samedi à dimanche, un engin explosif improvisé a touché un véhicule de la garde nationale près de Téra.", "2025-03-24");
+    expect(i).toMatchObject({ eventType: "Explosions/Remote violence", subEventType: "Remote explosive/landmine/IED", eventDate: "2025-03-22" });
+    expect(roles(i!)).toMatchObject({ "Unidentified Armed Group": "actor1", "Military Forces of Niger": "actor2" });
+  });
+
+  it("gives a drone strike without a named author to the state's military", () => {
+    const [i] = extract("A drone strike on a market in Tinzaouaten killed at least 21 civilians on Sunday.", "2024-09-18", "en");
+    expect(i).toMatchObject({ subEventType: "Air/drone strike", fatalities: 21, eventDate: "2024-09-15" });
+    expect(roles(i!)).toMatchObject({ "Military Forces of Mali": "actor1", Civilians: "actor2" });
+  });
+
+  it("keeps an air strike in its own dated paragraph apart from the raid told before", () => {
+    const incidents = extract("Mardi, des assaillants ont attaqué le camp militaire de Kayes.\n\nHier, l'armée a mené des frappes aériennes contre des positions jihadistes près de Diéma.", "2025-07-02");
+    expect(incidents.map((i) => i.subEventType)).toEqual(["Armed clash", "Air/drone strike"]);
+    expect(incidents[1]).toMatchObject({ location: "Diéma", geoPrecision: 2, eventDate: "2025-07-01" });
+  });
+
+  it("codes a territory seizure as a non-state actor overtaking territory", () => {
+    const [i] = extract("The Azawad Liberation Front (FLA) said on Tuesday it had seized the town of Léré.", "2024-09-18", "en");
+    expect(i).toMatchObject({ eventType: "Battles", subEventType: "Non-state actor overtakes territory", location: "Léré" });
+    expect(i!.actors[0]).toMatchObject({ name: "FLA: Azawad Liberation Front", role: "actor1" });
+  });
+
+  it("codes a gathering of protesters dispersed by the police as a protest with intervention, protesters first", () => {
+    const [i] = extract("Le 18 mars, des habitants de Téra ont manifesté contre l'insécurité. Les forces de l'ordre ont dispersé les manifestants à coups de gaz lacrymogène.", "2025-03-24");
+    expect(i).toMatchObject({ eventType: "Protests", subEventType: "Protest with intervention" });
+    expect(roles(i!)).toMatchObject({ Protesters: "actor1", "Police Forces of Niger": "actor2" });
+  });
+
+  it("treats protesters gathering as a protest even without a protest verb, and drops the army they protest against", () => {
+    const [a] = extract("Le 9 avril, plusieurs centaines de manifestants se sont rassemblés devant l'ambassade du Mali à Nouakchott.", "2024-04-12");
+    expect(a).toMatchObject({ eventType: "Protests", location: "Nouakchott", eventDate: "2024-04-09" });
+    const [b] = extract("Des centaines de personnes ont manifesté samedi dernier à Agadez pour exiger le départ des militaires américains.", "2024-05-10");
+    expect(b!.actors.map((x) => x.name)).toEqual(["Protesters"]);
+  });
+
+  it("does not read a drone 'strike' as a labour strike", () => {
+    const incidents = extract("A drone strike hit Tinzaouaten on Sunday, killing 21 civilians. The Malian army said the strike targeted terrorists.", "2024-09-18", "en");
+    expect(incidents.map((i) => i.eventType)).toEqual(["Explosions/Remote violence"]);
+  });
+
+  it("codes an ambassador summoned as a strategic development between the two governments", () => {
+    const [i] = extract("Le gouvernement mauritanien a convoqué jeudi l'ambassadeur du Mali à Nouakchott.", "2024-04-12");
+    expect(i).toMatchObject({ eventType: "Strategic developments", eventDate: "2024-04-11", location: "Nouakchott" });
+    expect(i!.actors.map((a) => a.name)).toEqual(["Government of Mauritania", "Government of Mali"]);
+  });
+
+  it("keeps an ambushed patrol in the battle instead of making a troop movement of it", () => {
+    const incidents = extract("Jeudi 9 mai, une patrouille des Forces armées nigériennes (FAN) a été prise dans une embuscade tendue par des bandits armés près d'Arlit.", "2024-05-10");
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ eventType: "Battles", eventDate: "2024-05-09", location: "Arlit", geoPrecision: 2 });
+  });
+});
+
+describe("background is not an event", () => {
+  it("makes no incident of a trend or a conflict dated only by 'since' or a year", () => {
+    expect(extract("Depuis 2012, le Mali est confronté à des attaques jihadistes qui ont fait des milliers de morts.", "2024-11-04")).toEqual([]);
+    expect(extract("Since 2012, Mali has been fighting jihadist insurgencies that have killed thousands of people.", "2024-11-04", "en")).toEqual([]);
+    expect(extract("Attacks by groups linked to al Qaeda have increased in recent years.", "2024-11-04", "en")).toEqual([]);
+    expect(extract("Thousands have been killed and more than two million displaced.", "2024-11-04", "en")).toEqual([]);
+  });
+
+  it("makes no incident of a coup mentioned as the origin of a regime", () => {
+    expect(extract("Le Niger, dirigé par une junte depuis le coup d'État de juillet 2023, fait face aux violences.", "2025-03-24")).toEqual([]);
+    expect(extract("Burkina Faso's military government seized power in a 2022 coup.", "2024-08-27", "en")).toEqual([]);
+  });
+
+  it("makes no incident of a troop deployment with neither date nor place of its own", () => {
+    expect(extract("The army has deployed additional troops to the area.", "2024-08-27", "en")).toEqual([]);
+  });
+});
+
+describe("relative dates and places", () => {
+  it("resolves weekend, weekday and night phrases in the past", () => {
+    const pick = (text: string, published: string, language: "fr" | "en" = "fr") =>
+      findDates(text, language, published).map((d) => [d.date, d.precision]);
+    expect(pick("le week-end dernier près de Bankass", "2024-11-15")).toEqual([["2024-11-09", "week"]]);
+    expect(pick("over the weekend, militants attacked", "2024-08-27", "en")).toEqual([["2024-08-24", "week"]]);
+    expect(pick("ont enlevé dimanche dernier cinq commerçants", "2025-07-02")).toEqual([["2025-06-29", "day"]]);
+    expect(pick("Last Tuesday, gunmen kidnapped a priest", "2024-08-27", "en")).toEqual([["2024-08-20", "day"]]);
+    expect(pick("Dans la nuit de samedi à dimanche, un engin", "2025-03-24")).toEqual([["2025-03-22", "day"]]);
+  });
+
+  it("does not take a wire dateline for the date of the event", () => {
+    expect(findDates("OUAGADOUGOU, Aug 27 (Reuters) - Militants attacked", "en", "2024-08-27")).toEqual([]);
+  });
+
+  it("places an event 'à 30 km de Djibo' or 'entre X et Y' near the town with precision 2", () => {
+    const [a] = extract("Lundi, un engin explosif a frappé un convoi militaire à 30 km de Djibo.", "2024-08-27");
+    expect(a).toMatchObject({ location: "Djibo", admin1: "Sahel", geoPrecision: 2 });
+    const [b] = extract("Le 17 janvier, un convoi a été attaqué entre Gayéri et Foutouri.", "2025-01-20");
+    expect(b).toMatchObject({ location: "Gayéri", geoPrecision: 2 });
+  });
+
+  it("places an unknown village in the district the text names, with precision 2", () => {
+    const [i] = extract("Le 13 novembre, des hommes armés ont attaqué le village de Kourou-Peul, dans le cercle de Koro, tuant trois civils.", "2024-11-15");
+    expect(i).toMatchObject({ location: "Kourou-Peul", admin1: "Mopti", country: "Mali", geoPrecision: 2 });
+  });
+
+  it("does not place an event in the neighbour named by 'frontière avec'", () => {
+    const [i] = extract("Mardi, des assaillants ont attaqué le poste de Diboli, près de la frontière avec le Sénégal.", "2025-07-02");
+    expect(i).toMatchObject({ country: "Mali", location: "Diboli" });
+  });
+});
+
+describe("header", () => {
+  it("skips a headline, bylines and a bare date line so the headline makes no incident", () => {
+    const text = "Jihadists kill scores of soldiers in Burkina Faso attack\n\nBy Reuters staff\nAugust 27, 2024\n\nMilitants attacked Barsalogho on Saturday, killing 100 people.";
+    const header = readArticleHeader(text);
+    expect(header.publishedAt).toBe("2024-08-27");
+    expect(header.title).toBe("Jihadists kill scores of soldiers in Burkina Faso attack");
+    const result = extractArticle({ text, language: "en" });
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatchObject({ eventDate: "2024-08-24", location: "Barsalogho" });
+  });
+
+  it("takes the headline, not the dateline, as title above 'Ouagadougou, publié le'", () => {
+    const header = readArticleHeader("Burkina : attaque à Djibo\n\nOuagadougou, publié le 5 juin 2024\n\nLe détachement de Djibo a été attaqué.");
+    expect(header).toMatchObject({ title: "Burkina : attaque à Djibo", publishedAt: "2024-06-05" });
+  });
+});
