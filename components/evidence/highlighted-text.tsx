@@ -21,10 +21,15 @@ export function segmentText(text: string, spans: EvidenceSpan[]): Segment[] {
   return segments;
 }
 
+/** Scraped pages often carry runs of blank lines; showing at most one keeps the text readable. */
+function tidy(segments: Segment[]): Segment[] {
+  return segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, "\n\n") }));
+}
+
 export function HighlightedText({ text, spans, className = "" }: { text: string; spans: EvidenceSpan[]; className?: string }) {
   return (
     <div className={`whitespace-pre-wrap break-words text-sm leading-6 text-slate-700 ${className}`}>
-      {segmentText(text, spans).map((segment, index) =>
+      {tidy(segmentText(text, spans)).map((segment, index) =>
         segment.fields.length ? (
           <mark key={index} className="evidence" title={`Evidence for: ${segment.fields.join(", ")}`}>
             {segment.text}

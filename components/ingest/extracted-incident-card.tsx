@@ -24,7 +24,7 @@ function formatDate(incident: PreviewIncident): string {
 
 /** One proposed incident: the fields an analyst checks first, and the sentences they came from. */
 export function ExtractedIncidentCard({ incident }: { incident: PreviewIncident }) {
-  const place = [incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean).join(", ");
+  const place = [...new Set([incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean))].join(", ");
   return (
     <article className="rounded-md border border-slate-200 p-3 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

@@ -183,7 +183,13 @@ function exportPool(): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // DateStyle=ISO makes dates print as ISO 8601 (YYYY-MM-DD) in the CSV whatever the server's setting.
-  globalForExport.vigieExportPool ??= new pg.Pool({ connectionString, max: Number(process.env.EXPORT_POOL_SIZE ?? 3), options: "-c DateStyle=ISO,YMD" });
+  if (!globalForExport.vigieExportPool) {
+    const pool = new pg.Pool({ connectionString, max: Number(process.env.EXPORT_POOL_SIZE ?? 3), options: "-c DateStyle=ISO,YMD" });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
+    // discards it and opens a new one on the next export.
+    pool.on("error", (error) => console.warn(`export pool: idle connection lost (${error.message})`));
+    globalForExport.vigieExportPool = pool;
+  }
   return globalForExport.vigieExportPool;
 }
 

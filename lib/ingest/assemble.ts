@@ -91,6 +91,8 @@ interface Candidate {
   ownPlaces: boolean;
   dates: DateMention[];
   ownDate: boolean;
+  /** "the army said on Wednesday": the fallback date when nothing else dates the event. */
+  reportedDate: DateMention | undefined;
   actors: ActorMention[];
   /** Countries named as the subject of a development ("le retrait du Mali"), not as its place. */
   countryActors: PlaceMention[];
@@ -172,6 +174,11 @@ function findUnknownPlace(text: string, start: number, end: number, known: Place
   return null;
 }
 
+// Dates that only tell when something was said ("the army said on Wednesday"): an event's date only when
+// the text gives no other.
+const REPORTING = new WeakSet<DateMention>();
+const eventDateOnly = (d: DateMention) => !REPORTING.has(d);
+
 function collectFacts(text: string, options: AssembleOptions): ArticleFacts {
   const folded = foldKeepLength(text);
   const tokens = tokenize(folded);
@@ -181,8 +188,8 @@ function collectFacts(text: string, options: AssembleOptions): ArticleFacts {
   // A place inside an actor's name ("Katiba Macina", "armée du Mali") is not where anything happened.
   const places = findPlaces(text, folded, tokens).filter((p) => !overlapsAny(p, actors));
   const publishedAt = options.publishedAt ?? null;
-  // A date that only tells when something was said is not an event's date.
-  const dates = findDates(text, options.language, publishedAt, folded).filter((d) => !isReportingDate(folded, d.start));
+  const dates = findDates(text, options.language, publishedAt, folded);
+  for (const d of dates) if (isReportingDate(folded, d.start)) REPORTING.add(d);
   const fatalities = findFatalities(text, folded);
   const found = findTriggers(folded).filter((t) => !overlapsAny(t, actors) && !overlapsAny(t, places));
   // "Des manifestants se sont rassemblés": the crowd itself says a protest happened.
@@ -207,7 +214,9 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
   const clauses = splitClauses(sentence, folded);
   const triggers = within(facts.triggers, sentence.start, sentence.end);
   if (triggers.length === 0) return [];
-  const dates = within(facts.dates, sentence.start, sentence.end);
+  const allDates = within(facts.dates, sentence.start, sentence.end);
+  const dates = allDates.filter(eventDateOnly);
+  const reportedDate = allDates.find((d) => !eventDateOnly(d));
   const fatalities = within(facts.fatalities, sentence.start, sentence.end);
 
   const live: TriggerMatch[] = [];
@@ -336,6 +345,7 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
       ownPlaces: strongOwn.length > 0,
       dates: ownDates.length > 0 ? ownDates : inClauses(dates, lent),
       ownDate: ownDates.length > 0,
+      reportedDate,
       actors: inClauses(within(facts.actors, sentence.start, sentence.end), [...own, ...lent]),
       countryActors,
       fatalities: sentenceFatalities(allFatalities, folded.slice(sentence.start, sentence.end)),
@@ -720,6 +730,11 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
     endDate = dated.d.endDate;
     datePrecision = dated.d.precision;
     pushEvidence("eventDate", sentenceAt(facts, dated.d.start));
+  } else if (draft.candidates.some((c) => c.reportedDate)) {
+    const reported = draft.candidates.find((c) => c.reportedDate)!.reportedDate!;
+    eventDate = reported.date;
+    datePrecision = reported.precision;
+    pushEvidence("eventDate", sentenceAt(facts, reported.start));
   } else {
     const inherited = contextDate(facts, primary);
     if (inherited) {

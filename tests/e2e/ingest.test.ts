@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createApiToken } from "@/lib/auth/tokens";
+import { createTestUser, E2E_PASSWORD } from "./auth-helpers";
+import { launchBrowser } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const FIXTURE = readFileSync("../shared/fixtures/abamako-2025-05-19-mali-senegal.txt", "utf8");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+describe("ingesting an article in the browser", () => {
+  it("previews the proposed incidents with their evidence marked, then saves them", async () => {
+    const user = await createTestUser("analyst");
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, user.email);
+    await page.goto(`${baseUrl}/ingest`);
+    await page.getByLabel("Article text").fill(FIXTURE);
+    await page.getByRole("button", { name: "Preview incidents" }).click();
+    await page.getByText(/incidents proposed/).waitFor();
+    expect(await page.getByText("Sandaré", { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.locator("mark.evidence").count()).toBeGreaterThan(3);
+    await page.screenshot({ path: "/tmp/vigie-ingest-preview.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Save source and incidents" }).click();
+    await page.waitForURL(/\/sources\/\d+$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Birame Diop");
+    expect(await page.locator("mark.evidence").count()).toBeGreaterThan(3);
+    await page.screenshot({ path: "/tmp/vigie-source.png", fullPage: true });
+
+    // The same text again is recognised, not duplicated.
+    await page.goto(`${baseUrl}/ingest`);
+    await page.getByLabel("Article text").fill(FIXTURE);
+    await page.getByRole("button", { name: "Preview incidents" }).click();
+    await page.getByText(/incidents proposed/).waitFor();
+    await page.getByRole("button", { name: "Save source and incidents" }).click();
+    await page.waitForURL(/\/sources\/\d+\?existing=1$/);
+    await page.getByText("already ingested").waitFor();
+    await page.close();
+  });
+});
+
+describe("script inside an article", () => {
+  it("is shown as text and never runs", async () => {
+    const user = await createTestUser("analyst");
+    const { token } = await createApiToken(user.id, "xss test");
+    const payload =
+      `Le 17 mai 2025, des hommes armés ont attaqué le poste de Sandaré, dans la région de Kayes. ` +
+      `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"><a href="javascript:window.__xss=3">lien</a>`;
+    const response = await fetch(`${baseUrl}/api/sources`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ text: payload, title: `<img src=x onerror="window.__xss = 4">Titre` }),
+    });
+    expect(response.status).toBe(201);
+    const { source } = (await response.json()) as { source: { id: number } };
+
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signIn(page, user.email);
+    await page.goto(`${baseUrl}/sources/${source.id}`);
+    await page.getByText("<script>window.__xss = 1</script>", { exact: false }).waitFor();
+    for (const link of await page.getByText("lien", { exact: false }).all()) await link.click({ trial: true }).catch(() => {});
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator("main script").count()).toBe(0);
+    expect(await page.locator("main img").count()).toBe(0);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain('<img src=x onerror="window.__xss = 4">');
+    expect(dialogs).toEqual([]);
+
+    await page.goto(`${baseUrl}/sources`);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  });
+});
