@@ -6,36 +6,20 @@
  *   npm start            production server (builds first when needed)
  *   npm start -- --dev   Next's dev server with hot reload
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { provideDatabase, stopOnExit } from "../lib/db/database";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { loadReferenceData } from "../lib/reference/load";
 import { ensureAuthSecret } from "../lib/runtime-secrets";
 import { readEnv } from "../lib/env";
 import { ensureFirstAdmin } from "./first-admin";
+import { buildIfNeeded } from "./lib/build";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
-
-const SOURCES = ["app", "components", "lib", "prisma", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
-}
-
-function needsBuild(): boolean {
-  const buildId = join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
-}
 
 const db = await provideDatabase((line) => console.log(line));
 let server: ReturnType<typeof spawn> | undefined;
@@ -62,13 +46,9 @@ Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 readEnv();
 await ensureFirstAdmin((line) => console.log(line));
 
-if (!dev && needsBuild()) {
-  console.log("building the dashboard (next build)...");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
-  if (build.status !== 0) {
-    await db.stop();
-    process.exit(build.status ?? 1);
-  }
+if (!dev && !buildIfNeeded()) {
+  await db.stop();
+  process.exit(1);
 }
 
 server = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });

@@ -17,6 +17,7 @@ export type ActorSpecial =
   | "rioters"
   | "contextMilitary"
   | "contextPolice"
+  | "contextGovernment"
   | "bothMilitary"
   | "bothGovernment";
 

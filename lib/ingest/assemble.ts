@@ -510,6 +510,9 @@ function resolveActors(draft: Draft, facts: ArticleFacts, countryCode: string | 
       if (countryCode && !mentions.some((m) => m.actor.country === countryCode && m.actor.type === 1 && !m.actor.special)) {
         add(stateActor(kind, countryCode), mention);
       }
+    } else if (special === "contextGovernment") {
+      // "le gouvernement" without a country: the government of where it happens.
+      if (countryCode) add(stateActor("government", countryCode), mention);
     } else if (special === "bothMilitary" || special === "bothGovernment") {
       for (const code of topTwo) add(stateActor(special === "bothMilitary" ? "military" : "government", code), mention);
     } else if (special === "unidentified") {
@@ -592,8 +595,20 @@ function assignRoles(actors: ResolvedActor[], eventType: EventType): IncidentAct
 
 /** State forces and their auxiliaries or foreign partners fight on one side. */
 function sameSide(a: ActorEntry, b: ActorEntry): boolean {
-  const state = (x: ActorEntry) => x.type === 1 || x.type === 8 || x.name.startsWith("VDP");
-  return state(a) && state(b);
+  return stateSide(a) && stateSide(b);
+}
+
+/** State forces, their auxiliaries (VDP) and foreign partners. */
+function stateSide(x: ActorEntry): boolean {
+  return x.type === 1 || x.type === 8 || x.name.startsWith("VDP");
+}
+
+const TARGETED_MILITARY =
+  /\b(?:(?:poste|camp|detachement|convoi|patrouille|base|position|garnison|caserne|brigade|checkpoint|positions)(?: militaires?| de l'armee| de la gendarmerie)?[^.;:]{0,40}?\b(?:a ete|ont ete|was|were|has been|have been)\s+(?:la cible|vise|visee|visees|vises|attaque|attaquee|attaques|attaquees|pris pour cible|prise pour cible|attacked|targeted|ambushed|overrun)|(?:attaque|attaques|assaut|attack|attacks|assault|raid) (?:contre|on|against) (?:un|une|le|la|l'|les|des|a|an|the) ?(?:poste|camp|detachement|convoi|patrouille|base|position|garnison|caserne|military|army|outpost|convoy|patrol|checkpoint|barracks))/;
+
+/** The event's first sentence says a military post, camp or convoy was the target. */
+function militaryTargeted(facts: ArticleFacts, candidate: Candidate): boolean {
+  return TARGETED_MILITARY.test(facts.folded.slice(candidate.sentence.start, candidate.sentence.end));
 }
 
 function evidenceOf(field: string, sentence: Sentence): Evidence {
@@ -697,7 +712,11 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
     longitude = place.longitude;
     if (place.kind === "locality") {
       location = place.name;
-      geoPrecision = placed!.p.near ? 2 : 1;
+      // "à une quinzaine de kilomètres de la ville": near the town named, not in it.
+      const offTown = /\b(?:km|kilometres?|kilometers?|miles) (?:de la ville|de la localite|du village|de la commune|from the town|from the city|outside the town|of the town)\b/.test(
+        facts.folded.slice(placed!.c.sentence.start, placed!.c.sentence.end),
+      );
+      geoPrecision = placed!.p.near || offTown ? 2 : 1;
     } else if (place.kind === "admin2") {
       location = place.name;
       geoPrecision = 2;
@@ -752,6 +771,18 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
   else if (unknown) pushEvidence("location", sentenceAt(facts, unknown.start));
 
   const actors = resolveActors(draft, facts, countryCode, facts.countryRanking, decision.eventType);
+  if (decision.eventType !== "Strategic developments" && decision.eventType !== "Protests") {
+    // A president or ministry announcing a battle is its narrator, not a party: drop governments when others act.
+    const parties = actors.filter((a) => !(a.actor.type === 1 && a.actor.name.startsWith("Government of")));
+    if (parties.length > 0) actors.splice(0, actors.length, ...parties);
+  }
+  if (decision.eventType === "Battles" && militaryTargeted(facts, primary)) {
+    // "Un détachement militaire a été la cible d'une attaque": the army undergoes, whoever fought back after.
+    for (const a of actors) {
+      if (stateSide(a.actor)) a.hint = "patient";
+      else if ([2, 3, 4].includes(a.actor.type) && a.hint !== "agent") a.hint = "agent";
+    }
+  }
   adjustActors(actors, decision.eventType, decision.subEventType, countryCode);
   for (const a of actors) if (a.mention) pushEvidence("actors", sentenceAt(facts, a.mention.start));
 
@@ -765,12 +796,19 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
   for (const t of used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
   for (const f of draft.followers) if (f.actors.length > 0 || f.fatalities !== null) pushEvidence("eventType", f.sentence);
 
+  const roles = assignRoles(actors, decision.eventType);
+  // Taking a town is the state regaining it or a group overtaking it, by who took it, not by the verb.
+  let subEventType = decision.subEventType;
+  const actor1 = roles.find((r) => r.role === "actor1");
+  if (subEventType === "Non-state actor overtakes territory" && actor1?.type === 1) subEventType = "Government regains territory";
+  else if (subEventType === "Government regains territory" && actor1 && [2, 3, 4].includes(actor1.type)) subEventType = "Non-state actor overtakes territory";
+
   return {
     eventDate,
     endDate,
     datePrecision,
     eventType: decision.eventType,
-    subEventType: decision.subEventType,
+    subEventType,
     summary: summaryOf(primary, facts.text),
     country: country.name,
     admin1,
@@ -780,7 +818,7 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
     latitude,
     longitude,
     geoPrecision,
-    actors: assignRoles(actors, decision.eventType),
+    actors: roles,
     fatalities,
     evidence,
   };
@@ -798,6 +836,16 @@ function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident[] {
       (i) => i !== overview && i.location !== null && i.eventType === overview.eventType && i.eventDate === overview.eventDate && i.country === overview.country,
     );
     if (detailed.length === 0) return true;
+    if (detailed.length === 1) {
+      // Only one placed event: the summary is more about it; its other actors join as associated.
+      const only = detailed[0]!;
+      for (const a of overview.actors) {
+        if (a.type === 7 && only.eventType !== "Violence against civilians") continue;
+        if (!only.actors.some((x) => x.name === a.name) && !(a.name === "Unidentified Armed Group" && only.actors.some((x) => x.type === 2))) {
+          only.actors.push({ ...a, role: only.actors.length === 0 ? "actor1" : only.actors.length === 1 ? "actor2" : "associated" });
+        }
+      }
+    }
     const named = overview.actors.filter((a) => a.type === 2);
     for (const i of detailed) {
       if (named.length === 0 || i.actors.some((a) => a.type === 2)) continue;

@@ -82,7 +82,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 ];
 
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
-const ANAPHORA_BEFORE = /\b(cette|cet|ce|ladite|this|that|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
+const ANAPHORA_BEFORE = /\b(cette|cet|ce|ces|ladite|lesdites|this|that|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
 const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
 

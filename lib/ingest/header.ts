@@ -30,6 +30,10 @@ function lines(text: string, limit: number): { text: string; start: number; end:
 
 // A line that is only a date ("August 27, 2024", "Lundi 20 janvier 2025", "02/07/2025 - 14:05").
 const BARE_DATE_LINE = /^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})(?:\s*[-–,à|]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:GMT|UTC|am|pm))?)?\s*$/iu;
+// "Studio Tamani - 15/11/2023", "RFI | 02/07/2025": a source name, then the date.
+const SOURCE_DATE_LINE = /^\s*[\p{L}0-9' .&-]{2,40}?\s+[-–|]\s+(.{6,40})$/u;
+// A wire dateline opening the body: "NIAMEY, June 3 (AFP) -", "BAMAKO (Reuters) -".
+const WIRE_DATELINE = /^\s*[\p{Lu}][\p{Lu}' .-]+(?:,\s*[^()\n]{0,30})?\s*\((?:AFP|Reuters|AP|APA|Xinhua|Anadolu)\)/u;
 // Bylines and credits: "Par Jeune Afrique", "By Reuters staff", "Le Monde avec AFP", "Lecture : 3 minutes".
 const BYLINE = /^\s*(?:par|by|de notre correspondant|from our correspondent|avec|with)\b|\b(?:avec|with) (?:AFP|AP|Reuters)\s*$|^\s*(?:lecture|temps de lecture|reading time)\s*:/i;
 
@@ -54,7 +58,13 @@ export function readArticleHeader(text: string): ArticleHeader {
   // the publication date, and it and everything above it is header, never article text.
   for (let k = index; k < Math.min(first.length, index + 4); k++) {
     const line = first[k]!;
-    const published = PUBLISHED_LINE.test(line.text) || BARE_DATE_LINE.test(line.text) ? findPublicationDate(line.text) : undefined;
+    const sourceDate = SOURCE_DATE_LINE.exec(line.text);
+    const published =
+      PUBLISHED_LINE.test(line.text) || BARE_DATE_LINE.test(line.text)
+        ? findPublicationDate(line.text)
+        : sourceDate && BARE_DATE_LINE.test(sourceDate[1]!)
+          ? findPublicationDate(sourceDate[1]!)
+          : undefined;
     if (published) {
       const above = first.slice(index, k);
       // Only a headline and bylines may stand above the date line; a sentence of body text may not.
@@ -67,6 +77,13 @@ export function readArticleHeader(text: string): ArticleHeader {
       break;
     }
     if (!(k === index ? isHeadline(line.text) : BYLINE.test(line.text) || isHeadline(line.text))) break;
+  }
+  // A headline straight above a wire dateline is the title, not a sentence of the story.
+  const top = first[index];
+  const next = first[index + 1];
+  if (header.bodyStart === (index > 0 ? first[index - 1]!.end : 0) && top && next && isHeadline(top.text) && WIRE_DATELINE.test(next.text)) {
+    header.title ??= top.text.trim();
+    header.bodyStart = top.end;
   }
   return header;
 }

@@ -1,10 +1,11 @@
 /**
- * For browser tests: a fresh database, a production build (reused when no source changed since) and
+ * For browser tests: a fresh database, a production build (remade only when a source changed) and
  * `next start` on a free port, stopped after the run.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../lib/db/embedded";
+import { buildIfNeeded } from "../../scripts/lib/build";
 import { createTestDatabase } from "./test-database";
 
 async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> {
@@ -33,10 +34,7 @@ export default async function setup(project: TestProject) {
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production" as const,
   };
-  if (!process.env.VIGIE_E2E_SKIP_BUILD) {
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  if (!process.env.VIGIE_E2E_SKIP_BUILD && !buildIfNeeded(env)) throw new Error("next build failed");
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
   await waitForHealth(baseUrl, 60_000);
   project.provide("databaseUrl", db.url);

@@ -206,3 +206,85 @@ describe("header", () => {
     expect(header).toMatchObject({ title: "Burkina : attaque à Djibo", publishedAt: "2024-06-05" });
   });
 });
+
+describe("header formats", () => {
+  it("reads a 'source - date' line and a headline above a wire dateline", () => {
+    expect(readArticleHeader("Mali : l'armée annonce avoir repris Kidal\n\nStudio Tamani - 15/11/2023\n\nLes FAMa ont pris Kidal.")).toMatchObject({
+      title: "Mali : l'armée annonce avoir repris Kidal",
+      publishedAt: "2023-11-15",
+    });
+    const text = "Niger: Gunmen kill 12 villagers\n\nNIAMEY, June 3 (AFP) - Suspected jihadists killed 12 civilians in Tizegorou.";
+    const header = readArticleHeader(text);
+    expect(header.title).toBe("Niger: Gunmen kill 12 villagers");
+    expect(text.slice(header.bodyStart).trim().startsWith("NIAMEY")).toBe(true);
+  });
+});
+
+describe("later fixes from realistic wire and press text", () => {
+  it("codes the army taking a town as the government regaining territory, without the announcing president", () => {
+    const [i] = extract(
+      "Les Forces armées maliennes (FAMa) ont pris le contrôle de la ville de Kidal ce mardi 14 novembre 2023, a annoncé le président de la Transition, le colonel Assimi Goïta.",
+      "2023-11-15",
+    );
+    expect(i).toMatchObject({ eventType: "Battles", subEventType: "Government regains territory", location: "Kidal", eventDate: "2023-11-14" });
+    expect(i!.actors.map((a) => a.name)).toEqual(["Military Forces of Mali"]);
+  });
+
+  it("makes the army actor2 when its post was the target, even if it fought back in a later sentence", () => {
+    const [i] = extract(
+      "Un détachement militaire a été la cible d'une attaque dans la nuit du lundi 10 au mardi 11 juin 2024 à Dori. La riposte de l'armée a permis de neutraliser plusieurs dizaines d'assaillants.",
+      "2024-06-12",
+    );
+    expect(i).toMatchObject({ eventType: "Battles", eventDate: "2024-06-10", location: "Dori" });
+    expect(roles(i!)).toMatchObject({ "Unidentified Armed Group": "actor1", "Military Forces of Burkina Faso": "actor2" });
+  });
+
+  it("dates an event by the story, not by the day an official spoke, and falls back on that day when nothing else dates it", () => {
+    const [a] = extract(
+      "Suspected jihadists killed 12 civilians in an attack on the village of Tizegorou in Niger's Tillaberi region, a local official said on Monday.\n\nThe assailants, who arrived on Saturday evening, also set fire to granaries.",
+      "2024-06-03",
+      "en",
+    );
+    expect(a).toMatchObject({ eventDate: "2024-06-01", fatalities: 12, location: "Tizegorou", admin1: "Tillaberi", geoPrecision: 2 });
+    const [b] = extract("Senegal's armed forces have set up a new base in Kidira, the army said on Wednesday.", "2024-10-03", "en");
+    expect(b).toMatchObject({ eventType: "Strategic developments", eventDate: "2024-10-02", location: "Kidira" });
+  });
+
+  it("merges a country-level summary into the placed attacks and gives them the group that claimed it", () => {
+    const incidents = extract(
+      "Plusieurs positions de l'armée ont été visées mardi 1er juillet par des attaques coordonnées. Le JNIM a revendiqué ces attaques.\n\nÀ Kayes, des assaillants ont attaqué le camp militaire. À Nioro du Sahel, le camp de la garde nationale a également été pris pour cible.",
+      "2025-07-02",
+    );
+    expect(incidents.map((i) => i.location)).toEqual(["Kayes", "Nioro du Sahel"]);
+    for (const i of incidents) {
+      expect(i.eventDate).toBe("2025-07-01");
+      expect(i.actors.map((a) => a.name)).toContain("JNIM");
+    }
+  });
+
+  it("does not name as author a group that 'did not claim' the attack", () => {
+    const [i] = extract(
+      "On Saturday, gunmen killed 12 civilians in an attack on the village of Tizegorou in Niger. The Islamic State Sahel Province did not immediately claim the attack.",
+      "2024-06-03",
+      "en",
+    );
+    expect(i!.actors.map((a) => a.name)).not.toContain("Islamic State Sahel");
+  });
+
+  it("places an event 'à une quinzaine de kilomètres de la ville' with precision 2", () => {
+    const [i] = extract("Lundi, à Fada N'Gourma, trois civils ont été tués par une mine artisanale, à une quinzaine de kilomètres de la ville.", "2024-06-12");
+    expect(i).toMatchObject({ location: "Fada N'Gourma", geoPrecision: 2, subEventType: "Remote explosive/landmine/IED" });
+  });
+
+  it("reads 'rallied' as a protest and an agreement signed with a date between verb and object", () => {
+    const [a] = extract("In the capital Niamey, hundreds of people rallied on Sunday in support of the junta.", "2024-06-03", "en");
+    expect(a).toMatchObject({ eventType: "Protests", location: "Niamey", eventDate: "2024-06-02" });
+    const [b] = extract("À Bamako, le gouvernement a signé jeudi dernier un accord de coopération militaire.", "2023-11-15");
+    expect(b).toMatchObject({ eventType: "Strategic developments", subEventType: "Agreement", location: "Bamako", eventDate: "2023-11-09" });
+    expect(b!.actors.map((x) => x.name)).toEqual(["Government of Mali"]);
+  });
+
+  it("reads a quoted toll after the verb ('killed \"around fifty terrorists\"')", () => {
+    expect(findFatalities('it had killed "around fifty terrorists"').map((f) => f.count)).toEqual([50]);
+  });
+});

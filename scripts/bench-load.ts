@@ -1,0 +1,255 @@
+/**
+ * `npm run bench:load`: 50 signed-in analysts for 60 s against a production build with 100,000
+ * synthetic incidents, on loopback only: table pages and the JSON API with filters, the overview and its
+ * stats, incident details, article ingests, and 2 full CSV exports running the whole time. Load from
+ * autocannon; the server's memory is sampled from /proc. Prints progress, then one JSON line.
+ *
+ *   npm run bench:load -- [--count 100000] [--users 50] [--duration 60] [--exports 2]
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { provideDatabase } from "../lib/db/database";
+import { freePort } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { buildIfNeeded } from "./lib/build";
+import { buildArticles } from "./lib/bench-corpus";
+import { seedSynthetic } from "./seed-synthetic";
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "100000" },
+    users: { type: "string", default: "50" },
+    duration: { type: "string", default: "60" },
+    exports: { type: "string", default: "2" },
+  },
+});
+const COUNT = Number(values.count);
+const USERS = Number(values.users);
+const DURATION = Number(values.duration);
+const EXPORTS = Number(values.exports);
+const PASSWORD = "load-test password 1";
+const log = (line: string) => console.error(`[bench:load] ${line}`);
+
+async function admin(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Math.round(Number(match[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((pair) => pair!.includes("session-token="));
+  if (!session) throw new Error(`could not sign in ${email} (${response.status})`);
+  return session;
+}
+
+const FILTERS = [
+  "",
+  "admin1=Kayes",
+  "country=Mali&eventType=Battles",
+  "actor=GSIM&from=2023-01-01",
+  "admin1=Mopti&admin1=S%C3%A9gou&actor=JNIM",
+  "eventType=Violence%20against%20civilians&minFatalities=5",
+  "country=Burkina%20Faso&sort=-fatalities",
+  "q=embuscade",
+  "status=unverified&geoPrecision=1",
+  "country=Niger&from=2024-01-01&to=2024-12-31",
+];
+
+const server = await provideDatabase(log);
+const name = `vigie_load_${randomBytes(3).toString("hex")}`;
+const adminUrl = new URL(server.url);
+adminUrl.pathname = "/postgres";
+await admin(adminUrl.toString(), `CREATE DATABASE "${name}"`);
+const dbUrl = new URL(server.url);
+dbUrl.pathname = `/${name}`;
+const databaseUrl = dbUrl.toString();
+process.env.DATABASE_URL = databaseUrl;
+let app: ReturnType<typeof spawn> | undefined;
+
+try {
+  await migrate(databaseUrl);
+  const { loadReferenceData } = await import("../lib/reference/load");
+  const { createUser } = await import("../lib/auth/users");
+  const { prisma } = await import("../lib/db/client");
+  await loadReferenceData();
+  log(`seeding ${COUNT} incidents`);
+  await seedSynthetic(databaseUrl, { count: COUNT, seed: 7 });
+  const emails: string[] = [];
+  for (let index = 0; index < USERS; index++) {
+    const email = `analyst-${index}@load.test`;
+    await createUser({ email, password: PASSWORD, role: "analyst", name: `Analyst ${index}` });
+    emails.push(email);
+  }
+  const maxId = Number((await prisma.$queryRaw<{ max: number }[]>`SELECT max(id) AS max FROM incident`)[0]!.max);
+  await prisma.$disconnect();
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!buildIfNeeded(env)) throw new Error("next build failed");
+  // Started with node directly so the pid sampled for memory is the server's own.
+  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error("the server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const cookies: string[] = [];
+  for (const email of emails) cookies.push(await signIn(baseUrl, email));
+  log(`${cookies.length} analysts signed in; warming up`);
+
+  const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const randomId = () => 1 + Math.floor(Math.random() * maxId);
+  const articles = buildArticles(2000);
+  let articleIndex = 0;
+  const requestFor = (): { method: "GET" | "POST"; path: string; body?: string; kind: string } => {
+    const roll = Math.random();
+    if (roll < 0.3) return { method: "GET", path: `/api/incidents?${pick(FILTERS)}`, kind: "api-table" };
+    if (roll < 0.45) return { method: "GET", path: `/incidents?${pick(FILTERS)}`, kind: "page-table" };
+    if (roll < 0.55) return { method: "GET", path: `/api/incidents/stats?${pick(FILTERS)}`, kind: "api-stats" };
+    if (roll < 0.62) return { method: "GET", path: `/overview?${pick(FILTERS)}`, kind: "page-overview" };
+    if (roll < 0.75) return { method: "GET", path: `/api/incidents/${randomId()}`, kind: "api-detail" };
+    if (roll < 0.85) return { method: "GET", path: `/incidents/${randomId()}`, kind: "page-detail" };
+    if (roll < 0.9) return { method: "GET", path: `/sources`, kind: "page-sources" };
+    const article = articles[articleIndex++ % articles.length]!;
+    return { method: "POST", path: "/api/sources", body: JSON.stringify({ text: `${article.text}\n\n${randomBytes(6).toString("hex")}`, publishedAt: article.publishedAt }), kind: "api-ingest" };
+  };
+
+  // Warm-up: compile every route once so the first measured requests are not cold starts.
+  for (const path of ["/incidents", "/overview", "/sources", "/api/incidents", "/api/incidents/stats", `/incidents/${randomId()}`]) {
+    await fetch(`${baseUrl}${path}`, { headers: { cookie: cookies[0]! } });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const baselineMb = rssMb(app.pid!);
+  let peakMb = baselineMb;
+  const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(app!.pid!))), 250);
+
+  // Full exports, back to back, for the whole run.
+  const exportStats = { completed: 0, rows: 0, bytes: 0, errors: 0, seconds: 0 };
+  let loadRunning = true;
+  const exporters = Array.from({ length: EXPORTS }, async (_, index) => {
+    while (loadRunning) {
+      const started = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}/api/incidents/export`, { headers: { cookie: cookies[index % cookies.length]! } });
+        if (!response.ok || !response.body) throw new Error(String(response.status));
+        let newlines = 0;
+        const reader = response.body.getReader();
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          exportStats.bytes += read.value.byteLength;
+          for (const byte of read.value) if (byte === 10) newlines++;
+        }
+        exportStats.rows += newlines - 1;
+        exportStats.completed++;
+        exportStats.seconds += (performance.now() - started) / 1000;
+      } catch {
+        exportStats.errors++;
+      }
+    }
+  });
+
+  log(`running ${USERS} connections for ${DURATION} s with ${EXPORTS} concurrent full exports`);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon({
+    url: baseUrl,
+    connections: USERS,
+    duration: DURATION,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const next = requestFor();
+          return {
+            ...request,
+            method: next.method,
+            path: next.path,
+            body: next.body,
+            headers: { cookie: pick(cookies), ...(next.body ? { "content-type": "application/json", origin: baseUrl } : {}) },
+          };
+        },
+      },
+    ],
+  }, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+  });
+  const result = await done;
+  loadRunning = false;
+  await Promise.all(exporters);
+  clearInterval(sampler);
+
+  // Memory after the load: give the server time to collect garbage and release buffers.
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  const afterMb = rssMb(app.pid!);
+  latencies.sort((a, b) => a - b);
+  const errors = result.errors + result.timeouts + [...statuses.entries()].filter(([code]) => code >= 400).reduce((sum, [, n]) => sum + n, 0);
+  const figures = {
+    incidents: COUNT,
+    users: USERS,
+    durationSeconds: DURATION,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 },
+    errors,
+    statuses: Object.fromEntries(statuses),
+    exports: {
+      concurrent: EXPORTS,
+      completed: exportStats.completed,
+      errors: exportStats.errors,
+      rowsPerSecond: exportStats.seconds ? Math.round(exportStats.rows / exportStats.seconds) : 0,
+    },
+    memoryMb: { baseline: baselineMb, peak: peakMb, after: afterMb },
+    targets: { errors: 0, p99Ms: 1000 },
+    ok: errors === 0 && exportStats.errors === 0 && percentile(latencies, 99) < 1000 && afterMb <= baselineMb * 1.25 + 50,
+  };
+  console.log(JSON.stringify(figures));
+} finally {
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app!.once("exit", resolve));
+  }
+  await admin(adminUrl.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await server.stop();
+}
