@@ -4,12 +4,5 @@
  * container), instead of failing later on the first sign-in.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { readEnv } = await import("./lib/env");
-  try {
-    readEnv();
-  } catch (error) {
-    console.error(`Vigie cannot start: ${(error as Error).message}`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup-check");
 }

@@ -96,7 +96,7 @@ function count(field: Field, predictedValue: unknown, goldValue: unknown, where:
   if (hasG) t.gold++;
   const right = hasG && same(predictedValue, goldValue);
   if (right) t.tp++;
-  if (verbose && (hasP || hasG) && !right) console.log(`    ${where} ${field}: predicted ${JSON.stringify(predictedValue)}, labelled ${JSON.stringify(goldValue)}`);
+  if (verbose && where && (hasP || hasG) && !right) console.log(`    ${where} ${field}: predicted ${JSON.stringify(predictedValue)}, labelled ${JSON.stringify(goldValue)}`);
 }
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
@@ -167,6 +167,9 @@ for (const field of FIELDS) add(field, tally[field]);
 console.log(`\n${dir}\nfield          precision  recall      f1   (tp/predicted/labelled)`);
 for (const [field, r] of Object.entries(report)) {
   const t = field === "incidents" ? incidentTally : tally[field as Field];
-  console.log(`${field.padEnd(14)} ${r.precision.toFixed(3).padStart(9)}  ${r.recall.toFixed(3).padStart(6)}  ${r.f1.toFixed(3).padStart(6)}   (${t.tp}/${t.predicted}/${t.gold})`);
+  // A field no article of the set labels (the first set has no sub-types or roles) has no score.
+  const unscored = t.predicted === 0 && t.gold === 0;
+  const cell = (x: number, width: number) => (unscored ? "n/a" : x.toFixed(3)).padStart(width);
+  console.log(`${field.padEnd(14)} ${cell(r.precision, 9)}  ${cell(r.recall, 6)}  ${cell(r.f1, 6)}   (${t.tp}/${t.predicted}/${t.gold})`);
 }
 console.log(JSON.stringify({ articles: files.length, ...report }));

@@ -19,7 +19,7 @@ type Props = {
   onSelect: (actor: string, region: string) => void;
 };
 
-const LABEL_WIDTH = 190;
+const LABEL_WIDTH = 170;
 const HEADER_HEIGHT = 86;
 const CELL_WIDTH = 50;
 const CELL_HEIGHT = 24;
@@ -47,7 +47,7 @@ export function ActorRegionMatrix({ actors, regions, cells, canSelect, onSelect 
           <g key={actor} transform={`translate(0, ${HEADER_HEIGHT + row * CELL_HEIGHT})`}>
             <text x={LABEL_WIDTH - 8} y={CELL_HEIGHT / 2 + 4} textAnchor="end" fill="#334155" fontSize={11}>
               <title>{actor}</title>
-              {truncate(actor, 30)}
+              {truncate(actor, 27)}
             </text>
             {regions.map((region, column) => {
               const incidents = value.get(`${actor}\u0000${region}`) ?? 0;

@@ -35,9 +35,36 @@ export function downloadSvg(container: HTMLElement | null, name: string): void {
   if (!svg) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const box = svg.getBoundingClientRect();
+  // recharts draws its legend in HTML next to the <svg>: copy it in as SVG so the colours keep their meaning.
+  const legend = [...(container?.querySelectorAll<HTMLElement>(".recharts-legend-item") ?? [])].map((item) => ({
+    label: item.textContent ?? "",
+    color: item.querySelector("path")?.getAttribute("fill") ?? item.querySelector("path")?.getAttribute("stroke") ?? "#64748b",
+  }));
+  const legendHeight = legend.length ? 22 : 0;
+  if (legend.length) {
+    const group = document.createElementNS("http://www.w3.org/2000/svg", "g");
+    group.setAttribute("transform", `translate(8, ${Math.round(box.height) + 6})`);
+    let x = 0;
+    for (const entry of legend) {
+      group.insertAdjacentHTML("beforeend", `<rect x="${x}" y="0" width="10" height="10" fill="${entry.color}"/>`);
+      const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+      text.setAttribute("x", String(x + 14));
+      text.setAttribute("y", "9");
+      text.setAttribute("font-size", "11");
+      text.setAttribute("fill", "#334155");
+      text.textContent = entry.label;
+      group.append(text);
+      x += 24 + entry.label.length * 6.2;
+    }
+    clone.append(group);
+  }
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   clone.setAttribute("width", String(Math.round(box.width)));
-  clone.setAttribute("height", String(Math.round(box.height)));
+  clone.setAttribute("height", String(Math.round(box.height) + legendHeight));
+  if (legend.length) {
+    const view = svg.viewBox.baseVal;
+    clone.setAttribute("viewBox", `${view.x} ${view.y} ${view.width || box.width} ${(view.height || box.height) + legendHeight}`);
+  }
   clone.setAttribute("style", "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 12px; background: #fff");
   const background = document.createElementNS("http://www.w3.org/2000/svg", "rect");
   background.setAttribute("width", "100%");

@@ -24,6 +24,10 @@ const MAX_REGION_BARS = 20;
 
 type Props = { stats: OverviewStats; filter: IncidentFilter };
 
+function NoData({ children }: { children: React.ReactNode }) {
+  return <p className="flex h-24 items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500">{children}</p>;
+}
+
 export function OverviewDashboard({ stats, filter }: Props) {
   const router = useRouter();
   const { bucket } = stats;
@@ -163,7 +167,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
 
         <ChartCard
           title="Incidents by actor"
-          subtitle={`Top ${stats.byActor.rows.length} actors${stats.byActor.withoutActor ? ` · ${formatCount(stats.byActor.withoutActor)} incidents name no actor` : ""}`}
+          subtitle={`${stats.byActor.rows.length ? `Top ${stats.byActor.rows.length} actors` : "No actor"}${stats.byActor.withoutActor ? ` · ${formatCount(stats.byActor.withoutActor)} incidents name no actor` : ""}`}
           tableHref={table}
           testId="chart-actor"
           data={{
@@ -175,7 +179,11 @@ export function OverviewDashboard({ stats, filter }: Props) {
             ],
           }}
         >
-          <HorizontalBarChart rows={actorRows} valueLabel="incidents" labelWidth={210} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
+          {actorRows.length ? (
+            <HorizontalBarChart rows={actorRows} valueLabel="incidents" labelWidth={210} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
+          ) : (
+            <NoData>No actor is named in these incidents.</NoData>
+          )}
         </ChartCard>
 
         <ChartCard
@@ -194,7 +202,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
 
         <ChartCard
           title={`Actors × ${regionKey === "admin2" ? "districts" : "regions"}`}
-          subtitle={`Incidents involving each of the top ${stats.actorRegion.actors.length} actors in the top ${stats.actorRegion.regions.length} ${regionKey === "admin2" ? "districts" : "regions"}`}
+          subtitle={`Incidents involving each of the top ${stats.actorRegion.actors.length} actors in the top ${stats.actorRegion.regions.length} ${regionKey === "admin2" ? "districts" : "regions"}; an incident with two actors counts for each`}
           tableHref={table}
           testId="chart-matrix"
           data={{
@@ -206,6 +214,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
             ]),
           }}
         >
+          {stats.actorRegion.actors.length && stats.actorRegion.regions.length ? (
           <ActorRegionMatrix
             actors={stats.actorRegion.actors}
             regions={stats.actorRegion.regions}
@@ -213,6 +222,9 @@ export function OverviewDashboard({ stats, filter }: Props) {
             canSelect={(actor, region) => narrowPatch(filter, { actor: [actor], [regionKey]: [region] }) !== null}
             onSelect={(actor, region) => drill(narrowPatch(filter, { actor: [actor], [regionKey]: [region] }))}
           />
+          ) : (
+            <NoData>No named actor in a known {regionKey === "admin2" ? "district" : "region"} for this filter.</NoData>
+          )}
         </ChartCard>
       </div>
     </div>

@@ -85,6 +85,7 @@ export function TimeSeriesChart({ points, eventTypes, bucket, onSelect }: Props)
             dataKey={type}
             name={type}
             stackId="types"
+            maxBarSize={56}
             fill={eventTypeColor(type)}
             cursor="pointer"
             isAnimationActive={false}

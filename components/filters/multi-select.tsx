@@ -60,7 +60,8 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
   const selectedSet = new Set(selected);
   // Chosen values first, so they can be unticked without scrolling.
   const shown = [...matches.filter((option) => selectedSet.has(option.value)), ...matches.filter((option) => !selectedSet.has(option.value))].slice(0, MAX_SHOWN);
-  const exact = options.some((option) => foldText(option.value) === folded || foldText(option.label) === folded);
+  // Offer "Add …" only for a value that is neither an option nor already chosen (accents and case ignored).
+  const exact = options.some((option) => foldText(option.value) === folded || foldText(option.label) === folded) || selected.some((value) => foldText(value) === folded);
   const custom = selected.filter((value) => !options.some((option) => option.value === value));
 
   const toggle = (value: string) => change(selectedSet.has(value) ? selected.filter((item) => item !== value) : [...selected, value]);

@@ -128,18 +128,24 @@ type TimeRow = { period: string | null; eventType: string; incidents: number; fa
  */
 function timeQuery(filter: IncidentFilter, bucket: StatsBucket, previous: { from: string; to: string } | null): Sql {
   const scanned = previous ? { ...filter, from: previous.from } : filter;
-  const period = sql`to_char(date_trunc(${bucket}, i.event_date::timestamp), 'YYYY-MM-DD')`;
+  // Grouped on the raw date_trunc value and formatted after: to_char on every row cost a third of the scan.
+  const period = sql`date_trunc(${bucket}, i.event_date::timestamp)`;
   return sql`
-    SELECT ${previous ? sql`CASE WHEN i.event_date <= ${previous.to}::date THEN NULL ELSE ${period} END` : period} AS period,
-      i.event_type AS "eventType",
-      count(*)::int AS incidents,
-      coalesce(sum(i.fatalities), 0)::float8 AS fatalities,
-      count(*) FILTER (WHERE i.fatalities IS NULL)::int AS unknown,
-      to_char(min(i.event_date), 'YYYY-MM-DD') AS first,
-      to_char(max(i.event_date), 'YYYY-MM-DD') AS last
-    FROM incident i
-    ${incidentWhere(scanned)}
-    GROUP BY 1, 2`;
+    SELECT to_char(g.period, 'YYYY-MM-DD') AS period, g.event_type AS "eventType", g.incidents::int AS incidents,
+      g.fatalities::float8 AS fatalities, g.unknown::int AS unknown,
+      to_char(g.first, 'YYYY-MM-DD') AS first, to_char(g.last, 'YYYY-MM-DD') AS last
+    FROM (
+      SELECT ${previous ? sql`CASE WHEN i.event_date <= ${previous.to}::date THEN NULL ELSE ${period} END` : period} AS period,
+        i.event_type,
+        count(*) AS incidents,
+        coalesce(sum(i.fatalities), 0) AS fatalities,
+        count(*) FILTER (WHERE i.fatalities IS NULL) AS unknown,
+        min(i.event_date) AS first,
+        max(i.event_date) AS last
+      FROM incident i
+      ${incidentWhere(scanned)}
+      GROUP BY 1, 2
+    ) g`;
 }
 
 type BreakdownRow = {
@@ -340,10 +346,4 @@ export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBuck
       pointsTruncated: (total?.precise ?? 0) > points.length,
     },
   };
-}
-
-/** @internal For scripts/bench-overview.ts's EXPLAIN: the statements of one overview. */
-export function __queries(filter: IncidentFilter, bucket: StatsBucket) {
-  const compared = comparedPeriod(filter);
-  return { time: timeQuery(filter, bucket, compared ? previousPeriod(compared) : null), breakdown: breakdownQuery(filter), points: pointsQuery(filter) };
 }

@@ -159,7 +159,7 @@ function clauseIndexOf(clauses: Clause[], offset: number): number {
 }
 
 const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
-const UNKNOWN_PLACE = /\b(?:village|localite|hameau|commune rurale|commune|bourgade|ville|hamlet|town|village of|locality of)\s+(?:de |d'|of )?((?:\p{Lu}[\p{L}'’-]+)(?:[ -](?:\p{Lu}[\p{L}'’-]+))?)/gu;
+const UNKNOWN_PLACE = /\b(?:village|localite|hameau|commune rurale|commune|bourgade|ville|zone|secteur|près de|près d'|non loin de|à proximité de|hamlet|town|village of|locality of|area of|near)\s+(?:de |d'|of )?((?:\p{Lu}[\p{L}'’-]+)(?:[ -](?:\p{Lu}[\p{L}'’-]+))?)/gu;
 
 function findUnknownPlace(text: string, start: number, end: number, known: PlaceMention[]): Candidate["unknownPlace"] {
   UNKNOWN_PLACE.lastIndex = 0;
@@ -332,7 +332,8 @@ function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceInd
         : [];
     // "près de la frontière avec le Sénégal" names the neighbour, not where it happened.
     const neighbour = (p: PlaceMention) =>
-      p.place.kind === "country" && /\b(frontiere avec|frontieres? (?:du|de la|de l')|border with|borders? of)\s*(?:le |la |l')?$/.test(folded.slice(Math.max(0, p.start - 30), p.start));
+      p.place.kind === "country" &&
+      /\b(frontiere avec|frontieres? (?:du|de la|de l')|border with|borders? of)(?:[^.;]{0,40}?\b(?:et|and))?\s*(?:le |la |l'|the )?$/.test(folded.slice(Math.max(0, p.start - 70), p.start));
     const placeList = (strongOwn.length > 0 ? ownPlaces : [...ownPlaces, ...lentPlaces]).filter((p) => !neighbour(p));
     const usablePlaces = placeList.filter((p) => !countryActors.includes(p));
     candidates.push({
@@ -436,6 +437,7 @@ function sameEvent(candidate: Candidate, draft: Draft): boolean {
 type RoleHint = "agent" | "patient" | null;
 
 const CASUALTY = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|bilan|toll|casualt(?:y|ies)|victimes?|pertes?|morts?|dead|killed|tues?|tuees?)\b/;
+const ATTRIBUTION = /\b(blamed|attributed to|accused|claimed responsibility|attribuee?s? a|imputee?s? a|accuse\w*|revendiqu\w*|se reclamant d\w*)\b/;
 // A toll given by those who claim the attack is propaganda until nothing else is known.
 const CLAIM = /\b(revendiqu\w*|claim(?:ed|s|ing)?|propagande|propaganda|the group said|said it had killed|selon (?:le|les) (?:jnim|gsim|eigs|groupe|jihadistes|assaillants))\b/;
 
@@ -536,10 +538,10 @@ function resolveActors(draft: Draft, facts: ArticleFacts, countryCode: string | 
 /**
  * ACLED's conventions where the text leaves an actor out: a protest has its protesters; an air or drone
  * strike in the Sahel is the state's (the armed groups' drones are named as such when used); a bomb or
- * mine with no author named is an unidentified armed group's. Protests keep only the crowd and the forces
+ * mine with no author named is an unidentified armed group's, and so is an attack on a military post. Protests keep only the crowd and the forces
  * that intervened.
  */
-function adjustActors(actors: ResolvedActor[], eventType: EventType, subEventType: SubEventType, countryCode: string | null): void {
+function adjustActors(actors: ResolvedActor[], eventType: EventType, subEventType: SubEventType, countryCode: string | null, militaryTarget: boolean): void {
   const push = (actor: ActorEntry | undefined, hint: RoleHint, first = false) => {
     if (!actor || actors.some((a) => a.actor.name === actor.name)) return;
     if (first) actors.unshift({ actor, mention: null, hint });
@@ -561,6 +563,11 @@ function adjustActors(actors: ResolvedActor[], eventType: EventType, subEventTyp
       for (const a of actors) a.hint = a.actor.special === "protesters" || a.actor.special === "rioters" ? "agent" : "patient";
     }
     return;
+  }
+  if (subEventType === "Armed clash" && militaryTarget && countryCode) {
+    // "une attaque a visé un détachement militaire": an unnamed group attacked. The army is left to be
+    // named by the text (the Sandaré acceptance case codes only the attackers).
+    if (!actors.some((a) => [2, 3, 4].includes(a.actor.type) && !stateSide(a.actor))) push(actorByCanonicalName("Unidentified Armed Group"), "agent", true);
   }
   if (subEventType === "Air/drone strike" && countryCode && !actors.some((a) => a.actor.type === 1 && a.hint !== "patient")) {
     push(stateActor("military", countryCode), "agent", true);
@@ -604,7 +611,7 @@ function stateSide(x: ActorEntry): boolean {
 }
 
 const TARGETED_MILITARY =
-  /\b(?:(?:poste|camp|detachement|convoi|patrouille|base|position|garnison|caserne|brigade|checkpoint|positions)(?: militaires?| de l'armee| de la gendarmerie)?[^.;:]{0,40}?\b(?:a ete|ont ete|was|were|has been|have been)\s+(?:la cible|vise|visee|visees|vises|attaque|attaquee|attaques|attaquees|pris pour cible|prise pour cible|attacked|targeted|ambushed|overrun)|(?:attaque|attaques|assaut|attack|attacks|assault|raid) (?:contre|on|against) (?:un|une|le|la|l'|les|des|a|an|the) ?(?:poste|camp|detachement|convoi|patrouille|base|position|garnison|caserne|military|army|outpost|convoy|patrol|checkpoint|barracks))/;
+  /\b(?:(?:poste|camp|detachement|convoi|patrouille|base|position|garnison|caserne|brigade|checkpoint|positions)(?: militaires?| de l'armee| de la gendarmerie)?[^.;:]{0,40}?\b(?:a ete|ont ete|was|were|has been|have been)\s+(?:la cible|vise|visee|visees|vises|attaque|attaquee|attaques|attaquees|pris pour cible|prise pour cible|prise? dans une embuscade|tombee? dans une embuscade|attacked|targeted|ambushed|overrun)|(?:attaque|attaques|assaut|attack|attacks|assault|raid) (?:contre|on|against) (?:un|une|le|la|l'|les|des|a|an|the) ?(?:poste|camp|detachement|convoi|patrouille|base|position|garnison|caserne|military|army|outpost|convoy|patrol|checkpoint|barracks))/;
 
 /** The event's first sentence says a military post, camp or convoy was the target. */
 function militaryTargeted(facts: ArticleFacts, candidate: Candidate): boolean {
@@ -656,10 +663,13 @@ function contextDate(facts: ArticleFacts, candidate: Candidate): { date: string;
     if (pattern.test(sentenceFolded) && last) return { date: shiftDay(last.date, shift), precision: "day", source: last };
   }
   const sameParagraph = earlierDays.filter((d) => sentenceAt(facts, d.start)?.paragraph === candidate.sentence.paragraph);
-  // Else the story's last day told anywhere before: wire copy dates the lead and not each follow-up.
-  // ("par ailleurs", "separately" and strategic developments start stories of their own).
+  // Else the day the lead paragraph gives: wire copy dates the lead and not each follow-up ("À Kayes, des
+  // assaillants ont attaqué..."). A day told further down is no such frame, and "par ailleurs", "separately"
+  // and strategic developments start stories of their own.
   const separate = candidate.family === "strategic" || /\b(par ailleurs|d'autre part|separately|in a separate|elsewhere|ailleurs)\b/.test(sentenceFolded);
-  const inherited = sameParagraph[sameParagraph.length - 1] ?? (separate ? undefined : last);
+  const leadParagraph = facts.sentences[0]?.paragraph;
+  const leadDays = earlierDays.filter((d) => sentenceAt(facts, d.start)?.paragraph === leadParagraph);
+  const inherited = sameParagraph[sameParagraph.length - 1] ?? (separate ? undefined : leadDays[leadDays.length - 1]);
   return inherited ? { date: inherited.date, precision: inherited.precision, source: inherited } : undefined;
 }
 
@@ -676,9 +686,22 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
     .map((c) => ({ c, p: bestPlace(c) }))
     .filter((x): x is { c: Candidate; p: PlaceMention } => x.p !== undefined)
     .sort((a, b) => KIND_RANK[a.p.place.kind] - KIND_RANK[b.p.place.kind])[0];
-  const unknown = draft.candidates.find((c) => c.unknownPlace)?.unknownPlace ?? null;
+  let unknown = draft.candidates.find((c) => c.unknownPlace)?.unknownPlace ?? null;
+  let setupPlace: PlaceMention | undefined;
+  if (!placed?.p || placed.p.place.kind === "country") {
+    // "Mercredi, les FAMa ont intercepté des suspects à Bandiagara. Deux ont été interpellés": the sentence
+    // before, with no event of its own in the same paragraph, sets the scene.
+    const index = facts.sentences.indexOf(primary.sentence);
+    const before = facts.sentences[index - 1];
+    if (before && before.paragraph === primary.sentence.paragraph && !facts.triggers.some((t) => t.start >= before.start && t.end <= before.end)) {
+      setupPlace = within(facts.places, before.start, before.end).find((p) => p.place.kind !== "country");
+      if (!setupPlace && !unknown) unknown = findUnknownPlace(facts.text, before.start, before.end, facts.places);
+    }
+  }
   const fallbackCountry = facts.countryRanking[0] ?? null;
-  const place = placed?.p.place;
+  const placeMention = setupPlace ?? placed?.p;
+  const placeSentence = setupPlace ? sentenceAt(facts, setupPlace.start) : placed?.c.sentence;
+  const place = placeMention?.place;
   const countryCode = place?.countryCode ?? fallbackCountry;
   const country = countryCode ? countryByCode(countryCode) : undefined;
 
@@ -714,9 +737,9 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
       location = place.name;
       // "à une quinzaine de kilomètres de la ville": near the town named, not in it.
       const offTown = /\b(?:km|kilometres?|kilometers?|miles) (?:de la ville|de la localite|du village|de la commune|from the town|from the city|outside the town|of the town)\b/.test(
-        facts.folded.slice(placed!.c.sentence.start, placed!.c.sentence.end),
+        facts.folded.slice(placeSentence?.start ?? 0, placeSentence?.end ?? 0),
       );
-      geoPrecision = placed!.p.near || offTown ? 2 : 1;
+      geoPrecision = placeMention?.near || offTown ? 2 : 1;
     } else if (place.kind === "admin2") {
       location = place.name;
       geoPrecision = 2;
@@ -767,7 +790,7 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
     }
   }
 
-  if (placed) pushEvidence(location ? "location" : "country", placed.c.sentence);
+  if (placeSentence) pushEvidence(location ? "location" : "country", placeSentence);
   else if (unknown) pushEvidence("location", sentenceAt(facts, unknown.start));
 
   const actors = resolveActors(draft, facts, countryCode, facts.countryRanking, decision.eventType);
@@ -783,7 +806,8 @@ function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]):
       else if ([2, 3, 4].includes(a.actor.type) && a.hint !== "agent") a.hint = "agent";
     }
   }
-  adjustActors(actors, decision.eventType, decision.subEventType, countryCode);
+  const targeted = draft.candidates.some((c) => c.ownClauses.some((cl) => hasMilitaryTarget(facts.folded.slice(cl.start, cl.end))));
+  adjustActors(actors, decision.eventType, decision.subEventType, countryCode, targeted);
   for (const a of actors) if (a.mention) pushEvidence("actors", sentenceAt(facts, a.mention.start));
 
   const tolls = [...draft.candidates, ...draft.followers]
@@ -890,12 +914,15 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
     if (!owner) return;
     const folded = facts.folded.slice(sentence.start, sentence.end);
     const fatalityMentions = within(facts.fatalities, sentence.start, sentence.end);
-    if (!referred && fatalityMentions.length === 0 && !CASUALTY.test(folded)) return;
+    const sentenceActors = within(facts.actors, sentence.start, sentence.end);
+    // "It blamed terrorists from the Islamic State Sahel", "Les assaillants, se réclamant du JNIM, ...".
+    const attribution = ATTRIBUTION.test(folded) || (index - (previous?.index ?? -9) <= 1 && sentenceActors.some((a) => a.actor.type === 2));
+    if (!referred && fatalityMentions.length === 0 && !CASUALTY.test(folded) && !attribution) return;
     // "did not immediately claim the attack", "aucun groupe n'a revendiqué": nobody is named as the author.
     const negated = /\b(not|n'a pas|n'ont pas|pas encore|aucun groupe|no group|yet to)\b/.test(folded);
     owner.followers.push({
       sentence,
-      actors: negated ? [] : within(facts.actors, sentence.start, sentence.end),
+      actors: negated ? [] : sentenceActors,
       fatalities: sentenceFatalities(fatalityMentions, folded),
       fatalityMentions,
     });

@@ -33,7 +33,7 @@ const WORDS =
   "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred))*(?![\\p{L}])";
 const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
 const QUALIFIER = "(?:plusieurs|au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
-const NOUNS = "(?:\\p{L}+[\\s-]+){0,3}?";
+const NOUNS = "(?:\\p{L}+[\\s-]+){0,6}?";
 const DEATH_AFTER = "(?:morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
 const DEATH_BEFORE = "(?:neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|death toll (?:of|rose to|stands at|at)|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
 
@@ -42,6 +42,16 @@ const BEFORE_RE = new RegExp(`\\b${DEATH_BEFORE}\\s+["«“]?\\s*${QUALIFIER}(${
 const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|mort|perte en vie humaine)|pas de (victime|mort|perte)|n'a fait aucune victime|ni mort ni blesse|no (casualties|deaths|fatalities|one was (killed|hurt|injured))|nobody was (killed|hurt)|without (casualties|causing casualties))\b/g;
 // Numbers that count the wounded, the captured or the missing are not deaths.
 const NOT_DEATHS = /^(blesses?|blessees?|disparus?|otages?|enleves?|wounded|injured|missing|hostages?|abducted|kidnapped|prisonniers?|captured|arrested|interpelles?|personnes? (blessees?|enlevees?))/;
+
+const MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s*$`);
+const MONTH_AFTER = new RegExp(`^\\s*(?:er\\s+)?(?:${MONTH})\\b`);
+
+/** "June 30", "le 30 juin": a day of the month, not a count. */
+function isDatePart(folded: string, start: number, length: number): boolean {
+  if (!/^\d{1,2}$/.test(folded.slice(start, start + length))) return false;
+  return MONTH_BEFORE.test(folded.slice(Math.max(0, start - 12), start)) || MONTH_AFTER.test(folded.slice(start + length, start + length + 14));
+}
 
 /** The value of a number written in digits or words ("douze", "vingt-deux", "twenty-one", "1 200"). */
 export function parseNumber(phrase: string): number | null {
@@ -84,6 +94,12 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
     if (count === null || count > 100000) continue;
     // "les deux morts" after a date number ("le 17 mai 3 morts") is fine; a year is not a count.
     if (count >= 1900 && count <= 2100) continue;
+    const numberAt = m.index + m[0].indexOf(m[1]!);
+    if (isDatePart(folded, numberAt, m[1]!.length)) {
+      // Retry right after the day number: "on July 12 left two people dead" still has a toll.
+      AFTER_RE.lastIndex = numberAt + m[1]!.length;
+      continue;
+    }
     mentions.push({ start: m.index, end: m.index + m[0].length, count });
   }
   BEFORE_RE.lastIndex = 0;

@@ -3,6 +3,8 @@ import { extractArticle, type ExtractedIncident } from "../../../lib/ingest/pipe
 import { readArticleHeader } from "../../../lib/ingest/header";
 import { findDates } from "../../../lib/ingest/dates";
 import { findFatalities } from "../../../lib/ingest/fatalities";
+import { findTriggers } from "../../../lib/ingest/event-type";
+import { foldKeepLength } from "../../../lib/ingest/normalize";
 
 const extract = (text: string, publishedAt: string, language: "fr" | "en" = "fr") =>
   extractArticle({ text, publishedAt, language }).incidents;
@@ -286,5 +288,95 @@ describe("later fixes from realistic wire and press text", () => {
 
   it("reads a quoted toll after the verb ('killed \"around fifty terrorists\"')", () => {
     expect(findFatalities('it had killed "around fifty terrorists"').map((f) => f.count)).toEqual([50]);
+  });
+});
+
+describe("places and roles in setup sentences", () => {
+  it("ignores every neighbour listed after 'frontière avec'", () => {
+    const [i] = extract("Au Mali, des positions de l'armée ont été attaquées mardi près de la frontière avec le Sénégal et la Mauritanie.", "2025-07-02");
+    expect(i!.country).toBe("Mali");
+  });
+
+  it("places an unlisted town named as 'la zone de X' in the province the text gives", () => {
+    const [i] = extract("L'armée a mené le samedi 18 janvier 2025 une offensive contre des terroristes dans la zone de Kantchari, dans la province de la Tapoa.", "2025-01-20");
+    expect(i).toMatchObject({ location: "Kantchari", admin1: "Est", geoPrecision: 2 });
+    expect(roles(i!)).toMatchObject({ "Military Forces of Burkina Faso": "actor1", "Unidentified Armed Group": "actor2" });
+  });
+
+  it("makes a patrol caught in an ambush actor2 and the ambushers actor1", () => {
+    const [i] = extract("Jeudi 9 mai, une patrouille des Forces armées nigériennes (FAN) a été prise dans une embuscade tendue par des bandits armés près d'Arlit.", "2024-05-10");
+    expect(roles(i!)).toMatchObject({ "Unidentified Armed Group": "actor1", "Military Forces of Niger": "actor2" });
+  });
+
+  it("codes suspects intercepted by the army as arrests where the scene was set", () => {
+    const [i] = extract("Mercredi, les FAMa ont intercepté des présumés terroristes à Bandiagara. Deux suspects ont été interpellés et des armes saisies.", "2024-11-15");
+    expect(i).toMatchObject({ eventType: "Strategic developments", subEventType: "Arrests", location: "Bandiagara", eventDate: "2024-11-13" });
+    expect(i!.actors[0]).toMatchObject({ name: "Military Forces of Mali", role: "actor1" });
+  });
+});
+
+describe("trigger coverage", () => {
+  it("recognises feminine and plural participles and common shooting and blast phrases", () => {
+    const kinds = (t: string) => findTriggers(foldKeepLength(t)).map((m) => m.rule.id);
+    expect(kinds("des positions ont été attaquées")).toEqual(["attack"]);
+    expect(kinds("trois femmes ont été exécutées")).toEqual(["kill"]);
+    expect(kinds("deux filles kidnappées")).toEqual(["abduction"]);
+    expect(kinds("des hommes armés ont ouvert le feu")).toEqual(["attack"]);
+    expect(kinds("gunmen opened fire on a bus")).toEqual(["attack"]);
+    expect(kinds("le village a été bombardé")).toEqual(["shelling"]);
+    expect(kinds("une charrette a sauté, l'explosion a fait deux morts")).toContain("blast");
+  });
+});
+
+describe("fixes found by the blind set (tested here on other wording)", () => {
+  it("does not read the day of a date as a toll, and reads a toll after a long noun phrase", () => {
+    expect(findFatalities("Clashes in Kayes on July 12 left two people dead").map((f) => f.count)).toEqual([2]);
+    expect(findFatalities("le 14 août, cinq personnes ont été tuées").map((f) => f.count)).toEqual([5]);
+    expect(findFatalities("des dizaines de soldats et de supplétifs civils ont été tués").map((f) => f.count)).toEqual([12]);
+  });
+
+  it("codes protesters burning tyres as a violent demonstration by rioters", () => {
+    const [i] = extract("À Kayes, des jeunes ont manifesté lundi contre les délestages. Ils ont brûlé des pneus et barricadé la route nationale.", "2025-03-12");
+    expect(i).toMatchObject({ eventType: "Riots", subEventType: "Violent demonstration", location: "Kayes" });
+    expect(i!.actors[0]).toMatchObject({ name: "Rioters", role: "actor1" });
+  });
+
+  it("codes protests that 'left people dead' as excessive force against protesters", () => {
+    const [i] = extract("Protests in Rosso on Monday left two people dead after security forces intervened.", "2024-07-03", "en");
+    expect(i).toMatchObject({ eventType: "Protests", subEventType: "Excessive force against protesters", fatalities: 2 });
+  });
+
+  it("places an unlisted locality named after 'près de' inside the district given", () => {
+    const [i] = extract("Des combats ont opposé mardi des chasseurs dozos à la katiba Macina près de Diamweli, dans le cercle de Tenenkou.", "2025-02-07");
+    expect(i).toMatchObject({ location: "Diamweli", admin1: "Mopti", geoPrecision: 2 });
+    expect(i!.actors.map((a) => a.name)).toEqual(["Dozo Communal Militia", "JNIM"]);
+  });
+
+  it("takes the author from a next sentence that attributes the attack", () => {
+    const [i] = extract("Lundi, une patrouille a été prise dans une embuscade près de Ménaka. L'armée a imputé l'embuscade à l'État islamique au Sahel.", "2025-04-22");
+    expect(i!.actors.find((a) => a.role === "actor1")?.name).toBe("Islamic State Sahel");
+  });
+
+  it("codes an attack on a military post with nobody named as an unidentified armed group's", () => {
+    const [i] = extract("Samedi, une autre attaque a visé un détachement militaire à Diapaga, dans l'est du Burkina Faso.", "2025-05-13");
+    expect(i).toMatchObject({ eventType: "Battles", location: "Diapaga" });
+    expect(i!.actors[0]).toMatchObject({ name: "Unidentified Armed Group", role: "actor1" });
+  });
+
+  it("reads 'ont marché' as a protest", () => {
+    const [i] = extract("À Niamey, des centaines de personnes ont marché dimanche pour soutenir l'armée.", "2024-06-03");
+    expect(i).toMatchObject({ eventType: "Protests", location: "Niamey", eventDate: "2024-06-02" });
+  });
+});
+
+describe("dates inherited from the lead", () => {
+  it("dates an undated attack by the lead paragraph's day, but not by a day told further down", () => {
+    const lead = extract("Mardi 1er juillet, plusieurs positions de l'armée malienne ont été visées.\n\nÀ Kayes, des assaillants ont attaqué le camp militaire.", "2025-07-02");
+    expect(lead.find((i) => i.location === "Kayes")).toMatchObject({ eventDate: "2025-07-01", datePrecision: "day" });
+    const later = extract(
+      "Le ministre malien de la Défense est à Dakar.\n\nLe 17 mai, le poste de Sandaré a été attaqué.\n\nÀ Kayes, des assaillants ont attaqué le camp militaire.",
+      "2025-05-19",
+    );
+    expect(later.find((i) => i.location === "Kayes")).toMatchObject({ eventDate: "2025-05-19", datePrecision: "week" });
   });
 });
