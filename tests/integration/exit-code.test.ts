@@ -7,4 +7,10 @@ describe("exit codes", () => {
     const result = spawnSync("npx", ["tsx", "--eval", script], { encoding: "utf8" });
     expect(result.status).toBe(3);
   });
+
+  it("a process that loads it and ends normally exits 0, without errors from exit hooks", () => {
+    const result = spawnSync("npx", ["tsx", "--eval", `import "./lib/db/embedded.ts";`], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
 });
