@@ -13,7 +13,7 @@ import { usePendingNavigation } from "@/components/filters/navigation-pending";
 import { INCIDENT_COLUMNS } from "@/lib/incidents/columns";
 import type { IncidentRow } from "@/lib/incidents/queries";
 import type { Sort, SortKey } from "@/lib/incidents/filters";
-import { formatFatalities, StatusBadge } from "./format";
+import { formatEventDate, formatFatalities, StatusBadge } from "./format";
 
 type Props = {
   rows: IncidentRow[];
@@ -36,7 +36,7 @@ function cellFor(key: string): DataTableColumn<IncidentRow>["cell"] {
         </Link>
       );
     case "eventDate":
-      return ({ row }) => <span className="whitespace-nowrap tabular-nums">{row.original.eventDate}</span>;
+      return ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatEventDate(row.original.eventDate, row.original.datePrecision)}</span>;
     case "fatalities":
       return ({ row }) =>
         row.original.fatalities === null ? <span className="text-slate-400" title="Unknown: not reported">?</span> : formatFatalities(row.original.fatalities);

@@ -1,3 +1,5 @@
+import { formatEventDate } from "@/components/incidents/format";
+
 export type PreviewIncident = {
   eventDate: string | null;
   endDate: string | null;
@@ -15,13 +17,6 @@ export type PreviewIncident = {
   evidence: { field: string; text: string; start: number; end: number }[];
 };
 
-function formatDate(incident: PreviewIncident): string {
-  if (!incident.eventDate) return "date unknown";
-  const [year, month] = incident.eventDate.split("-");
-  const start = incident.datePrecision === "year" ? year! : incident.datePrecision === "month" ? `${year}-${month}` : incident.eventDate;
-  return incident.endDate ? `${start} → ${incident.endDate}` : start;
-}
-
 /** One proposed incident: the fields an analyst checks first, and the sentences they came from. */
 export function ExtractedIncidentCard({ incident }: { incident: PreviewIncident }) {
   const place = [...new Set([incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean))].join(", ");
@@ -31,7 +26,7 @@ export function ExtractedIncidentCard({ incident }: { incident: PreviewIncident 
         <span className="font-medium text-slate-900">{incident.eventType}</span>
         <span className="text-slate-500">{incident.subEventType}</span>
         <span className="ml-auto tabular-nums text-slate-600">
-          {formatDate(incident)} <span className="text-xs text-slate-400">({incident.datePrecision})</span>
+          {formatEventDate(incident.eventDate, incident.datePrecision, incident.endDate)}
         </span>
       </div>
       <p className="mt-1 text-slate-700">{incident.summary}</p>

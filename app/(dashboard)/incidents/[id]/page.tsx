@@ -10,7 +10,7 @@ import { ReviewActions } from "@/components/incidents/review-actions";
 import { MergePanel } from "@/components/incidents/merge-panel";
 import { SourceList } from "@/components/incidents/source-list";
 import { AuditHistory } from "@/components/incidents/audit-history";
-import { formatFatalities, StatusBadge } from "@/components/incidents/format";
+import { formatEventDate, formatFatalities, StatusBadge } from "@/components/incidents/format";
 import { mergeAction, setStatusAction, unmergeAction, updateIncidentAction } from "../actions";
 
 type Params = Promise<{ id: string }>;
@@ -39,9 +39,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
   const candidates = canEdit && !incident.mergedIntoId ? await findMergeCandidates(id) : [];
 
   const facts: [string, React.ReactNode][] = [
-    ["Date", `${incident.eventDate}${incident.endDate ? ` → ${incident.endDate}` : ""} (${incident.datePrecision})`],
+    ["Date", `${formatEventDate(incident.eventDate, incident.datePrecision, incident.endDate)} (${incident.datePrecision} precision)`],
     ["Event", `${incident.eventType} · ${incident.subEventType}`],
-    ["Place", [incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean).join(", ")],
+    ["Place", [...new Set([incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean))].join(", ")],
     ["Region since 2023", incident.admin1Reform ?? "—"],
     ["Coordinates", incident.latitude !== null && incident.longitude !== null ? `${incident.latitude}, ${incident.longitude} (precision ${incident.geoPrecision})` : `— (precision ${incident.geoPrecision})`],
     ["Fatalities", formatFatalities(incident.fatalities)],

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HighlightedText } from "@/components/evidence/highlighted-text";
+import { formatEventDate } from "@/components/incidents/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { findSource } from "@/lib/ingest/sources";
@@ -35,7 +36,7 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
               <div className="flex items-baseline gap-2">
                 <span className="font-medium text-slate-900">{incident.eventType}</span>
                 <span className="text-slate-500">{incident.subEventType}</span>
-                <span className="ml-auto tabular-nums text-slate-600">{incident.eventDate.toISOString().slice(0, 10)}</span>
+                <span className="ml-auto tabular-nums text-slate-600">{formatEventDate(incident.eventDate.toISOString().slice(0, 10), incident.datePrecision)}</span>
               </div>
               <p className="mt-1 text-slate-700">{incident.summary}</p>
               <p className="mt-1 text-xs text-slate-500">
