@@ -4,32 +4,20 @@
  * would. Uses a fresh database on DATABASE_URL's server (or the embedded one) and drops it afterwards.
  * Last line: one JSON object with the figures.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { provideDatabase } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
+import { createScratchDatabase } from "../lib/db/scratch";
 import { buildArticles } from "./lib/bench-corpus";
 
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const TARGET_SECONDS = 60;
 
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
-
 const server = await provideDatabase((line) => console.error(line));
-const name = `vigie_bench_ingest_${randomBytes(3).toString("hex")}`;
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-await admin(adminUrl.toString(), `CREATE DATABASE "${name}"`);
-const url = new URL(server.url);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const scratch = await createScratchDatabase(server.url, "vigie_bench_ingest");
+process.env.DATABASE_URL = scratch.url;
 try {
-  await migrate(url.toString());
+  await migrate(scratch.url);
   const { prepareIngest } = await import("../lib/ingest/ingest");
   const { storeExtraction } = await import("../lib/ingest/store");
   const { prisma } = await import("../lib/db/client");
@@ -66,6 +54,6 @@ try {
     }),
   );
 } finally {
-  await admin(adminUrl.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await scratch.drop();
   await server.stop();
 }

@@ -11,10 +11,10 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
 import { provideDatabase } from "../lib/db/database";
 import { freePort } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { createScratchDatabase } from "../lib/db/scratch";
 import { buildIfNeeded } from "./lib/build";
 import { buildArticles } from "./lib/bench-corpus";
 import { seedSynthetic } from "./seed-synthetic";
@@ -33,12 +33,6 @@ const DURATION = Number(values.duration);
 const EXPORTS = Number(values.exports);
 const PASSWORD = "load-test password 1";
 const log = (line: string) => console.error(`[bench:load] ${line}`);
-
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
 
 function rssMb(pid: number): number {
   try {
@@ -83,13 +77,8 @@ const FILTERS = [
 ];
 
 const server = await provideDatabase(log);
-const name = `vigie_load_${randomBytes(3).toString("hex")}`;
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-await admin(adminUrl.toString(), `CREATE DATABASE "${name}"`);
-const dbUrl = new URL(server.url);
-dbUrl.pathname = `/${name}`;
-const databaseUrl = dbUrl.toString();
+const scratch = await createScratchDatabase(server.url, "vigie_load");
+const databaseUrl = scratch.url;
 process.env.DATABASE_URL = databaseUrl;
 let app: ReturnType<typeof spawn> | undefined;
 
@@ -250,6 +239,6 @@ try {
     app.kill("SIGTERM");
     await new Promise((resolve) => app!.once("exit", resolve));
   }
-  await admin(adminUrl.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await scratch.drop().catch(() => {});
   await server.stop();
 }

@@ -20,7 +20,7 @@ import { EVENT_TAXONOMY, type EventType } from "../lib/incidents/taxonomy";
 export type SeedOptions = { count: number; seed?: number; endDate?: Date; log?: (line: string) => void };
 
 /** Deterministic PRNG (mulberry32), so a benchmark seeded twice gets the same data. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -114,7 +114,7 @@ export type SyntheticIncident = {
 
 /** A generator of incidents with increasing dates (growth over time: ~6x more events in the last year than the first). */
 export function createGenerator(options: { count: number; seed?: number; endDate?: Date; firstId?: number }) {
-  const rand = random(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
   const end = options.endDate ?? new Date();
   const endDay = Math.floor(end.getTime() / 86_400_000);
   const startDay = Math.floor(Date.UTC(2016, 0, 1) / 86_400_000);

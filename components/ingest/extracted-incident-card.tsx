@@ -1,21 +1,8 @@
 import { formatEventDate } from "@/components/incidents/format";
+import type { ExtractedIncident } from "@/lib/ingest/pipeline";
 
-export type PreviewIncident = {
-  eventDate: string | null;
-  endDate: string | null;
-  datePrecision: string;
-  eventType: string;
-  subEventType: string;
-  summary: string;
-  country: string;
-  admin1: string | null;
-  admin2: string | null;
-  location: string | null;
-  geoPrecision: number;
-  actors: { name: string; role: string; type: number }[];
-  fatalities: number | null;
-  evidence: { field: string; text: string; start: number; end: number }[];
-};
+/** What the ingest preview receives: the extraction pipeline's own incident shape, as JSON. */
+export type PreviewIncident = ExtractedIncident;
 
 /** One proposed incident: the fields an analyst checks first, and the sentences they came from. */
 export function ExtractedIncidentCard({ incident }: { incident: PreviewIncident }) {

@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { HighlightedText } from "@/components/evidence/highlighted-text";
-import { ExtractedIncidentCard, type PreviewIncident } from "./extracted-incident-card";
+import type { ExtractResult } from "@/lib/ingest/pipeline";
+import { ExtractedIncidentCard } from "./extracted-incident-card";
 
-type Preview = { text: string; source: { title: string | null; publishedAt: string | null; language: string | null }; incidents: PreviewIncident[] };
+type Preview = ExtractResult & { text: string };
 type SaveResult = { created: boolean; source: { id: number }; incidents: { id: number; attached: boolean }[] };
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";

@@ -1,8 +1,7 @@
 /** Helpers for integration tests: raw access to the run's database, outside the app's data layer. */
 import pg from "pg";
 import { inject } from "vitest";
-import { withDatabase } from "../setup/test-database";
-import { adminQuery } from "../setup/test-database";
+import { adminQuery, createScratchDatabase } from "@/lib/db/scratch";
 
 export const databaseUrl = () => inject("databaseUrl");
 
@@ -27,12 +26,6 @@ export async function resetDatabase(url = databaseUrl()): Promise<void> {
 }
 
 /** A scratch database on the same server, for tests that need an empty or broken schema. */
-export async function scratchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = inject("adminDatabaseUrl");
-  const database = `${name}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
-  return {
-    url: withDatabase(adminUrl, database),
-    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
-  };
+export function scratchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createScratchDatabase(inject("adminDatabaseUrl"), name);
 }

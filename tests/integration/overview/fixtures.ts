@@ -6,6 +6,7 @@
  */
 import { foldText } from "@/lib/text/fold";
 import { query, resetDatabase } from "../db";
+import { seededRandom } from "@/scripts/seed-synthetic";
 
 export const ACTORS = [
   { name: "JNIM", type: 2, aliases: ["GSIM", "Jama'at Nusrat al-Islam wal-Muslimin"] },
@@ -38,17 +39,6 @@ const TYPES: [string, string][] = [
 ];
 const STATUSES = ["unverified", "verified", "rejected"];
 
-/** Deterministic pseudo-random numbers, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type SeedIncident = {
   eventDate: string;
@@ -67,7 +57,7 @@ export const EDGE_DATES = ["2024-12-29", "2024-12-30", "2024-12-31", "2025-01-01
 const DAKAR: Place = { country: "Senegal", admin1: "Dakar", admin2: "Dakar", lat: 14.69, lon: -17.45 };
 
 export function buildIncidents(count = 400): SeedIncident[] {
-  const rand = random(7);
+  const rand = seededRandom(7); // deterministic, so a failure reproduces
   const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const incidents: SeedIncident[] = [];
   const start = Date.UTC(2023, 0, 1);

@@ -1,0 +1,36 @@
+/**
+ * Throw-away databases on a PostgreSQL server, for test runs and benchmarks: each gets a fresh database
+ * of its own and drops it afterwards, so runs never share or pollute data.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+export type ScratchDatabase = { url: string; adminUrl: string; drop: () => Promise<void> };
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database named `<prefix>_<time>_<random>` on the server of `serverUrl`. */
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const adminUrl = withDatabase(serverUrl, "postgres");
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(serverUrl, name),
+    adminUrl,
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
