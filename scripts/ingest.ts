@@ -1,6 +1,6 @@
 /**
- * `npm run --silent ingest -- <file...>`: stores articles (text, Markdown, HTML) and feeds (RSS, Atom)
- * into the database (DATABASE_URL, or the embedded one), printing one line per source. Exit code 1 when
+ * `npm run --silent ingest -- <file|feed URL...>`: stores articles (text, Markdown, HTML) and feeds (RSS,
+ * Atom, from a file or an http(s) URL) into the database (DATABASE_URL, or the embedded one), printing one line per source. Exit code 1 when
  * any file failed; the others are still stored, each source in its own transaction.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { AppError } from "../lib/errors/app-error";
 
 const files = process.argv.slice(2).filter((arg) => arg !== "--");
 if (!files.length) {
-  console.error("usage: npm run --silent ingest -- <file...>");
+  console.error("usage: npm run --silent ingest -- <file|feed URL...>");
   process.exit(2);
 }
 
@@ -18,11 +18,11 @@ const db = await provideDatabase((line) => console.error(line));
 let failed = 0;
 try {
   await migrate(db.url);
-  const { ingestDocument } = await import("../lib/ingest/ingest");
+  const { ingestDocument, ingestFeedUrl } = await import("../lib/ingest/ingest");
   for (const file of files) {
     try {
-      const content = readFileSync(file, "utf8");
-      for (const result of await ingestDocument(content, file, null)) {
+      const results = /^https?:\/\//i.test(file) ? await ingestFeedUrl(file, null) : await ingestDocument(readFileSync(file, "utf8"), file, null);
+      for (const result of results) {
         const attached = result.incidents.filter((incident) => incident.attached).length;
         const label = result.source.title ?? result.source.url ?? file;
         console.log(

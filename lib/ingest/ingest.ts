@@ -6,12 +6,12 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
 import { FeedParseError, parseFeed } from "./feed";
+import { fetchFeed } from "./fetch-feed";
 import { htmlToText } from "./html";
 import { extractArticle, type ExtractResult } from "./pipeline";
 import { storeExtraction, type IngestResult } from "./store";
 
-/** Larger than any news article by far; anything bigger is a mistake or an attack. */
-export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
+export { MAX_INGEST_BYTES } from "./limits";
 
 const isoDay = z
   .string()
@@ -102,6 +102,11 @@ export async function ingestFeed(xml: string, user: SessionUser | null): Promise
 
 function validDay(value: string | undefined): string | undefined {
   return value && isoDay.safeParse(value).success ? value : undefined;
+}
+
+/** Follows a feed by URL: every item becomes a source, as with an uploaded feed. */
+export async function ingestFeedUrl(url: string, user: SessionUser | null): Promise<IngestResult[]> {
+  return ingestFeed(await fetchFeed(url), user);
 }
 
 /** A whole uploaded document: a feed, an HTML page, or plain text / Markdown. */

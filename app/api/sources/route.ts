@@ -2,15 +2,15 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError, errorResponse } from "@/lib/errors/app-error";
 import { readBodyWithLimit } from "@/lib/http/read-body";
-import { ingestArticle, ingestDocument, MAX_INGEST_BYTES, parseArticleInput } from "@/lib/ingest/ingest";
+import { ingestArticle, ingestDocument, ingestFeedUrl, MAX_INGEST_BYTES, parseArticleInput } from "@/lib/ingest/ingest";
 import { listSources } from "@/lib/ingest/sources";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Ingests an article (JSON `{ text | html, url?, title?, publisher?, publishedAt?, language? }`), or an
- * uploaded file (multipart field `file`: text, Markdown, HTML, RSS or Atom). 201 when something new was
- * stored, 200 when everything was already there.
+ * Ingests an article (JSON `{ text | html, url?, title?, publisher?, publishedAt?, language? }`), a feed
+ * by URL (JSON `{ feedUrl }`), or an uploaded file (multipart field `file`: text, Markdown, HTML, RSS or
+ * Atom). 201 when something new was stored, 200 when everything was already there.
  */
 export async function POST(request: Request) {
   try {
@@ -37,6 +37,12 @@ export async function POST(request: Request) {
       json = JSON.parse(body.toString("utf8"));
     } catch {
       throw new AppError("bad_request", "The body is not valid JSON");
+    }
+    if (json && typeof json === "object" && !Array.isArray(json) && "feedUrl" in json) {
+      const { feedUrl, ...rest } = json as { feedUrl: unknown };
+      if (typeof feedUrl !== "string" || Object.keys(rest).length) throw new AppError("bad_request", "Send a feed as { \"feedUrl\": \"https://…\" } alone");
+      const results = await ingestFeedUrl(feedUrl, user);
+      return NextResponse.json({ results }, { status: results.some((result) => result.created) ? 201 : 200 });
     }
     const result = await ingestArticle(parseArticleInput(json), user);
     return NextResponse.json(result, { status: result.created ? 201 : 200 });
