@@ -5,7 +5,7 @@
  *
  * Speed (target: everything for one filter in ≤ 300 ms p95 at 1,000,000 incidents on 2 cores). Computed
  * naively, each chart is its own full scan (100-250 ms each) and the actors a join of 1.6 M
- * incident_actor rows (~1 s), see /work/shared/PERFORMANCE.md. Here the whole overview is two scans of
+ * incident_actor rows (~1 s), see /work/shared/PERFORMANCE.md. Without rollups (below) the whole overview is two scans of
  * the filtered incidents, run concurrently, plus one short index read:
  *
  * 1. `time`: grouped by (bucket, event type): the time series, whose sums are also the key figures. When
@@ -26,18 +26,44 @@
  * filter's from 4.3 s to 1.4 s on the loaded test machine.
  *
  * Why not GROUPING SETS straight over the table (one pass): PostgreSQL cannot run grouping sets in
- * parallel, and on one process that pass measured slower than the two parallel scans together. Why not
- * rollup tables: the filter has ~10 dimensions down to the day; at that grain a rollup of the 1 M seeded
- * incidents still had 580,000 rows, no smaller to scan and one more thing to keep exact on every write.
+ * parallel, and on one process that pass measured slower than the two parallel scans together.
+ *
+ * Rollups (migration ..._overview_rollups). Even so, two scans of 1 M index entries cost 450-700 ms. A
+ * single rollup by every filterable attribute down to the day does not help: measured at 1 M incidents it
+ * still has 924,000 rows (717,000 by week-in-month, 450,000 by month), because time times places times
+ * sub-types times status times precision has more cells than there are incidents. What folds well is
+ * time OR the other attributes, not both, so there are three rollups, each read by the aggregate it fits:
+ *  - incident_rollup: every filterable attribute but the date, plus actor_names (~83,000 rows): the whole
+ *    breakdown (regions, types, actors, matrix, map totals, distinct regions and actors) for any filter
+ *    without dates, the actor filter included (actor_names overlaps the names the filter resolves to).
+ *  - incident_time_rollup: slice × country × admin1 × admin1_reform × type (~177,000 rows), where a slice
+ *    is the days of one ISO week within one month, so weeks and months are both sums of slices: the time
+ *    series and key figures for filters on dates, country, admin1 and type. A date that cuts a slice reads
+ *    the cut days (≤ 6 at each end of the period and of the previous period) from incident.
+ *  - incident_actor_time_rollup: actor × slice × country × type (~123,000 rows): the same for one actor.
+ * Everything else falls back to the scans above: location, actorType, source, minFatalities and q always;
+ * a date range for the breakdown; admin2, sub-type, status or precision for the time series; an actor
+ * combined with admin1, or resolving to several actors, for the time series. The map's points always come
+ * from incident (capped, in index order). `getOverviewStats(..., { rollups: false })` forces the scans:
+ * the tests compare both paths for the same filters.
+ *
+ * The rollups are kept exact by statement-level AFTER triggers with transition tables on incident (one per
+ * INSERT, UPDATE, DELETE, plus TRUNCATE): a statement's rows are aggregated into one delta per rollup key
+ * and upserted in key order, so a 1 M-row COPY is three grouped upserts rather than a million row
+ * triggers, and concurrent writers lock rollup rows in the same order. Actors come from actor_names, the
+ * names of the incident's links that every write refreshes (refreshActorNames), which is how the scan
+ * counts them too; link changes reach the rollups through that UPDATE, so incident_actor has no trigger.
  *
  * Each statement runs in its own short transaction with local settings: jit off (compiling these plans
  * cost 15-100 ms, more than it saves), and enough hash memory that the aggregates never fall back to an
  * on-disk sort (the planner expects ~100,000 groups where there are a few thousand).
  */
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { foldText } from "@/lib/text/fold";
 import type { IncidentFilter } from "./filters";
-import { bucketStarts, previousPeriod, relativeChange, type StatsBucket } from "./stats-shape";
-import { incidentWhere, sql, type Sql } from "./where";
+import { bucketStart, bucketStarts, previousPeriod, relativeChange, type StatsBucket } from "./stats-shape";
+import { incidentConditions, incidentWhere, sql, type Sql } from "./where";
 
 export { STATS_BUCKETS, type StatsBucket } from "./stats-shape";
 
@@ -120,7 +146,154 @@ export function regionLevel(filter: IncidentFilter): "admin1" | "admin2" {
   return filter.admin1.length === 1 ? "admin2" : "admin1";
 }
 
-type TimeRow = { period: string | null; eventType: string; incidents: number; fatalities: number; unknown: number; first: string; last: string };
+// ---------------------------------------------------------------------------------------------- rollups
+
+/** Filter keys the rollups cannot answer: any of them sends every aggregate to the scan. */
+const SCAN_ONLY_KEYS = ["location", "actorType", "source"] as const;
+
+/**
+ * Which aggregate reads what. The breakdown reads incident_rollup when the filter has no dates; the time
+ * series reads incident_time_rollup (date, country, admin1, type) or, for one actor, incident_actor_time_rollup
+ * (date, actor, country, type). `actorNames` are the names the filter's actors resolve to (null: no actor).
+ */
+type Plan = { breakdown: "scan" | "rollup"; time: "scan" | "rollup" | "actor-rollup"; actorNames: string[] | null };
+
+async function planOverview(filter: IncidentFilter, db: Db, useRollups: boolean): Promise<Plan> {
+  const scan: Plan = { breakdown: "scan", time: "scan", actorNames: null };
+  if (!useRollups || SCAN_ONLY_KEYS.some((key) => filter[key].length > 0) || filter.q || filter.minFatalities !== undefined) return scan;
+  let actorNames: string[] | null = null;
+  if (filter.actor.length) {
+    // The same resolution as incidentConditions (aliases, then exact names), to the names actor_names holds.
+    const rows = await db.$transaction((tx) =>
+      tx.$queryRaw<{ name: string }[]>`SELECT a.name FROM actor a WHERE a.id IN (
+        SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(${filter.actor.map(foldText)})
+        UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(${filter.actor}))`,
+    );
+    actorNames = rows.map((row) => row.name).sort();
+  }
+  const onlyTimeDimensions = !filter.admin2.length && !filter.subEventType.length && !filter.status.length && !filter.geoPrecision.length;
+  let time: Plan["time"] = "scan";
+  if (onlyTimeDimensions && actorNames === null) time = "rollup";
+  // One actor only: an incident of two filtered actors would be counted twice in the per-actor rollup.
+  else if (onlyTimeDimensions && actorNames !== null && actorNames.length <= 1 && !filter.admin1.length) time = "actor-rollup";
+  return { breakdown: filter.from || filter.to ? "scan" : "rollup", time, actorNames };
+}
+
+type RollupDimensions = { actorNames: string[] | null; admin2?: boolean; subEventType?: boolean; status?: boolean; geoPrecision?: boolean; admin1?: boolean };
+
+/** The filter over a rollup `r` (its places hold '' for NULL, which no filter value equals). */
+function rollupConditions(filter: IncidentFilter, dimensions: RollupDimensions & { actorColumn?: boolean }): Sql[] {
+  const conditions: Sql[] = [sql`r.incidents <> 0`];
+  if (filter.country.length) conditions.push(sql`r.country = ANY(${filter.country})`);
+  if (filter.admin1.length && dimensions.admin1 !== false) conditions.push(sql`(r.admin1 = ANY(${filter.admin1}) OR r.admin1_reform = ANY(${filter.admin1}))`);
+  if (filter.admin2.length && dimensions.admin2) conditions.push(sql`r.admin2 = ANY(${filter.admin2})`);
+  if (filter.eventType.length) conditions.push(sql`r.event_type = ANY(${filter.eventType})`);
+  if (filter.subEventType.length && dimensions.subEventType) conditions.push(sql`r.sub_event_type = ANY(${filter.subEventType})`);
+  if (filter.status.length && dimensions.status) conditions.push(sql`r.status = ANY(${filter.status}::"ReviewStatus"[])`);
+  if (filter.geoPrecision.length && dimensions.geoPrecision) conditions.push(sql`r.geo_precision = ANY(${filter.geoPrecision}::int[])`);
+  if (dimensions.actorNames !== null) {
+    conditions.push(
+      dimensions.actorColumn
+        ? sql`r.actor = ANY(${dimensions.actorNames})`
+        : sql`string_to_array(r.actor_names, '; ') && ${dimensions.actorNames}::text[]`,
+    );
+  }
+  return conditions;
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** The slice of a day, as incident_rollup_period computes it: its ISO week within its month. */
+const sliceStart = (day: string) => [bucketStart(day, "week"), bucketStart(day, "month")].sort()[1]!;
+const sliceEnd = (day: string) => [addDays(bucketStart(day, "week"), 6), addDays(bucketStart(addDays(bucketStart(day, "month"), 31), "month"), -1)].sort()[0]!;
+
+type DayRange = { from?: string; to?: string };
+
+/**
+ * A date range as whole slices (read from a rollup) plus the days of partly covered slices at its ends
+ * (at most 6 days each, read from incident through its date index).
+ */
+export function splitRange(range: DayRange): { whole: DayRange | null; edges: { from: string; to: string }[] } {
+  const wholeFrom = range.from && range.from !== sliceStart(range.from) ? addDays(sliceEnd(range.from), 1) : range.from;
+  const wholeTo = range.to && range.to !== sliceEnd(range.to) ? addDays(sliceStart(range.to), -1) : range.to;
+  if (wholeFrom && wholeTo && wholeFrom > wholeTo) return { whole: null, edges: [{ from: range.from!, to: range.to! }] };
+  const edges: { from: string; to: string }[] = [];
+  if (range.from && wholeFrom! > range.from) edges.push({ from: range.from, to: addDays(wholeFrom!, -1) });
+  if (range.to && wholeTo! < range.to) edges.push({ from: addDays(wholeTo!, 1), to: range.to });
+  return { whole: { from: wholeFrom, to: wholeTo }, edges };
+}
+
+function periodRange(column: Sql, range: DayRange): Sql {
+  const parts: Sql[] = [sql`TRUE`];
+  if (range.from) parts.push(sql`${column} >= ${range.from}::date`);
+  if (range.to) parts.push(sql`${column} <= ${range.to}::date`);
+  return sql`(${Prisma.join(parts, " AND ")})`;
+}
+
+function rollupSource(filter: IncidentFilter, plan: Plan): { table: Sql; conditions: Sql[] } {
+  return plan.time === "actor-rollup"
+    ? { table: sql`incident_actor_time_rollup`, conditions: rollupConditions(filter, { actorNames: plan.actorNames, actorColumn: true, admin1: false }) }
+    : { table: sql`incident_time_rollup`, conditions: rollupConditions(filter, { actorNames: null }) };
+}
+
+/**
+ * The time series from a time rollup: whole slices of the current and previous periods from the rollup,
+ * their partial slices from incident; rows of the previous period get a NULL period as in timeQuery.
+ */
+function rollupTimeQuery(filter: IncidentFilter, bucket: StatsBucket, previous: { from: string; to: string } | null, plan: Plan): Sql {
+  const current = splitRange({ from: filter.from, to: filter.to });
+  const before = previous ? splitRange(previous) : null;
+  const { table, conditions } = rollupSource(filter, plan);
+  const wholes = [current.whole, before?.whole ?? null].filter((range): range is DayRange => range !== null);
+  const edges = [...current.edges, ...(before?.edges ?? [])];
+  const periodOf = (column: Sql) => {
+    const period = sql`date_trunc(${bucket}, ${column}::timestamp)`;
+    return previous ? sql`CASE WHEN ${column} <= ${previous.to}::date THEN NULL ELSE ${period} END` : period;
+  };
+  const parts: Sql[] = [];
+  if (wholes.length) {
+    parts.push(sql`
+      SELECT ${periodOf(sql`r.period`)} AS period, r.event_type, r.incidents::bigint AS incidents, r.fatalities, r.fatalities_unknown::bigint AS unknown,
+        NULL::date AS first, NULL::date AS last
+      FROM ${table} r
+      WHERE ${Prisma.join(conditions, " AND ")} AND (${Prisma.join(wholes.map((range) => periodRange(sql`r.period`, range)), " OR ")})`);
+  }
+  if (edges.length) {
+    const undated = { ...filter, from: undefined, to: undefined };
+    parts.push(sql`
+      SELECT ${periodOf(sql`i.event_date`)} AS period, i.event_type, 1::bigint AS incidents, coalesce(i.fatalities, 0)::bigint AS fatalities,
+        (i.fatalities IS NULL)::int::bigint AS unknown, i.event_date AS first, i.event_date AS last
+      FROM incident i
+      WHERE ${Prisma.join(incidentConditions(undated), " AND ")}
+        AND (${Prisma.join(edges.map((edge) => sql`i.event_date BETWEEN ${edge.from}::date AND ${edge.to}::date`), " OR ")})`);
+  }
+  return sql`
+    SELECT to_char(g.period, 'YYYY-MM-DD') AS period, g.event_type AS "eventType", sum(g.incidents)::int AS incidents,
+      sum(g.fatalities)::float8 AS fatalities, sum(g.unknown)::int AS unknown,
+      to_char(min(g.first), 'YYYY-MM-DD') AS first, to_char(max(g.last), 'YYYY-MM-DD') AS last
+    FROM (${Prisma.join(parts, " UNION ALL ")}) g
+    GROUP BY g.period, g.event_type`;
+}
+
+/**
+ * First and last incident of the filter in the rollup's whole slices: the rollup finds the first and last
+ * slice, the incident date index the day inside them (a slice is at most 7 days).
+ */
+function rollupBoundsQuery(filter: IncidentFilter, plan: Plan): Sql {
+  const { table, conditions } = rollupSource(filter, plan);
+  const whole = splitRange({ from: filter.from, to: filter.to }).whole ?? { from: "9999-12-31", to: "0001-01-01" };
+  const where = incidentWhere(filter);
+  return sql`
+    WITH b AS (
+      SELECT min(r.period) AS lo, max(r.period) AS hi FROM ${table} r
+      WHERE ${Prisma.join(conditions, " AND ")} AND ${periodRange(sql`r.period`, whole)}
+    )
+    SELECT to_char((SELECT min(i.event_date) FROM incident i ${where} AND i.event_date BETWEEN b.lo AND b.lo + 6), 'YYYY-MM-DD') AS first,
+      to_char((SELECT max(i.event_date) FROM incident i ${where} AND i.event_date BETWEEN b.hi AND b.hi + 6), 'YYYY-MM-DD') AS last
+    FROM b`;
+}
+
+type TimeRow = { period: string | null; eventType: string; incidents: number; fatalities: number; unknown: number; first: string | null; last: string | null };
 
 /**
  * Rows before `comparedFrom` (the previous period, only present when the filter has a start date) get a
@@ -174,8 +347,25 @@ type BreakdownRow = {
  * multiplied by the number of actors; actor measures count every row (the names in actor_names are
  * distinct, see refreshActorNames).
  */
-function breakdownQuery(filter: IncidentFilter): Sql {
-  const region = regionLevel(filter) === "admin2" ? sql`i.admin2` : sql`i.admin1`;
+function breakdownQuery(filter: IncidentFilter, source: "scan" | "rollup", actorNames: string[] | null): Sql {
+  const admin2 = regionLevel(filter) === "admin2";
+  const groups =
+    source === "scan"
+      ? sql`
+      SELECT i.country, i.admin1, ${admin2 ? sql`i.admin2` : sql`i.admin1`} AS region, i.event_type, i.sub_event_type, i.actor_names,
+        count(*) AS incidents,
+        coalesce(sum(i.fatalities), 0) AS fatalities,
+        count(*) FILTER (WHERE i.fatalities IS NULL) AS unknown,
+        count(*) FILTER (WHERE i.geo_precision = 1 AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL) AS precise
+      FROM incident i
+      ${incidentWhere(filter)}
+      GROUP BY 1, 2, 3, 4, 5, 6`
+      : sql`
+      SELECT r.country, nullif(r.admin1, '') AS admin1, nullif(${admin2 ? sql`r.admin2` : sql`r.admin1`}, '') AS region, r.event_type, r.sub_event_type,
+        r.actor_names, sum(r.incidents) AS incidents, sum(r.fatalities) AS fatalities, sum(r.fatalities_unknown) AS unknown, sum(r.precise) AS precise
+      FROM incident_rollup r
+      WHERE ${Prisma.join(rollupConditions(filter, { actorNames, admin2: true, subEventType: true, status: true, geoPrecision: true }), " AND ")}
+      GROUP BY 1, 2, 3, 4, 5, 6`;
   return sql`
     SELECT GROUPING(g.country, g.region, g.admin1, g.event_type, g.sub_event_type, x.actor)::int AS grouping,
       g.country, g.region, g.admin1, g.event_type AS "eventType", g.sub_event_type AS "subEventType", x.actor,
@@ -187,16 +377,7 @@ function breakdownQuery(filter: IncidentFilter): Sql {
       coalesce(sum(g.fatalities) FILTER (WHERE x.actor IS NOT NULL), 0)::float8 AS "actorFatalities",
       count(DISTINCT g.admin1)::int AS regions,
       count(DISTINCT x.actor)::int AS actors
-    FROM (
-      SELECT i.country, i.admin1, ${region} AS region, i.event_type, i.sub_event_type, i.actor_names,
-        count(*) AS incidents,
-        coalesce(sum(i.fatalities), 0) AS fatalities,
-        count(*) FILTER (WHERE i.fatalities IS NULL) AS unknown,
-        count(*) FILTER (WHERE i.geo_precision = 1 AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL) AS precise
-      FROM incident i
-      ${incidentWhere(filter)}
-      GROUP BY 1, 2, 3, 4, 5, 6
-    ) g
+    FROM (${groups}) g
     CROSS JOIN LATERAL unnest(coalesce(nullif(string_to_array(g.actor_names, '; '), '{}'), ARRAY[NULL::text])) WITH ORDINALITY AS x(actor, ord)
     GROUP BY GROUPING SETS ((g.country, g.region), (g.country, g.admin1), (g.event_type, g.sub_event_type), (x.actor, g.region), (x.actor), ())`;
 }
@@ -243,14 +424,22 @@ export function comparedPeriod(filter: IncidentFilter, today = new Date().toISOS
   return { from: filter.from, to: filter.to ?? (today < filter.from ? filter.from : today) };
 }
 
+export type OverviewOptions = {
+  /** false forces the scan of incident for every aggregate (the reference the rollups are tested against). */
+  rollups?: boolean;
+};
+
 /** Every overview aggregate for one filter. */
-export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBucket, db: Db = prisma): Promise<OverviewStats> {
+export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBucket, db: Db = prisma, options: OverviewOptions = {}): Promise<OverviewStats> {
   const compared = comparedPeriod(filter);
   const previousRange = compared ? previousPeriod(compared) : null;
-  const [allTimeRows, breakdown, points] = await Promise.all([
-    runAggregate<TimeRow>(db, timeQuery(filter, bucket, previousRange)),
-    runAggregate<BreakdownRow>(db, breakdownQuery(filter), { cheapGather: true }),
+  const plan = await planOverview(filter, db, options.rollups ?? true);
+  const needsBounds = plan.time !== "scan" && (!filter.from || !filter.to);
+  const [allTimeRows, breakdown, points, bounds] = await Promise.all([
+    runAggregate<TimeRow>(db, plan.time === "scan" ? timeQuery(filter, bucket, previousRange) : rollupTimeQuery(filter, bucket, previousRange, plan)),
+    runAggregate<BreakdownRow>(db, breakdownQuery(filter, plan.breakdown, plan.actorNames), { cheapGather: true }),
     runAggregate<PointRow>(db, pointsQuery(filter)),
+    needsBounds ? runAggregate<{ first: string | null; last: string | null }>(db, rollupBoundsQuery(filter, plan)) : Promise.resolve([]),
   ]);
   const timeRows = allTimeRows.filter((row) => row.period !== null);
   const previousRows = allTimeRows.filter((row) => row.period === null);
@@ -262,12 +451,13 @@ export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBuck
         incidents: total.incidents + row.incidents,
         fatalities: total.fatalities + Number(row.fatalities),
         unknown: total.unknown + row.unknown,
-        first: !total.first || row.first < total.first ? row.first : total.first,
-        last: !total.last || row.last > total.last ? row.last : total.last,
+        first: row.first && (!total.first || row.first < total.first) ? row.first : total.first,
+        last: row.last && (!total.last || row.last > total.last) ? row.last : total.last,
       }),
       { incidents: 0, fatalities: 0, unknown: 0, first: "", last: "" },
     );
-  const totals = sum(timeRows);
+  // On the rollups, the first and last day inside whole slices come apart from the time rows (bounds).
+  const totals = sum([...timeRows, ...bounds.map((row) => ({ period: "", eventType: "", incidents: 0, fatalities: 0, unknown: 0, first: row.first, last: row.last }))]);
 
   const timeSeries = { eventTypes, points: [] as TimePoint[] };
   if (totals.incidents > 0) {
