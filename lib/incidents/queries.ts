@@ -480,27 +480,7 @@ export type FilterOptions = {
  * Choices for the filter bar, from the place table (the loaded gazetteer) and the actor dictionary. Each
  * place carries its parents, so the bar can narrow admin1 to the chosen countries and so on.
  */
-const FILTER_OPTIONS_TTL_MS = 60_000;
-let filterOptionsCache: { at: number; value: Promise<FilterOptions> } | undefined;
-
-/**
- * The choices of the filter bar (gazetteer places, actors and their aliases). Every table and overview
- * page needs them and they change rarely (a new actor appears with an ingest), so they are kept for a
- * minute rather than re-read on every page view.
- */
-export function getFilterOptions(): Promise<FilterOptions> {
-  const now = Date.now();
-  if (!filterOptionsCache || now - filterOptionsCache.at > FILTER_OPTIONS_TTL_MS) {
-    const value = loadFilterOptions();
-    filterOptionsCache = { at: now, value };
-    value.catch(() => {
-      if (filterOptionsCache?.value === value) filterOptionsCache = undefined;
-    });
-  }
-  return filterOptionsCache.value;
-}
-
-async function loadFilterOptions(): Promise<FilterOptions> {
+export async function getFilterOptions(): Promise<FilterOptions> {
   const [places, actors] = await Promise.all([
     prisma.$queryRaw<{ kind: string; name: string; country: string; admin1: string | null; admin2: string | null; reform: string | null }[]>`
       SELECT p.kind::text AS kind, p.name, coalesce(c.name, p.name) AS country,
