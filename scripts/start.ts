@@ -51,7 +51,8 @@ if (!dev && !buildIfNeeded()) {
   process.exit(1);
 }
 
-server = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+// Node runs Next directly (not through npx), so stopping this process stops the server itself.
+server = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
 console.log(`Vigie on http://localhost:${port}`);
 server.on("exit", async (code) => {
   await db.stop();

@@ -35,7 +35,11 @@ export default async function setup(project: TestProject) {
     NODE_ENV: "production" as const,
   };
   if (!process.env.VIGIE_E2E_SKIP_BUILD && !buildIfNeeded(env)) throw new Error("next build failed");
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  // Node runs Next directly (not through npx), so stopping this process stops the server itself.
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   await waitForHealth(baseUrl, 60_000);
   project.provide("databaseUrl", db.url);
   project.provide("adminDatabaseUrl", db.adminUrl);
