@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { countPool } from "@/lib/db/count-pool";
 import { Prisma, type ReviewStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
@@ -97,9 +98,10 @@ export function orderBySql(sort: Sort): Sql {
 export const ESTIMATE_ONLY_ABOVE = 10_000;
 export const COUNT_BUDGET_MS = 40;
 
-async function estimateCount(db: Db, where: Sql): Promise<number> {
-  const plan = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM incident i ${where}`;
-  const raw = plan[0]?.["QUERY PLAN"];
+async function estimateCount(where: Sql): Promise<number> {
+  const statement = sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM incident i ${where}`;
+  const plan = await countPool(COUNT_BUDGET_MS).query<{ "QUERY PLAN": unknown }>(statement.text, statement.values);
+  const raw = plan.rows[0]?.["QUERY PLAN"];
   const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: { "Plan Rows": number } }[];
   return Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
 }
@@ -112,12 +114,9 @@ function isStatementTimeout(error: unknown): boolean {
 /** The exact count, or null when it would take longer than the budget. */
 async function countWithinBudget(where: Sql): Promise<number | null> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${COUNT_BUDGET_MS}`);
-      await tx.$executeRawUnsafe("SET LOCAL jit = off");
-      const result = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM incident i ${where}`;
-      return result[0]?.count ?? 0;
-    });
+    const statement = sql`SELECT count(*)::int AS count FROM incident i ${where}`;
+    const result = await countPool(COUNT_BUDGET_MS).query<{ count: number }>(statement.text, statement.values);
+    return result.rows[0]?.count ?? 0;
   } catch (error) {
     if (isStatementTimeout(error)) return null;
     throw error;
@@ -133,7 +132,7 @@ async function resolveTotal(where: Sql, estimate: number): Promise<{ total: numb
 /** Total for a filter: exact when cheap, otherwise the planner's estimate flagged as such. */
 export async function countIncidents(filter: IncidentFilter): Promise<{ total: number; totalIsEstimate: boolean }> {
   const where = incidentWhere(filter);
-  return resolveTotal(where, await estimateCount(prisma, where));
+  return resolveTotal(where, await estimateCount(where));
 }
 
 /**
@@ -147,7 +146,7 @@ export async function getIncidentPage(filter: IncidentFilter): Promise<IncidentP
   const [rows, estimate] = await Promise.all([
     prisma.$queryRaw<IncidentRow[]>`
       SELECT ${ROW_COLUMNS} FROM incident i ${where} ${orderBySql(filter.sort)} LIMIT ${filter.pageSize} OFFSET ${offset}`,
-    estimateCount(prisma, where),
+    estimateCount(where),
   ]);
   const lastPage = rows.length > 0 && rows.length < filter.pageSize;
   const firstAndEmpty = rows.length === 0 && filter.page === 1;
