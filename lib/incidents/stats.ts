@@ -72,8 +72,12 @@ export const TOP_ACTORS = 12;
 /** Rows and columns of the actor × region matrix. */
 export const MATRIX_ACTORS = 10;
 export const MATRIX_REGIONS = 10;
-/** Precise points drawn on the map: more would not be readable, and would weigh on the page. */
-export const MAP_POINT_CAP = 2_000;
+/**
+ * Precise points drawn on the map (the most recent ones). At the scale of five countries more points only
+ * overlap, and each one weighs on every overview page (2,000 points were about a third of a megabyte of
+ * JSON, sent twice: as data and as SVG), which the load test showed in the server's throughput.
+ */
+export const MAP_POINT_CAP = 600;
 
 /** Fatalities are a sum over the incidents whose toll is known; the others are counted apart (null is not 0). */
 export type Measure = { incidents: number; fatalities: number; fatalitiesUnknown: number };
