@@ -16,6 +16,8 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { PLACES, type PlaceEntry } from "../lib/ingest/gazetteer";
 import { EVENT_TAXONOMY, type EventType } from "../lib/incidents/taxonomy";
+import type { IncidentRow } from "../lib/incidents/queries";
+import type { ActorRoleName } from "../lib/incidents/taxonomy";
 
 export type SeedOptions = { count: number; seed?: number; endDate?: Date; log?: (line: string) => void };
 
@@ -92,25 +94,12 @@ const EN_TEMPLATES = [
   (a: string, _b: string, place: string, dead: string) => `An improvised explosive device hit a vehicle on the road to ${place}; ${dead}. Witnesses attributed the attack to ${a}.`,
 ];
 
-export type SyntheticIncident = {
-  id: number;
-  eventDate: string;
-  datePrecision: string;
-  eventType: string;
-  subEventType: string;
-  summary: string;
-  country: string;
-  admin1: string | null;
-  admin1Reform: string | null;
-  admin2: string | null;
-  location: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geoPrecision: number;
-  fatalities: number | null;
-  status: string;
-  actors: { name: string; role: "actor1" | "actor2" | "associated" }[];
-};
+/** A table row's fields, with the actors still as names and roles (links are written separately). */
+export type SyntheticIncident = Pick<
+  IncidentRow,
+  | "id" | "eventDate" | "datePrecision" | "eventType" | "subEventType" | "summary" | "country" | "admin1" | "admin1Reform"
+  | "admin2" | "location" | "latitude" | "longitude" | "geoPrecision" | "fatalities" | "status"
+> & { actors: { name: string; role: ActorRoleName }[] };
 
 /** A generator of incidents with increasing dates (growth over time: ~6x more events in the last year than the first). */
 export function createGenerator(options: { count: number; seed?: number; endDate?: Date; firstId?: number }) {
@@ -145,7 +134,7 @@ export function createGenerator(options: { count: number; seed?: number; endDate
   const pickGroup = Object.fromEntries(Object.entries(ARMED_GROUPS).map(([code, weights]) => [code, picker(weights)]));
   const pickAssociate = Object.fromEntries(Object.entries(ASSOCIATES).map(([code, weights]) => [code, picker(weights)]));
   const pickPrecision = picker<number>([[1, 62], [2, 24], [3, 14]]);
-  const pickStatus = picker([["unverified", 68], ["verified", 27], ["rejected", 5]]);
+  const pickStatus = picker<IncidentRow["status"]>([["unverified", 68], ["verified", 27], ["rejected", 5]]);
   const pickDatePrecision = picker([["day", 86], ["week", 10], ["month", 4]]);
   const firstId = options.firstId ?? 1;
 

@@ -5,7 +5,8 @@
  * Options may carry keywords (e.g. an actor's aliases) so typing "GSIM" finds JNIM; with `allowCustom`,
  * a value that is not in the list can be added as typed (the server resolves it, e.g. as an alias).
  */
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { foldText } from "@/lib/text/fold";
 
 export type MultiSelectOption = { value: string; label: string; hint?: string; keywords?: string[] };
@@ -38,21 +39,10 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
   };
   const [search, setSearch] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
+  const closePanel = useCallback(() => setOpen(false), []);
   const listId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  useDismiss(rootRef, open, closePanel);
 
   const indexed = useMemo(() => options.map((option) => ({ option, haystack: foldText([option.label, option.hint ?? "", ...(option.keywords ?? [])].join(" ")) })), [options]);
   const folded = foldText(search);

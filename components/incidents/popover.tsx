@@ -1,23 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { buttonClass } from "@/components/ui/button";
 
 /** A button with a small panel under it that closes on outside click or Escape. */
 export function Popover({ label, children, align = "right", testId }: { label: ReactNode; children: (close: () => void) => ReactNode; align?: "left" | "right"; testId?: string }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => !ref.current?.contains(event.target as Node) && setOpen(false);
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, open, close);
   return (
     <div ref={ref} className="relative">
       <button type="button" aria-expanded={open} data-testid={testId} onClick={() => setOpen((value) => !value)} className={buttonClass("secondary")}>
@@ -25,7 +17,7 @@ export function Popover({ label, children, align = "right", testId }: { label: R
       </button>
       {open ? (
         <div className={`absolute z-40 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg ${align === "right" ? "right-0" : "left-0"}`}>
-          {children(() => setOpen(false))}
+          {children(close)}
         </div>
       ) : null}
     </div>
