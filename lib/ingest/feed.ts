@@ -72,7 +72,13 @@ export function parseFeed(xml: string): FeedItem[] {
   if (valid !== true) {
     throw new FeedParseError(`Malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
   }
-  const doc = parser.parse(xml) as Record<string, any>;
+  let doc: Record<string, any>;
+  try {
+    doc = parser.parse(xml) as Record<string, any>;
+  } catch (error) {
+    // The validator lets some broken markup through (e.g. "<!D" inside an element) that the parser refuses.
+    throw new FeedParseError(`Malformed XML: ${(error as Error).message}`);
+  }
   if (doc.rss || doc["rdf:RDF"]) {
     const channel = doc.rss?.channel ?? doc["rdf:RDF"];
     const items: any[] = (doc.rss ? channel?.item : doc["rdf:RDF"].item) ?? [];
