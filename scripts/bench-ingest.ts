@@ -50,7 +50,8 @@ try {
       seconds: Number(seconds.toFixed(2)),
       articlesPerSecond: Math.round(COUNT / seconds),
       targetSeconds: TARGET_SECONDS,
-      ok: seconds < TARGET_SECONDS && Number(sources) === COUNT,
+      // The target is 10,000 articles in a minute: judged by rate, so a shorter run is judged the same way.
+      ok: COUNT / seconds >= 10_000 / TARGET_SECONDS && Number(sources) === COUNT,
     }),
   );
 } finally {
