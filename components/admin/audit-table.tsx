@@ -1,13 +1,7 @@
-export type AuditTableRow = {
-  id: string;
-  createdAt: string;
-  userEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: unknown;
-  ip: string | null;
-};
+import type { AuditRow } from "@/lib/audit/queries";
+
+/** An audit row as the page hands it over: the date already serialized. */
+export type AuditTableRow = Omit<AuditRow, "createdAt"> & { createdAt: string };
 
 /** Details as compact `key=value` pairs: readable in a dense row, complete on hover. */
 function describe(details: unknown): string {

@@ -3,6 +3,18 @@ import { prisma } from "@/lib/db/client";
 
 export const SOURCES_PAGE_SIZE = 50;
 
+/** What a list row and the detail page both show about a source. */
+const SOURCE_SUMMARY = {
+  id: true,
+  title: true,
+  url: true,
+  publisher: true,
+  publishedAt: true,
+  language: true,
+  ingestedAt: true,
+  ingestedBy: { select: { email: true, name: true } },
+} as const;
+
 export async function listSources({ page = 1, q }: { page?: number; q?: string } = {}) {
   const where = q
     ? { OR: [{ title: { contains: q, mode: "insensitive" as const } }, { url: { contains: q, mode: "insensitive" as const } }, { publisher: { contains: q, mode: "insensitive" as const } }] }
@@ -13,17 +25,7 @@ export async function listSources({ page = 1, q }: { page?: number; q?: string }
       orderBy: [{ ingestedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * SOURCES_PAGE_SIZE,
       take: SOURCES_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        url: true,
-        publisher: true,
-        publishedAt: true,
-        language: true,
-        ingestedAt: true,
-        ingestedBy: { select: { email: true, name: true } },
-        _count: { select: { incidents: true } },
-      },
+      select: { ...SOURCE_SUMMARY, _count: { select: { incidents: true } } },
     }),
     prisma.source.count({ where }),
   ]);
@@ -34,15 +36,8 @@ export async function findSource(id: number) {
   return prisma.source.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      url: true,
-      publisher: true,
-      publishedAt: true,
-      language: true,
+      ...SOURCE_SUMMARY,
       text: true,
-      ingestedAt: true,
-      ingestedBy: { select: { email: true, name: true } },
       incidents: {
         orderBy: { incidentId: "asc" },
         select: {
