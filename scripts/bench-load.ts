@@ -7,6 +7,9 @@
  * from /proc. Prints progress, then one JSON line.
  *
  *   npm run bench:load -- [--count 100000] [--users 50] [--duration 60] [--exports 2] [--rate 1]
+ *
+ * `--profile` instead sends each kind of request alone, one at a time, and prints its mean time and size:
+ * where the server's time goes when nothing else competes.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     exports: { type: "string", default: "2" },
     rate: { type: "string", default: "1" },
+    profile: { type: "boolean", default: false },
   },
 });
 const COUNT = Number(values.count);
@@ -115,7 +119,9 @@ try {
   };
   if (!buildIfNeeded(env)) throw new Error("next build failed");
   // Started with node directly so the pid sampled for memory is the server's own.
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profiling = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  app = spawn(process.execPath, [...profiling, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false))) {
     if (Date.now() > deadline) throw new Error("the server did not start");
@@ -129,17 +135,29 @@ try {
   const randomId = () => 1 + Math.floor(Math.random() * maxId);
   const articles = buildArticles(2000);
   let articleIndex = 0;
-  const requestFor = (): { method: "GET" | "POST"; path: string; body?: string; kind: string } => {
-    const roll = Math.random();
-    if (roll < 0.3) return { method: "GET", path: `/api/incidents?${pick(FILTERS)}`, kind: "api-table" };
-    if (roll < 0.45) return { method: "GET", path: `/incidents?${pick(FILTERS)}`, kind: "page-table" };
-    if (roll < 0.55) return { method: "GET", path: `/api/incidents/stats?${pick(FILTERS)}`, kind: "api-stats" };
-    if (roll < 0.62) return { method: "GET", path: `/overview?${pick(FILTERS)}`, kind: "page-overview" };
-    if (roll < 0.75) return { method: "GET", path: `/api/incidents/${randomId()}`, kind: "api-detail" };
-    if (roll < 0.85) return { method: "GET", path: `/incidents/${randomId()}`, kind: "page-detail" };
-    if (roll < 0.9) return { method: "GET", path: `/sources`, kind: "page-sources" };
-    const article = articles[articleIndex++ % articles.length]!;
-    return { method: "POST", path: "/api/sources", body: JSON.stringify({ text: `${article.text}\n\n${randomBytes(6).toString("hex")}`, publishedAt: article.publishedAt }), kind: "api-ingest" };
+  type LoadRequest = { method: "GET" | "POST"; path: string; body?: string };
+  // The mix: each kind with its share of the requests.
+  const KINDS: { kind: string; share: number; make: () => LoadRequest }[] = [
+    { kind: "api-table", share: 0.3, make: () => ({ method: "GET", path: `/api/incidents?${pick(FILTERS)}` }) },
+    { kind: "page-table", share: 0.15, make: () => ({ method: "GET", path: `/incidents?${pick(FILTERS)}` }) },
+    { kind: "api-stats", share: 0.1, make: () => ({ method: "GET", path: `/api/incidents/stats?${pick(FILTERS)}` }) },
+    { kind: "page-overview", share: 0.07, make: () => ({ method: "GET", path: `/overview?${pick(FILTERS)}` }) },
+    { kind: "api-detail", share: 0.13, make: () => ({ method: "GET", path: `/api/incidents/${randomId()}` }) },
+    { kind: "page-detail", share: 0.1, make: () => ({ method: "GET", path: `/incidents/${randomId()}` }) },
+    { kind: "page-sources", share: 0.05, make: () => ({ method: "GET", path: `/sources` }) },
+    {
+      kind: "api-ingest",
+      share: 0.1,
+      make: () => {
+        const article = articles[articleIndex++ % articles.length]!;
+        return { method: "POST", path: "/api/sources", body: JSON.stringify({ text: `${article.text}\n\n${randomBytes(6).toString("hex")}`, publishedAt: article.publishedAt }) };
+      },
+    },
+  ];
+  const requestFor = (): LoadRequest => {
+    let roll = Math.random();
+    for (const item of KINDS) if ((roll -= item.share) < 0) return item.make();
+    return KINDS.at(-1)!.make();
   };
 
   // Warm-up: compile every route once so the first measured requests are not cold starts.
@@ -147,102 +165,131 @@ try {
     await fetch(`${baseUrl}${path}`, { headers: { cookie: cookies[0]! } });
   }
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const baselineMb = rssMb(app.pid!);
-  let peakMb = baselineMb;
-  const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(app!.pid!))), 250);
-
-  // Full exports, started together a few seconds into the run, while the analysts keep working.
-  const exportStats = { completed: 0, rows: 0, bytes: 0, errors: 0, seconds: 0 };
-  const exporters = Array.from({ length: EXPORTS }, async (_, index) => {
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    const started = performance.now();
-    try {
-      const response = await fetch(`${baseUrl}/api/incidents/export`, { headers: { cookie: cookies[index % cookies.length]! } });
-      if (!response.ok || !response.body) throw new Error(String(response.status));
-      let lineBreaks = 0;
-      const reader = response.body.getReader();
-      for (let read = await reader.read(); !read.done; read = await reader.read()) {
-        const chunk = Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength);
-        exportStats.bytes += chunk.byteLength;
-        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lineBreaks++;
+  if (values.profile) {
+    const profile: Record<string, { meanMs: number; p50Ms: number; maxMs: number; kb: number }> = {};
+    for (const { kind, make } of KINDS) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let index = 0; index < 20; index++) {
+        const next = make();
+        const started = performance.now();
+        const response = await fetch(`${baseUrl}${next.path}`, {
+          method: next.method,
+          body: next.body,
+          headers: { cookie: cookies[0]!, ...(next.body ? { "content-type": "application/json", origin: baseUrl } : {}) },
+        });
+        bytes += (await response.arrayBuffer()).byteLength;
+        times.push(performance.now() - started);
+        if (response.status >= 400) throw new Error(`${kind} ${next.path}: ${response.status}`);
       }
-      exportStats.rows += lineBreaks - 1; // the header; synthetic summaries hold no line breaks
-      exportStats.completed++;
-      exportStats.seconds += (performance.now() - started) / 1000;
-    } catch {
-      exportStats.errors++;
+      times.sort((a, b) => a - b);
+      profile[kind] = {
+        meanMs: Math.round(times.reduce((sum, time) => sum + time, 0) / times.length),
+        p50Ms: Math.round(percentile(times, 50)),
+        maxMs: Math.round(times.at(-1)!),
+        kb: Math.round(bytes / times.length / 1024),
+      };
+      log(`${kind}: ${JSON.stringify(profile[kind])}`);
     }
-  });
+    console.log(JSON.stringify({ incidents: COUNT, profile }));
+  } else {
+    const baselineMb = rssMb(app.pid!);
+    let peakMb = baselineMb;
+    const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(app!.pid!))), 250);
 
-  log(`running ${USERS} connections for ${DURATION} s with ${EXPORTS} concurrent full exports`);
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon({
-    url: baseUrl,
-    connections: USERS,
-    ...(RATE_PER_USER > 0 ? { overallRate: Math.max(1, Math.round(USERS * RATE_PER_USER)) } : {}),
-    duration: DURATION,
-    timeout: 30,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const next = requestFor();
-          return {
-            ...request,
-            method: next.method,
-            path: next.path,
-            body: next.body,
-            headers: { cookie: pick(cookies), ...(next.body ? { "content-type": "application/json", origin: baseUrl } : {}) },
-          };
+    // Full exports, started together a few seconds into the run, while the analysts keep working.
+    const exportStats = { completed: 0, rows: 0, bytes: 0, errors: 0, seconds: 0 };
+    const exporters = Array.from({ length: EXPORTS }, async (_, index) => {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      const started = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}/api/incidents/export`, { headers: { cookie: cookies[index % cookies.length]! } });
+        if (!response.ok || !response.body) throw new Error(String(response.status));
+        let lineBreaks = 0;
+        const reader = response.body.getReader();
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          const chunk = Buffer.from(read.value.buffer, read.value.byteOffset, read.value.byteLength);
+          exportStats.bytes += chunk.byteLength;
+          for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lineBreaks++;
+        }
+        exportStats.rows += lineBreaks - 1; // the header; synthetic summaries hold no line breaks
+        exportStats.completed++;
+        exportStats.seconds += (performance.now() - started) / 1000;
+      } catch {
+        exportStats.errors++;
+      }
+    });
+
+    log(`running ${USERS} connections for ${DURATION} s with ${EXPORTS} concurrent full exports`);
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let finish: (result: autocannon.Result) => void = () => {};
+    let fail: (error: unknown) => void = () => {};
+    const done = new Promise<autocannon.Result>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+    const instance = autocannon({
+      url: baseUrl,
+      connections: USERS,
+      ...(RATE_PER_USER > 0 ? { overallRate: Math.max(1, Math.round(USERS * RATE_PER_USER)) } : {}),
+      duration: DURATION,
+      timeout: 30,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const next = requestFor();
+            return {
+              ...request,
+              method: next.method,
+              path: next.path,
+              body: next.body,
+              headers: { cookie: pick(cookies), ...(next.body ? { "content-type": "application/json", origin: baseUrl } : {}) },
+            };
+          },
         },
-      },
-    ],
-  }, (error, result) => (error ? fail(error) : finish(result)));
-  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-  });
-  const result = await done;
-  await Promise.all(exporters);
-  clearInterval(sampler);
+      ],
+    }, (error, result) => (error ? fail(error) : finish(result)));
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+    const result = await done;
+    await Promise.all(exporters);
+    clearInterval(sampler);
 
-  // Memory after the load: V8 shrinks its heap only after some idle time, so wait (up to a minute) for
-  // the server's memory to come back near its baseline, and report where it settled.
-  let afterMb = rssMb(app.pid!);
-  for (let waited = 0; waited < 60_000 && afterMb > baselineMb * 1.25 + 50; waited += 2000) {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    afterMb = rssMb(app.pid!);
+    // Memory after the load: V8 shrinks its heap only after some idle time, so wait (up to a minute) for
+    // the server's memory to come back near its baseline, and report where it settled.
+    let afterMb = rssMb(app.pid!);
+    for (let waited = 0; waited < 60_000 && afterMb > baselineMb * 1.25 + 50; waited += 2000) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      afterMb = rssMb(app.pid!);
+    }
+    latencies.sort((a, b) => a - b);
+    const errors = result.errors + result.timeouts + [...statuses.entries()].filter(([code]) => code >= 400).reduce((sum, [, n]) => sum + n, 0);
+    const figures = {
+      incidents: COUNT,
+      users: USERS,
+      requestsPerSecondPerUser: RATE_PER_USER || "unpaced",
+      durationSeconds: DURATION,
+      requests: result.requests.total,
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 },
+      errors,
+      statuses: Object.fromEntries(statuses),
+      exports: {
+        concurrent: EXPORTS,
+        secondsEach: exportStats.completed ? Number((exportStats.seconds / exportStats.completed).toFixed(2)) : null,
+        completed: exportStats.completed,
+        errors: exportStats.errors,
+        rowsPerSecond: exportStats.seconds ? Math.round(exportStats.rows / exportStats.seconds) : 0,
+      },
+      memoryMb: { baseline: baselineMb, peak: peakMb, after: afterMb },
+      targets: { errors: 0, p99Ms: 1000 },
+      ok: errors === 0 && exportStats.errors === 0 && percentile(latencies, 99) < 1000 && afterMb <= baselineMb * 1.25 + 50,
+    };
+    console.log(JSON.stringify(figures));
   }
-  latencies.sort((a, b) => a - b);
-  const errors = result.errors + result.timeouts + [...statuses.entries()].filter(([code]) => code >= 400).reduce((sum, [, n]) => sum + n, 0);
-  const figures = {
-    incidents: COUNT,
-    users: USERS,
-    requestsPerSecondPerUser: RATE_PER_USER || "unpaced",
-    durationSeconds: DURATION,
-    requests: result.requests.total,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 },
-    errors,
-    statuses: Object.fromEntries(statuses),
-    exports: {
-      concurrent: EXPORTS,
-      secondsEach: exportStats.completed ? Number((exportStats.seconds / exportStats.completed).toFixed(2)) : null,
-      completed: exportStats.completed,
-      errors: exportStats.errors,
-      rowsPerSecond: exportStats.seconds ? Math.round(exportStats.rows / exportStats.seconds) : 0,
-    },
-    memoryMb: { baseline: baselineMb, peak: peakMb, after: afterMb },
-    targets: { errors: 0, p99Ms: 1000 },
-    ok: errors === 0 && exportStats.errors === 0 && percentile(latencies, 99) < 1000 && afterMb <= baselineMb * 1.25 + 50,
-  };
-  console.log(JSON.stringify(figures));
 } finally {
   if (app && app.exitCode === null) {
     app.kill("SIGTERM");

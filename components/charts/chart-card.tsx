@@ -5,7 +5,7 @@
  * drawn, and the numbers as a table for screen readers and for copying (in a <details>).
  */
 import Link from "next/link";
-import { useRef, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 
 export type DataTable = { caption: string; columns: string[]; rows: (string | number)[][] };
 
@@ -84,6 +84,9 @@ export function downloadSvg(container: HTMLElement | null, name: string): void {
 
 export function ChartCard({ title, subtitle, tableHref, data, controls, children, className = "", testId }: Props) {
   const body = useRef<HTMLDivElement>(null);
+  // The table is built when first opened: some charts have hundreds of rows, which every overview render
+  // would otherwise send as HTML and data although few readers open it.
+  const [tableShown, setTableShown] = useState(false);
   return (
     <section className={`flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-xs ${className}`} aria-label={title} data-testid={testId}>
       <header className="mb-2 flex flex-wrap items-start gap-x-3 gap-y-1">
@@ -109,40 +112,46 @@ export function ChartCard({ title, subtitle, tableHref, data, controls, children
       <div ref={body} className="min-h-0 flex-1">
         {children}
       </div>
-      <details className="mt-2 text-xs text-slate-600">
+      <details className="mt-2 text-xs text-slate-600" onToggle={(event) => event.currentTarget.open && setTableShown(true)}>
         <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-800">Numbers as a table</summary>
-        <div className="mt-2 max-h-72 overflow-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{data.caption}</caption>
-            <thead>
-              <tr>
-                {data.columns.map((column, index) => (
-                  <th key={column} scope="col" className={`border-b border-slate-200 px-2 py-1 font-medium text-slate-700 ${index > 0 ? "text-right" : ""}`}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((row, rowIndex) => (
-                <tr key={rowIndex} className="odd:bg-slate-50">
-                  {row.map((cell, index) =>
-                    index === 0 ? (
-                      <th key={index} scope="row" className="px-2 py-0.5 font-normal">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={index} className="px-2 py-0.5 text-right tabular-nums">
-                        {typeof cell === "number" ? cell.toLocaleString("en-US") : cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {tableShown ? <NumbersTable data={data} /> : null}
       </details>
     </section>
+  );
+}
+
+function NumbersTable({ data }: { data: DataTable }) {
+  return (
+    <div className="mt-2 max-h-72 overflow-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">{data.caption}</caption>
+        <thead>
+          <tr>
+            {data.columns.map((column, index) => (
+              <th key={column} scope="col" className={`border-b border-slate-200 px-2 py-1 font-medium text-slate-700 ${index > 0 ? "text-right" : ""}`}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row, rowIndex) => (
+            <tr key={rowIndex} className="odd:bg-slate-50">
+              {row.map((cell, index) =>
+                index === 0 ? (
+                  <th key={index} scope="row" className="px-2 py-0.5 font-normal">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={index} className="px-2 py-0.5 text-right tabular-nums">
+                    {typeof cell === "number" ? cell.toLocaleString("en-US") : cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

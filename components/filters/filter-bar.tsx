@@ -13,6 +13,7 @@ import { ACTOR_TYPES, EVENT_TAXONOMY, EVENT_TYPES, REVIEW_STATUSES, type EventTy
 import type { FilterOptions } from "@/lib/incidents/queries";
 import { MultiSelect, type MultiSelectOption } from "./multi-select";
 import { usePendingNavigation } from "./navigation-pending";
+import { useFilterOptions } from "./use-filter-options";
 
 export type FilterField =
   | "q" | "country" | "admin1" | "admin2" | "location" | "actor" | "actorType" | "eventType" | "subEventType"
@@ -23,8 +24,6 @@ export type FilterBarProps = {
   basePath: string;
   /** The filter parsed from the current URL (parseIncidentFilterTolerant). */
   filter: IncidentFilter;
-  /** Choices for the pickers, from getFilterOptions(). */
-  options: FilterOptions;
   /** Filters this page does not offer. */
   hidden?: FilterField[];
   /** Extra controls shown at the end of the bar (saved views, export...). */
@@ -34,8 +33,13 @@ export type FilterBarProps = {
 const GEO_LABELS: Record<number, string> = { 1: "1 · the place itself", 2: "2 · near / part of region", 3: "3 · region only" };
 const DEBOUNCE_MS = 350;
 
-export function FilterBar({ basePath, filter, options, hidden = [], children }: FilterBarProps) {
+const NO_OPTIONS: FilterOptions = { countries: [], admin1: [], admin2: [], locations: [], actors: [] };
+
+export function FilterBar({ basePath, filter, hidden = [], children }: FilterBarProps) {
   const searchParams = useSearchParams();
+  const fetched = useFilterOptions();
+  const options = fetched.options ?? NO_OPTIONS;
+  const loading = !fetched.options && !fetched.error;
   const { navigate } = usePendingNavigation();
   const show = (field: FilterField) => !hidden.includes(field);
 
@@ -150,12 +154,12 @@ export function FilterBar({ basePath, filter, options, hidden = [], children }: 
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {show("country") ? <MultiSelect name="country" label="Country" options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} /> : null}
-        {show("admin1") ? <MultiSelect name="admin1" label="Region" options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom /> : null}
-        {show("admin2") ? <MultiSelect name="admin2" label="District" options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom /> : null}
-        {show("location") ? <MultiSelect name="location" label="Locality" options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom /> : null}
+        {show("country") ? <MultiSelect loading={loading} name="country" label="Country" options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} /> : null}
+        {show("admin1") ? <MultiSelect loading={loading} name="admin1" label="Region" options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom /> : null}
+        {show("admin2") ? <MultiSelect loading={loading} name="admin2" label="District" options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom /> : null}
+        {show("location") ? <MultiSelect loading={loading} name="location" label="Locality" options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom /> : null}
         {show("actor") ? (
-          <MultiSelect name="actor" label="Actor" options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder="Name or alias (e.g. GSIM)…" />
+          <MultiSelect loading={loading} name="actor" label="Actor" options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder="Name or alias (e.g. GSIM)…" />
         ) : null}
         {show("actorType") ? (
           <MultiSelect

@@ -20,11 +20,13 @@ type Props = {
   placeholder?: string;
   /** Name used for the button's accessible label and test selectors. */
   name: string;
+  /** The options are still being fetched: chosen values are not "as typed" yet, and the list says so. */
+  loading?: boolean;
 };
 
 const MAX_SHOWN = 200;
 
-export function MultiSelect({ label, options, selected: fromUrl, onChange, allowCustom = false, placeholder = "Search…", name }: Props) {
+export function MultiSelect({ label, options, selected: fromUrl, onChange, allowCustom = false, placeholder = "Search…", name, loading = false }: Props) {
   const [open, setOpen] = useState(false);
   // Ticks show at once; the URL (and so the props) catches up when the navigation completes.
   const [selected, setSelected] = useState(fromUrl);
@@ -96,7 +98,7 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
           </div>
           <ul id={listId} role="listbox" aria-multiselectable className="max-h-72 overflow-y-auto py-1 text-sm">
             {custom.map((value) => (
-              <Option key={`custom-${value}`} label={value} hint="as typed" checked onToggle={() => toggle(value)} />
+              <Option key={`custom-${value}`} label={value} hint={loading ? undefined : "as typed"} checked onToggle={() => toggle(value)} />
             ))}
             {allowCustom && search.trim() && !exact ? (
               <li>
@@ -108,7 +110,13 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
             {shown.map((option) => (
               <Option key={option.value} label={option.label} hint={option.hint} checked={selectedSet.has(option.value)} onToggle={() => toggle(option.value)} />
             ))}
-            {shown.length === 0 && !(allowCustom && search.trim()) ? <li className="px-3 py-2 text-slate-500">Nothing matches.</li> : null}
+            {loading ? (
+              <li className="px-3 py-2 text-slate-500" aria-live="polite">
+                Loading choices…
+              </li>
+            ) : shown.length === 0 && !(allowCustom && search.trim()) ? (
+              <li className="px-3 py-2 text-slate-500">Nothing matches.</li>
+            ) : null}
           </ul>
           {selected.length ? (
             <div className="flex justify-end border-t border-slate-100 p-1.5">

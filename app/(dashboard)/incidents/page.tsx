@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/guard";
 import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/filters";
 import { parseColumns } from "@/lib/incidents/columns";
-import { getFilterOptions, getIncidentPage, listSavedViews } from "@/lib/incidents/queries";
+import { getIncidentPage, listSavedViews } from "@/lib/incidents/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PendingNavigationProvider } from "@/components/filters/navigation-pending";
@@ -25,12 +25,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");
-  const [options, views] = await Promise.all([getFilterOptions(), listSavedViews(user)]);
+  const views = await listSavedViews(user);
 
   return (
     <PendingNavigationProvider>
       <PageHeader title="Incidents" description="Every incident of the current filter; the link of this page is the view." />
-      <FilterBar basePath="/incidents" filter={filter} options={options}>
+      <FilterBar basePath="/incidents" filter={filter}>
         <SavedViews views={views} basePath="/incidents" saveAction={saveViewAction} deleteAction={deleteViewAction} />
       </FilterBar>
       {/* No key on the boundary: a filter change is a transition that keeps the current rows (dimmed)

@@ -2,7 +2,6 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/guard";
 import { describeFilter, parseIncidentFilterTolerant, type IncidentFilter } from "@/lib/incidents/filters";
-import { getFilterOptions } from "@/lib/incidents/queries";
 import { getOverviewStats, type StatsBucket } from "@/lib/incidents/stats";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PendingNavigationProvider } from "@/components/filters/navigation-pending";
@@ -20,12 +19,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const filter = parseIncidentFilterTolerant(params);
   // Tolerant like the filter: an unknown bucket in a hand-edited link falls back to months.
   const bucket: StatsBucket = params.bucket === "week" ? "week" : "month";
-  const options = await getFilterOptions();
 
   return (
     <PendingNavigationProvider>
       <PageHeader title="Overview" description="Where incidents concentrate, who is active, and how it changes. Click any bar or region to filter." />
-      <FilterBar basePath="/overview" filter={filter} options={options} />
+      <FilterBar basePath="/overview" filter={filter} />
       <Suspense key={JSON.stringify([describeFilter(filter), bucket])} fallback={<OverviewSkeleton />}>
         <OverviewResults filter={filter} bucket={bucket} />
       </Suspense>

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listIncidents } from "@/app/api/incidents/route";
 import { GET as exportIncidents } from "@/app/api/incidents/export/route";
 import { GET as getIncident, PATCH as patchIncident } from "@/app/api/incidents/[id]/route";
+import { GET as getFilterOptions } from "@/app/api/incidents/filter-options/route";
 import { signedInUser, withToken, type Caller } from "../session";
 import { ids, seedFixtures } from "./fixtures";
 
@@ -45,6 +46,26 @@ describe("GET /api/incidents", () => {
 
   it("refuses anonymous callers", async () => {
     expect((await listIncidents(new Request(url("/api/incidents")))).status).toBe(401);
+  });
+});
+
+describe("GET /api/incidents/filter-options", () => {
+  it("lists the places of the gazetteer down to localities and the actors with their aliases, cacheable by the browser only", async () => {
+    const response = await getFilterOptions(new Request(url("/api/incidents/filter-options"), withToken(viewer.token)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, max-age=300");
+    const body = await response.json();
+    expect(body.countries).toEqual(expect.arrayContaining(["Mali", "Senegal", "Mauritania", "Burkina Faso", "Niger"]));
+    expect(body.admin1).toContainEqual({ name: "Kayes", country: "Mali", reform: false });
+    expect(body.admin1).toContainEqual({ name: "Nioro", country: "Mali", reform: true });
+    expect(body.locations).toContainEqual(expect.objectContaining({ name: "Kidira", country: "Senegal", admin1: "Tambacounda" }));
+    expect(body.locations).toContainEqual(expect.objectContaining({ name: "Diboli", country: "Mali", admin1: "Kayes" }));
+    const jnim = body.actors.find((actor: { name: string }) => actor.name === "JNIM");
+    expect(jnim.aliases).toEqual(expect.arrayContaining(["GSIM"]));
+  });
+
+  it("refuses anonymous callers", async () => {
+    expect((await getFilterOptions(new Request(url("/api/incidents/filter-options")))).status).toBe(401);
   });
 });
 
