@@ -22,6 +22,7 @@ import { migrate } from "../lib/db/migrate";
 import { createScratchDatabase } from "../lib/db/scratch";
 import { buildIfNeeded } from "./lib/build";
 import { buildArticles } from "./lib/bench-corpus";
+import { productionServer } from "./lib/server-command";
 import { seedSynthetic } from "./seed-synthetic";
 
 const { values } = parseArgs({
@@ -42,10 +43,13 @@ const RATE_PER_USER = Number(values.rate);
 const PASSWORD = "load-test password 1";
 const log = (line: string) => console.error(`[bench:load] ${line}`);
 
+/** Resident memory of the server: its process and every worker process under it. */
 function rssMb(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
+    const own = match ? Number(match[1]) / 1024 : 0;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return Math.round(own + children.reduce((sum, child) => sum + rssMb(child), 0));
   } catch {
     return 0;
   }
@@ -121,7 +125,7 @@ try {
   // Started with node directly so the pid sampled for memory is the server's own.
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profiling = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  app = spawn(process.execPath, [...profiling, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  app = spawn(...productionServer(port, "127.0.0.1", profiling), { env, stdio: ["ignore", "ignore", "inherit"] });
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false))) {
     if (Date.now() > deadline) throw new Error("the server did not start");

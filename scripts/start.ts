@@ -15,6 +15,7 @@ import { ensureAuthSecret } from "../lib/runtime-secrets";
 import { readEnv } from "../lib/env";
 import { ensureFirstAdmin } from "./first-admin";
 import { buildIfNeeded } from "./lib/build";
+import { productionServer } from "./lib/server-command";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -51,8 +52,9 @@ if (!dev && !buildIfNeeded()) {
   process.exit(1);
 }
 
-// Node runs Next directly (not through npx), so stopping this process stops the server itself.
-server = spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+// Node runs the server directly (not through npx), so stopping this process stops the server itself.
+const [command, args] = dev ? [process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port]] : productionServer(port);
+server = spawn(command, args, { stdio: "inherit", env: process.env });
 console.log(`Vigie on http://localhost:${port}`);
 server.on("exit", async (code) => {
   await db.stop();

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
+import { productionServer } from "../../scripts/lib/server-command";
 
 function startServer(secret: string | undefined): Promise<{ code: number | null; output: string }> {
   return freePort().then(
@@ -9,7 +10,7 @@ function startServer(secret: string | undefined): Promise<{ code: number | null;
         const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: inject("databaseUrl"), NEXT_TELEMETRY_DISABLED: "1" };
         if (secret === undefined) delete env.NEXTAUTH_SECRET;
         else env.NEXTAUTH_SECRET = secret;
-        const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env });
+        const child = spawn(...productionServer(port, "127.0.0.1"), { env });
         let output = "";
         child.stdout.on("data", (chunk) => (output += chunk));
         child.stderr.on("data", (chunk) => (output += chunk));

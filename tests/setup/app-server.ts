@@ -1,11 +1,12 @@
 /**
  * For browser tests: a fresh database, a production build (remade only when a source changed) and
- * `next start` on a free port, stopped after the run.
+ * the production server (scripts/serve.ts) on a free port, stopped after the run.
  */
 import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../lib/db/embedded";
 import { buildIfNeeded } from "../../scripts/lib/build";
+import { productionServer } from "../../scripts/lib/server-command";
 import { createTestDatabase } from "./test-database";
 
 async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> {
@@ -35,8 +36,8 @@ export default async function setup(project: TestProject) {
     NODE_ENV: "production" as const,
   };
   if (!process.env.VIGIE_E2E_SKIP_BUILD && !buildIfNeeded(env)) throw new Error("next build failed");
-  // Node runs Next directly (not through npx), so stopping this process stops the server itself.
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The server users run (npm start), so the browser tests exercise its worker processes too.
+  const server = spawn(...productionServer(port, "127.0.0.1"), {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });

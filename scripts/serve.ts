@@ -1,0 +1,83 @@
+/**
+ * The production web server: Next's request handler in several worker processes sharing one port
+ * (node:cluster). `next start` is a single process, so it uses one core however many the machine has; the
+ * load benchmark (npm run bench:load) showed that one process saturated while the machine had a core to
+ * spare. Each worker is a whole Next server with its own database pool; the primary only forks them,
+ * replaces one that dies while serving, and stops them all on SIGTERM/SIGINT. A worker that dies before
+ * it ever served (a bad environment: see lib/startup-check.ts) stops everything with its exit code instead
+ * of being restarted in a loop.
+ *
+ *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 127.0.0.1]
+ *   WEB_CONCURRENCY=n   worker processes (default: the number of cores; 1 serves without a primary)
+ */
+import cluster from "node:cluster";
+import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+
+const READY = "vigie:ready";
+
+const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } } });
+const port = Number(values.port);
+const hostname = values.hostname;
+
+function workerCount(value = process.env.WEB_CONCURRENCY): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : availableParallelism();
+}
+
+async function serve(): Promise<void> {
+  Object.assign(process.env, { NODE_ENV: "production" });
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => void handle(request, response));
+  // As `next start` does: longer than the usual proxies' idle timeout, so they never reuse a closed socket.
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    if (cluster.isWorker) process.send?.(READY);
+    else console.log(`serving on http://${hostname ?? "localhost"}:${port}`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    // Responses in flight (a long export) get a moment to finish, not forever.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+function supervise(workers: number): void {
+  let stopping = false;
+  const ready = new Set<number>();
+  const stop = (code: number) => {
+    if (!stopping) for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    stopping = true;
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 10_000).unref();
+  };
+  cluster.on("message", (worker, message) => {
+    if (message !== READY) return;
+    ready.add(worker.id);
+    if (ready.size === workers) console.log(`serving on http://${hostname ?? "localhost"}:${port} with ${workers} worker processes`);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(process.exitCode ?? 0);
+    } else if (!ready.has(worker.id)) {
+      stop(code || 1);
+    } else {
+      console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+      cluster.fork();
+    }
+  });
+  process.on("SIGTERM", () => stop(0));
+  process.on("SIGINT", () => stop(0));
+  for (let index = 0; index < workers; index++) cluster.fork();
+}
+
+const workers = workerCount();
+if (cluster.isPrimary && workers > 1) supervise(workers);
+else await serve();
