@@ -1,9 +1,19 @@
 /**
- * The shipped gazetteer (lib/ingest/data/gazetteer.json, curated; see data/LICENSES.md) and the place
- * finder. Each place keeps its own country, so border towns are never misplaced (Kidira in Senegal,
- * Diboli in Mali), and Mali's places carry both the usual region and the 2023-reform one.
+ * The shipped gazetteer and the place finder. Two sources (see data/LICENSES.md): the curated
+ * gazetteer.json (countries, admin1, districts, ~190 localities with French and English names) and
+ * geonames-localities.json (GeoNames populated places of the Sahel and its borders, built by
+ * scripts/build-gazetteer.ts). Curated data wins: a GeoNames place named like a curated one is ignored.
+ * Each place keeps its own country, so border towns are never misplaced (Kidira in Senegal, Diboli in
+ * Mali), and Mali's places carry both the usual region and the 2023-reform one.
+ *
+ * GeoNames brings thousands of small names that a text may use for something else (a namesake village in
+ * the next country, "Même", a surname). So a GeoNames place is taken only when the text also puts its
+ * country in play (names it, its adjective, or a curated place in it), never as part of a hyphenated name
+ * ("Kourou-Peul"), and, for names that are also common words or people's names, only after "village de",
+ * "town of" and the like.
  */
 import raw from "./data/gazetteer.json";
+import geonamesRaw from "./data/geonames-localities.json";
 import { createPhraseIndex, type PhraseMatch } from "./phrase-index";
 import { foldKeepLength, nameKey, tokenize, type Token } from "./normalize";
 
@@ -21,8 +31,13 @@ export interface PlaceEntry {
   latitude: number;
   longitude: number;
   aliases: string[];
-  /** Names that are also common words ("Sahel", "Est"): matched only after "région de" and the like. */
+  /**
+   * Names that are also common words ("Sahel", "Est", "Même"): matched only after "région de", "cercle
+   * de" (regions and districts) or "village de", "town of" (localities) and the like.
+   */
   needsQualifier: boolean;
+  /** Where the entry comes from: GeoNames entries need their country in play in the text (see the header). */
+  origin: "curated" | "geonames";
 }
 
 export interface CountryInfo {
@@ -48,12 +63,20 @@ export interface PlaceMention {
 type RawCountry = [string, string, string, number, number, string[], string[]];
 type RawAdmin1 = [string, string, number, number, string[], number];
 type RawLocality = [string, string, string, string, number, number, string[], string | null];
+/** country, name, admin1, admin2 (null when GeoNames does not say), latitude, longitude, aliases, reform, qualified. */
+type GeoNamesLocality = [string, string, string, string | null, number, number, string[], string | null, number];
 
 const data = raw as unknown as {
   countries: RawCountry[];
   admin1: RawAdmin1[];
   maliReformRegions: [string, string][];
   localities: RawLocality[];
+};
+
+const geonames = geonamesRaw as unknown as {
+  /** country, curated locality name, spellings GeoNames adds to it. */
+  curatedAliases: [string, string, string[]][];
+  localities: GeoNamesLocality[];
 };
 
 export const COUNTRIES: CountryInfo[] = data.countries.map(([code, name, nameFr, latitude, longitude, , demonyms]) => ({
@@ -71,18 +94,19 @@ function displayName(name: string, aliases: string[]): string {
   return aliases.find((a) => nameKey(a) === nameKey(name) && a !== name && /[^\x00-\x7f]/.test(a)) ?? name;
 }
 
-function buildEntries(): PlaceEntry[] {
+function buildCuratedEntries(): PlaceEntry[] {
   const entries: PlaceEntry[] = [];
+  const origin = "curated" as const;
   for (const [code, name, nameFr, latitude, longitude, aliases] of data.countries) {
     entries.push({
       id: `${code}`, kind: "country", name, countryCode: code, country: name, admin1: null, admin1Reform: null,
-      admin2: null, latitude, longitude, aliases: [nameFr, ...aliases], needsQualifier: false,
+      admin2: null, latitude, longitude, aliases: [nameFr, ...aliases], needsQualifier: false, origin,
     });
   }
   for (const [code, name, latitude, longitude, aliases, qualified] of data.admin1) {
     entries.push({
       id: `${code}.${nameKey(name)}`, kind: "admin1", name, countryCode: code, country: countryByCode(code)!.name,
-      admin1: name, admin1Reform: null, admin2: null, latitude, longitude, aliases, needsQualifier: qualified === 1,
+      admin1: name, admin1Reform: null, admin2: null, latitude, longitude, aliases, needsQualifier: qualified === 1, origin,
     });
   }
   const localities = data.localities;
@@ -91,16 +115,17 @@ function buildEntries(): PlaceEntry[] {
     entries.push({
       id: `ML.reform.${nameKey(reform)}`, kind: "admin1", name: reform, countryCode: "ML", country: "Mali",
       admin1: former, admin1Reform: reform, admin2: null, latitude: capital?.[4] ?? 0, longitude: capital?.[5] ?? 0,
-      aliases: capital ? capital[6] : [], needsQualifier: true,
+      aliases: capital ? capital[6] : [], needsQualifier: true, origin,
     });
   }
+  const extraAliases = new Map(geonames.curatedAliases.map(([code, name, aliases]) => [`${code}:${nameKey(name)}`, aliases]));
   const admin2Seen = new Set<string>();
   for (const [code, name, admin1, admin2, latitude, longitude, aliases, reform] of localities) {
     const country = countryByCode(code)!.name;
     entries.push({
       id: `${code}.${nameKey(admin1)}.${nameKey(admin2)}.${nameKey(name)}`, kind: "locality", name: displayName(name, aliases),
-      countryCode: code, country, admin1, admin1Reform: reform, admin2, latitude, longitude, aliases: [name, ...aliases],
-      needsQualifier: false,
+      countryCode: code, country, admin1, admin1Reform: reform, admin2, latitude, longitude,
+      aliases: [name, ...aliases, ...(extraAliases.get(`${code}:${nameKey(name)}`) ?? [])], needsQualifier: false, origin,
     });
     const admin2Key = `${code}.${nameKey(admin1)}.${nameKey(admin2)}`;
     if (admin2Seen.has(admin2Key)) continue;
@@ -111,13 +136,43 @@ function buildEntries(): PlaceEntry[] {
       id: `${admin2Key}`, kind: "admin2", name: admin2, countryCode: code, country, admin1, admin1Reform: reform,
       admin2, latitude: lat, longitude: lon, aliases: seat ? seat[6] : [],
       // A district named after a town is the town unless the text says "cercle de", "province du"...
-      needsQualifier: Boolean(seat) || ["gourma", "bam", "comoe"].includes(nameKey(admin2)),
+      needsQualifier: Boolean(seat) || ["gourma", "bam", "comoe"].includes(nameKey(admin2)), origin,
     });
   }
   return entries;
 }
 
-export const PLACES: readonly PlaceEntry[] = buildEntries();
+/**
+ * GeoNames places, less any whose name a curated place already has (in any country: "Gao" is Mali's, not
+ * Burkina's village). A district GeoNames names and the curated data lacks is added, qualified only.
+ */
+function buildGeoNamesEntries(curated: PlaceEntry[]): PlaceEntry[] {
+  const curatedKeys = new Set(curated.flatMap((p) => [p.name, ...p.aliases].map(nameKey)));
+  const admin2Known = new Set(curated.filter((p) => p.kind === "admin2").map((p) => `${p.countryCode}.${nameKey(p.admin1!)}.${nameKey(p.admin2!)}`));
+  const entries: PlaceEntry[] = [];
+  const origin = "geonames" as const;
+  const rows = geonames.localities.filter(([code, name, , , , , aliases]) => countryByCode(code) && ![name, ...aliases].some((n) => curatedKeys.has(nameKey(n))));
+  const byName = new Map(rows.map((row) => [`${row[0]}:${nameKey(row[1])}`, row]));
+  for (const [code, name, admin1, admin2, latitude, longitude, aliases, reform, qualified] of rows) {
+    const country = countryByCode(code)!.name;
+    const admin2Key = `${code}.${nameKey(admin1)}.${nameKey(admin2 ?? "")}`;
+    entries.push({
+      id: `${admin2Key}.${nameKey(name)}`, kind: "locality", name, countryCode: code, country, admin1, admin1Reform: reform, admin2,
+      latitude, longitude, aliases, needsQualifier: qualified === 1, origin,
+    });
+    if (!admin2 || admin2Known.has(admin2Key)) continue;
+    admin2Known.add(admin2Key);
+    const seat = byName.get(`${code}:${nameKey(admin2)}`);
+    entries.push({
+      id: admin2Key, kind: "admin2", name: admin2, countryCode: code, country, admin1, admin1Reform: reform, admin2,
+      latitude: seat?.[4] ?? latitude, longitude: seat?.[5] ?? longitude, aliases: [], needsQualifier: true, origin,
+    });
+  }
+  return entries;
+}
+
+const CURATED = buildCuratedEntries();
+export const PLACES: readonly PlaceEntry[] = [...CURATED, ...buildGeoNamesEntries(CURATED)];
 
 const KIND_RANK: Record<PlaceKind, number> = { locality: 0, admin2: 1, admin1: 2, country: 3 };
 
@@ -134,9 +189,13 @@ for (const place of PLACES) {
   }
 }
 
-/** Every place known by this name (any spelling, accents and case ignored), optionally of one kind. */
-export function lookupPlace(name: string, kind?: PlaceKind): PlaceEntry[] {
-  const found = keyIndex.get(nameKey(name)) ?? [];
+/**
+ * Places known by this name (any spelling, accents and case ignored), optionally of one kind. Curated
+ * places only unless `geonames` is set: the extractor asks this to tell a village it cannot place from one
+ * it knows, and a GeoNames namesake elsewhere must not hide the village the text names.
+ */
+export function lookupPlace(name: string, kind?: PlaceKind, options: { geonames?: boolean } = {}): PlaceEntry[] {
+  const found = (keyIndex.get(nameKey(name)) ?? []).filter((p) => options.geonames || p.origin === "curated");
   return kind ? found.filter((p) => p.kind === kind) : found;
 }
 
@@ -144,18 +203,22 @@ const ADMIN1_BEFORE = /\b(regions?|wilayas?|provinces? administratives?|etats?|s
 const ADMIN1_AFTER = /^\s*(region|regions|wilaya)\b/;
 const ADMIN2_BEFORE = /\b(cercles?|prefectures?|departements?|provinces?|moughataas?|districts?)\s+(de la|de l'|des|du|de|d'|of)\s*$/u;
 const ADMIN2_AFTER = /^\s*(cercle|province|department|district|moughataa)\b/;
+const LOCALITY_BEFORE = /\b(villages?|localites?|hameaux?|hameau|bourgades?|communes?(?: rurales?| urbaines?)?|villes?|towns?|hamlets?|locality|localities)\s+(de la |de l'|des |du |de |d'|of )?$/u;
+const LOCALITY_AFTER = /^\s*(village|town)\b/;
 const NEAR_BEFORE = /\b(entre|between|(?:sur )?l'axe|axe|(?:dans )?la zone d[eu']|(?:dans )?le secteur d[eu']|pres d[eu']|non loin d[eu']|a proximite d[eu']|aux environs d[eu']|dans les environs d[eu']|aux alentours d[eu']|a la peripherie d[eu']|a \d+\s*km (\p{L}+ )*d[eu']|near|outside|close to|on the outskirts of|(\d+|a few) ?(km|kilometres|kilometers|miles) (\p{L}+ )*(of|from))\s*(la |l')?(localite |ville |commune |village )?(d[eu'] |of )?$/u;
 const RIVER_BEFORE = /\b(fleuve|riviere|river|delta (interieur )?du|boucle du|bassin du)\s*$/;
 
 function qualifierOf(foldedBefore: string, foldedAfter: string): PlaceKind | undefined {
   if (ADMIN2_BEFORE.test(foldedBefore) || ADMIN2_AFTER.test(foldedAfter)) return "admin2";
   if (ADMIN1_BEFORE.test(foldedBefore) || ADMIN1_AFTER.test(foldedAfter)) return "admin1";
+  if (LOCALITY_BEFORE.test(foldedBefore) || LOCALITY_AFTER.test(foldedAfter)) return "locality";
   return undefined;
 }
 
 function rankCandidates(values: PlaceEntry[], qualifier: PlaceKind | undefined): PlaceEntry[] {
+  const administrative = qualifier === "admin1" || qualifier === "admin2";
   return values
-    .filter((p) => !p.needsQualifier || (qualifier !== undefined && (p.kind === qualifier || p.kind === "admin1")))
+    .filter((p) => !p.needsQualifier || (qualifier !== undefined && (p.kind === qualifier || (administrative && p.kind === "admin1"))))
     .sort((a, b) => {
       const qa = a.kind === qualifier ? 0 : 1;
       const qb = b.kind === qualifier ? 0 : 1;
@@ -168,18 +231,51 @@ function rankCandidates(values: PlaceEntry[], qualifier: PlaceKind | undefined):
     });
 }
 
+/** "Kourou-Peul", "Peul-Kourou": the name continues past the match, so the text names another place. */
+function insideHyphenatedName(folded: string, start: number, end: number): boolean {
+  const letter = (i: number) => /\p{L}/u.test(folded[i] ?? "");
+  return (folded[end] === "-" && letter(end + 1)) || (folded[start - 1] === "-" && letter(start - 2));
+}
+
+/**
+ * How strongly the text puts each country in play, from curated places and nationality adjectives only
+ * (a GeoNames name cannot vouch for itself).
+ */
+function countriesInPlay(text: string, folded: string, tokens: Token[], mentions: PlaceMention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const mention of mentions) if (mention.place.origin === "curated") bump(mention.place.countryCode);
+  for (const match of demonymIndex.find(text, folded, tokens)) for (const code of match.values) bump(code);
+  return counts;
+}
+
 /** Place names in a text, with offsets; the folded text and tokens may be passed to avoid recomputing them. */
 export function findPlaces(text: string, folded = foldKeepLength(text), tokens: Token[] = tokenize(folded)): PlaceMention[] {
   const mentions: PlaceMention[] = [];
+  let geonamesSeen = false;
   for (const match of placeIndex.find(text, folded, tokens) as PhraseMatch<PlaceEntry>[]) {
     const before = folded.slice(Math.max(0, match.start - 60), match.start);
     const after = folded.slice(match.end, match.end + 20);
     if (RIVER_BEFORE.test(before)) continue;
-    const ranked = rankCandidates(match.values, qualifierOf(before, after));
+    let values = match.values;
+    if (values.some((p) => p.origin === "geonames")) {
+      if (insideHyphenatedName(folded, match.start, match.end)) values = values.filter((p) => p.origin === "curated");
+      else geonamesSeen = true;
+    }
+    const ranked = rankCandidates(values, qualifierOf(before, after));
     if (ranked.length === 0) continue;
     mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) });
   }
-  return mentions;
+  if (!geonamesSeen) return mentions;
+  const inPlay = countriesInPlay(text, folded, tokens, mentions);
+  const weight = (p: PlaceEntry) => (p.origin === "curated" ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));
+  return mentions.flatMap((mention) => {
+    const all = [mention.place, ...mention.alternatives];
+    if (all.every((p) => p.origin === "curated")) return [mention];
+    // Curated first (in rank order); namesakes in several countries: the one whose country the text speaks of most.
+    const kept = all.filter((p) => weight(p) > 0).sort((a, b) => weight(b) - weight(a));
+    return kept.length > 0 ? [{ ...mention, place: kept[0]!, alternatives: kept.slice(1) }] : [];
+  });
 }
 
 const demonymIndex = createPhraseIndex<string>();
