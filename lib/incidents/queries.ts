@@ -486,13 +486,15 @@ export async function getFilterOptions(): Promise<FilterOptions> {
   const [places, actors] = await Promise.all([
     prisma.$queryRaw<{ kind: string; name: string; country: string; admin1: string | null; admin2: string | null; reform: string | null }[]>`
       SELECT p.kind::text AS kind, p.name, coalesce(c.name, p.name) AS country,
-             CASE p.kind WHEN 'admin1' THEN p.name WHEN 'admin2' THEN a1.name WHEN 'locality' THEN a1l.name END AS admin1,
-             CASE p.kind WHEN 'admin2' THEN p.name WHEN 'locality' THEN a2.name END AS admin2,
+             CASE p.kind WHEN 'admin1' THEN p.name
+                         WHEN 'admin2' THEN CASE WHEN up.kind = 'admin1' THEN up.name END
+                         WHEN 'locality' THEN CASE up.kind WHEN 'admin1' THEN up.name WHEN 'admin2' THEN up2.name END END AS admin1,
+             CASE p.kind WHEN 'admin2' THEN p.name WHEN 'locality' THEN CASE WHEN up.kind = 'admin2' THEN up.name END END AS admin2,
              p.admin1_reform AS reform
       FROM place p
-      LEFT JOIN place a2 ON p.kind = 'locality' AND a2.id = p.parent_id
-      LEFT JOIN place a1l ON a1l.id = a2.parent_id
-      LEFT JOIN place a1 ON p.kind = 'admin2' AND a1.id = p.parent_id
+      -- A locality hangs under its district, or straight under its region when the district is unknown.
+      LEFT JOIN place up ON up.id = p.parent_id AND p.kind IN ('admin2', 'locality')
+      LEFT JOIN place up2 ON up2.id = up.parent_id AND up2.kind = 'admin1'
       LEFT JOIN place c ON c.kind = 'country' AND c.country_code = p.country_code
       ORDER BY p.name`,
     prisma.actor.findMany({ select: { name: true, type: true, aliases: { select: { alias: true } } }, orderBy: { name: "asc" } }),
