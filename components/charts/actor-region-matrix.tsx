@@ -24,12 +24,17 @@ const HEADER_HEIGHT = 86;
 const CELL_WIDTH = 50;
 const CELL_HEIGHT = 24;
 
+/** The matrix's height for this many actors (also the size of its placeholder before it is drawn). */
+export function matrixHeight(actors: number): number {
+  return HEADER_HEIGHT + actors * CELL_HEIGHT + 4;
+}
+
 export function ActorRegionMatrix({ actors, regions, cells, canSelect, onSelect }: Props) {
   const [hover, setHover] = useState<Cell | null>(null);
   const value = new Map(cells.map((cell) => [`${cell.actor}\u0000${cell.region}`, cell.incidents]));
   const max = Math.max(1, ...cells.map((cell) => cell.incidents));
   const width = LABEL_WIDTH + regions.length * CELL_WIDTH + 8;
-  const height = HEADER_HEIGHT + actors.length * CELL_HEIGHT + 4;
+  const height = matrixHeight(actors.length);
   return (
     <div className="overflow-x-auto">
       <svg data-chart-svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Incidents by actor and region" className="text-[11px]">

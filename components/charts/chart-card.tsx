@@ -3,9 +3,15 @@
 /**
  * The frame of every overview chart: title, a link to the rows behind it, an SVG download of what is
  * drawn, and the numbers as a table for screen readers and for copying (in a <details>).
+ *
+ * The chart itself is drawn in the browser only: on the server it is a placeholder of about its size.
+ * Server-rendering every bar, cell and map point as SVG made the overview the costliest page of the load
+ * test (over 100 ms of server CPU each, half a megabyte of HTML), for a picture that is not interactive
+ * until the browser has run the same code anyway.
  */
 import Link from "next/link";
 import { useRef, useState, type ReactNode } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type DataTable = { caption: string; columns: string[]; rows: (string | number)[][] };
 
@@ -16,6 +22,8 @@ type Props = {
   data: DataTable;
   /** Controls next to the title (e.g. the week/month switch). */
   controls?: ReactNode;
+  /** Height of the placeholder shown until the chart is drawn (CSS length), so nothing jumps. */
+  placeholderHeight?: string;
   children: ReactNode;
   className?: string;
   testId?: string;
@@ -82,8 +90,9 @@ export function downloadSvg(container: HTMLElement | null, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ChartCard({ title, subtitle, tableHref, data, controls, children, className = "", testId }: Props) {
+export function ChartCard({ title, subtitle, tableHref, data, controls, children, className = "", testId, placeholderHeight = "18rem" }: Props) {
   const body = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
   // The table is built when first opened: some charts have hundreds of rows, which every overview render
   // would otherwise send as HTML and data although few readers open it.
   const [tableShown, setTableShown] = useState(false);
@@ -110,7 +119,7 @@ export function ChartCard({ title, subtitle, tableHref, data, controls, children
         </div>
       </header>
       <div ref={body} className="min-h-0 flex-1">
-        {children}
+        {hydrated ? children : <div aria-hidden className="animate-pulse rounded-md bg-slate-50" style={{ height: placeholderHeight }} />}
       </div>
       <details className="mt-2 text-xs text-slate-600" onToggle={(event) => event.currentTarget.open && setTableShown(true)}>
         <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-800">Numbers as a table</summary>

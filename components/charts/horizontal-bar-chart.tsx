@@ -14,6 +14,11 @@ type Props = { rows: BarRow[]; valueLabel: string; onSelect: (row: BarRow) => vo
 
 const ROW_HEIGHT = 24;
 
+/** The chart's height for this many rows (also the size of its placeholder before it is drawn). */
+export function barsHeight(rows: number): number {
+  return Math.max(80, rows * ROW_HEIGHT + 36);
+}
+
 function RowTooltip({ active, payload, valueLabel }: { active?: boolean; payload?: { payload: BarRow }[]; valueLabel: string }) {
   const row = active ? payload?.[0]?.payload : undefined;
   if (!row) return null;
@@ -30,7 +35,7 @@ function RowTooltip({ active, payload, valueLabel }: { active?: boolean; payload
 }
 
 export function HorizontalBarChart({ rows, valueLabel, onSelect, labelWidth = 170 }: Props) {
-  const height = Math.max(80, rows.length * ROW_HEIGHT + 36);
+  const height = barsHeight(rows.length);
   return (
     <BarChart
       responsive

@@ -12,11 +12,11 @@ import { narrowPatch, overviewHref, periodPatch, tableHref, type FilterPatch } f
 import type { OverviewStats } from "@/lib/incidents/stats";
 import { SahelMap } from "@/components/map/sahel-map";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ActorRegionMatrix } from "./actor-region-matrix";
+import { ActorRegionMatrix, matrixHeight } from "./actor-region-matrix";
 import { ChartCard } from "./chart-card";
 import { eventTypeColor } from "./colors";
 import { formatCount, formatPeriod } from "./format";
-import { HorizontalBarChart, type BarRow } from "./horizontal-bar-chart";
+import { barsHeight, HorizontalBarChart, type BarRow } from "./horizontal-bar-chart";
 import { KeyFigures } from "./key-figures";
 import { TimeSeriesChart } from "./time-series-chart";
 
@@ -109,6 +109,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
         tableHref={table}
         controls={bucketSwitch}
         testId="chart-time"
+        placeholderHeight="300px"
         data={{
           caption: `Incidents and fatalities per ${bucket}`,
           columns: [bucket === "week" ? "Week of" : "Month", "Incidents", "Fatalities (known)", "Unknown toll", ...stats.timeSeries.eventTypes],
@@ -134,6 +135,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
         subtitle="Regions shaded by incident count; points are incidents located precisely"
         tableHref={table}
         testId="chart-map"
+        placeholderHeight="min(60vw, 540px)"
         data={{
           caption: "Incidents per admin1 region",
           columns: ["Region", "Country", "Incidents", "Fatalities (known)", "Unknown toll", "Precisely located"],
@@ -156,6 +158,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
           subtitle={regionRows.length < stats.byRegion.rows.length ? `Top ${regionRows.length} of ${stats.byRegion.rows.length}; the table below lists all` : undefined}
           tableHref={table}
           testId="chart-region"
+          placeholderHeight={`${barsHeight(regionRows.length)}px`}
           data={{
             caption: `Incidents by ${regionLabel}`,
             columns: [regionKey === "admin2" ? "District" : "Region", "Country", "Incidents", "Fatalities (known)", "Unknown toll"],
@@ -170,6 +173,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
           subtitle={`${stats.byActor.rows.length ? `Top ${stats.byActor.rows.length} actors` : "No actor"}${stats.byActor.withoutActor ? ` · ${formatCount(stats.byActor.withoutActor)} incidents name no actor` : ""}`}
           tableHref={table}
           testId="chart-actor"
+          placeholderHeight={`${barsHeight(actorRows.length)}px`}
           data={{
             caption: "Incidents involving each actor",
             columns: ["Actor", "Incidents", "Fatalities (known)"],
@@ -191,6 +195,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
           subtitle="Colour is the event type"
           tableHref={table}
           testId="chart-type"
+          placeholderHeight={`${barsHeight(typeRows.length)}px`}
           data={{
             caption: "Incidents by event type and sub-type",
             columns: ["Sub-type", "Event type", "Incidents", "Fatalities (known)", "Unknown toll"],
@@ -205,6 +210,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
           subtitle={`Incidents involving each of the top ${stats.actorRegion.actors.length} actors in the top ${stats.actorRegion.regions.length} ${regionKey === "admin2" ? "districts" : "regions"}; an incident with two actors counts for each`}
           tableHref={table}
           testId="chart-matrix"
+          placeholderHeight={`${matrixHeight(stats.actorRegion.actors.length)}px`}
           data={{
             caption: "Incidents by actor and region",
             columns: ["Actor", ...stats.actorRegion.regions],
