@@ -5,8 +5,8 @@
  *
  * Speed (target: everything for one filter in ≤ 300 ms p95 at 1,000,000 incidents on 2 cores). Computed
  * naively, each chart is its own full scan (100-250 ms each) and the actors a join of 1.6 M
- * incident_actor rows (~1 s), see /work/shared/PERFORMANCE.md. Without rollups (below) the whole overview is two scans of
- * the filtered incidents, run concurrently, plus one short index read:
+ * incident_actor rows (~1 s), see /work/shared/PERFORMANCE.md. Without rollups (below) the whole overview
+ * is two scans of the filtered incidents, run concurrently, plus one short index read:
  *
  * 1. `time`: grouped by (bucket, event type): the time series, whose sums are also the key figures. When
  *    the filter starts at a date, the same scan also covers the previous period of the same length and
@@ -28,6 +28,21 @@
  * Why not GROUPING SETS straight over the table (one pass): PostgreSQL cannot run grouping sets in
  * parallel, and on one process that pass measured slower than the two parallel scans together.
  *
+ * One read instead of two when the filter needs columns the covering index lacks (q: the search vector;
+ * location): each scan then reads the ~950 MB of rows, ~0.5 s of CPU per read on this machine whatever
+ * the plan, so `time` and `breakdown` share one read (onePassQuery): the rows of one parallel scan are
+ * each counted under their time key and under their breakdown key in one GROUP BY.
+ * Measured at 1 M incidents in the same runs on the loaded test machine: "explosif" in Burkina Faso
+ * 959 → 531 ms, q=Mali 1,609 → 1,148 ms. Not for the other scans: over the covering index a second scan
+ * costs less than counting every row twice (minFatalities=5: 274 → 1,214 ms; 3 regions + JNIM + 2 years,
+ * where the actor join lands on the leader: 388 → 463 ms). What remains for q is that one read: a bare
+ * parallel read of the rows measured 386 ms when the whole one-pass overview took 510-600 ms. The GIN
+ * index does not shorten it: the bitmap of "explosif" AND Burkina Faso (283,000 and 200,000 entries)
+ * touches 46,000 of the 121,000 pages, but pages read through the shared buffer pool cost ~3x those of a
+ * sequential scan's small ring, building the two bitmaps costs ~0.2 s more, and the planner never ran the
+ * BitmapAnd in parallel, even with parallel setup made free; so its parallel sequential scan stays. Going
+ * well under the target for q needs fewer bytes per incident row (the search vector is ~560 of ~950).
+ *
  * Rollups (migration ..._overview_rollups). Even so, two scans of 1 M index entries cost 450-700 ms. A
  * single rollup by every filterable attribute down to the day does not help: measured at 1 M incidents it
  * still has 924,000 rows (717,000 by week-in-month, 450,000 by month), because time times places times
@@ -44,8 +59,8 @@
  * Everything else falls back to the scans above: location, actorType, source, minFatalities and q always;
  * a date range for the breakdown; admin2, sub-type, status or precision for the time series; an actor
  * combined with admin1, or resolving to several actors, for the time series. The map's points always come
- * from incident (capped, in index order). `getOverviewStats(..., { rollups: false })` forces the scans:
- * the tests compare both paths for the same filters.
+ * from incident (capped, in index order). `getOverviewStats(..., { rollups: false })` forces the scans
+ * and `{ onePass }` either form of them: the tests compare the paths for the same filters.
  *
  * The rollups are kept exact by statement-level AFTER triggers with transition tables on incident (one per
  * INSERT, UPDATE, DELETE, plus TRUNCATE): a statement's rows are aggregated into one delta per rollup key
@@ -346,10 +361,7 @@ type BreakdownRow = {
 /**
  * One parallel scan grouped by (country, admin1, region, type, sub-type, actor_names): the set of actors
  * of an incident is one text value, so this stays a few thousand groups without exploding rows. Those
- * groups are then unnested into actors (ordinality 1..n; an incident without actors keeps one NULL row)
- * and regrouped with GROUPING SETS. Incident measures count only ordinality 1, so they are never
- * multiplied by the number of actors; actor measures count every row (the names in actor_names are
- * distinct, see refreshActorNames).
+ * groups are then regrouped by regroupBreakdown.
  */
 function breakdownQuery(filter: IncidentFilter, source: "scan" | "rollup", actorNames: string[] | null): Sql {
   const admin2 = regionLevel(filter) === "admin2";
@@ -370,6 +382,17 @@ function breakdownQuery(filter: IncidentFilter, source: "scan" | "rollup", actor
       FROM incident_rollup r
       WHERE ${Prisma.join(rollupConditions(filter, { actorNames, admin2: true, subEventType: true, status: true, geoPrecision: true }), " AND ")}
       GROUP BY 1, 2, 3, 4, 5, 6`;
+  return regroupBreakdown(groups);
+}
+
+/**
+ * The breakdown from `groups` (country, admin1, region, event_type, sub_event_type, actor_names, incidents,
+ * fatalities, unknown, precise): they are unnested into actors (ordinality 1..n; an incident without
+ * actors keeps one NULL row) and regrouped with GROUPING SETS. Incident measures count only ordinality 1,
+ * so they are never multiplied by the number of actors; actor measures count every row (the names in
+ * actor_names are distinct, see refreshActorNames).
+ */
+function regroupBreakdown(groups: Sql): Sql {
   return sql`
     SELECT GROUPING(g.country, g.region, g.admin1, g.event_type, g.sub_event_type, x.actor)::int AS grouping,
       g.country, g.region, g.admin1, g.event_type AS "eventType", g.sub_event_type AS "subEventType", x.actor,
@@ -387,6 +410,48 @@ function breakdownQuery(filter: IncidentFilter, source: "scan" | "rollup", actor
 }
 
 /**
+ * The time series and the breakdown from ONE read of the filtered incidents, for filters that must read
+ * the incident rows themselves (see the header): the parallel workers read and filter the rows and pair
+ * each with its time key (kind 1: bucket, type) and its breakdown key (kind 2: places, type, sub-type,
+ * actors), and one GROUP BY counts both. Of its few thousand groups, kind 1 are the time rows as timeQuery
+ * returns them and kind 2 feed regroupBreakdown. Only the current period's rows get a breakdown key; the
+ * previous period's are counted for the time series only. Both results come back as JSON in one row.
+ */
+function onePassQuery(filter: IncidentFilter, bucket: StatsBucket, previous: { from: string; to: string } | null): Sql {
+  const scanned = previous ? { ...filter, from: previous.from } : filter;
+  const admin2 = regionLevel(filter) === "admin2";
+  const period = sql`date_trunc(${bucket}, i.event_date::timestamp)`;
+  const breakdownKey = (column: Sql) => sql`CASE WHEN k.kind = 2 THEN ${column} END`;
+  return sql`
+    WITH g AS MATERIALIZED (
+      SELECT k.kind,
+        CASE WHEN k.kind = 1 THEN ${previous ? sql`CASE WHEN i.event_date <= ${previous.to}::date THEN NULL ELSE ${period} END` : period} END AS period,
+        ${breakdownKey(sql`i.country`)} AS country,
+        ${breakdownKey(sql`i.admin1`)} AS admin1,
+        ${breakdownKey(admin2 ? sql`i.admin2` : sql`i.admin1`)} AS region,
+        i.event_type,
+        ${breakdownKey(sql`i.sub_event_type`)} AS sub_event_type,
+        ${breakdownKey(sql`i.actor_names`)} AS actor_names,
+        count(*) AS incidents,
+        coalesce(sum(i.fatalities), 0) AS fatalities,
+        count(*) FILTER (WHERE i.fatalities IS NULL) AS unknown,
+        count(*) FILTER (WHERE i.geo_precision = 1 AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL) AS precise,
+        min(i.event_date) AS first,
+        max(i.event_date) AS last
+      FROM incident i CROSS JOIN (VALUES (1), (2)) AS k(kind)
+      ${incidentWhere(scanned)} ${previous ? sql`AND (k.kind = 1 OR i.event_date >= ${filter.from!}::date)` : sql``}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    )
+    SELECT
+      (SELECT coalesce(json_agg(t), '[]') FROM (
+        SELECT to_char(g.period, 'YYYY-MM-DD') AS period, g.event_type AS "eventType", g.incidents::int AS incidents,
+          g.fatalities::float8 AS fatalities, g.unknown::int AS unknown,
+          to_char(g.first, 'YYYY-MM-DD') AS first, to_char(g.last, 'YYYY-MM-DD') AS last
+        FROM g WHERE g.kind = 1) t) AS time,
+      (SELECT coalesce(json_agg(b), '[]') FROM (${regroupBreakdown(sql`SELECT * FROM g WHERE g.kind = 2`)}) b) AS breakdown`;
+}
+
+/**
  * GROUPING(country, region, admin1, event_type, sub_event_type, actor) of each grouping set: a bit is 1
  * when that column is aggregated away (country is the highest bit).
  */
@@ -398,6 +463,14 @@ const GROUPING_MASKS = {
   actor: 0b111110,
   total: 0b111111,
 } as const;
+
+/**
+ * Whether the filter needs columns that are not in incident_overview_idx (the search vector, the
+ * locality), so that every scan of it reads the incident rows themselves.
+ */
+function readsIncidentRows(filter: IncidentFilter): boolean {
+  return Boolean(filter.q) || filter.location.length > 0;
+}
 
 type PointRow = MapPoint;
 
@@ -431,6 +504,11 @@ export function comparedPeriod(filter: IncidentFilter, today = new Date().toISOS
 export type OverviewOptions = {
   /** false forces the scan of incident for every aggregate (the reference the rollups are tested against). */
   rollups?: boolean;
+  /**
+   * Whether the scans share one read of the incidents (onePassQuery); by default only when the filter
+   * reads the incident rows anyway (readsIncidentRows). Forced either way by the tests.
+   */
+  onePass?: boolean;
 };
 
 /** Every overview aggregate for one filter. */
@@ -439,9 +517,16 @@ export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBuck
   const previousRange = compared ? previousPeriod(compared) : null;
   const plan = await planOverview(filter, db, options.rollups ?? true);
   const needsBounds = plan.time !== "scan" && (!filter.from || !filter.to);
-  const [allTimeRows, breakdown, points, bounds] = await Promise.all([
-    runAggregate<TimeRow>(db, plan.time === "scan" ? timeQuery(filter, bucket, previousRange) : rollupTimeQuery(filter, bucket, previousRange, plan)),
-    runAggregate<BreakdownRow>(db, breakdownQuery(filter, plan.breakdown, plan.actorNames), { cheapGather: true }),
+  const onePass = plan.time === "scan" && plan.breakdown === "scan" && (options.onePass ?? readsIncidentRows(filter));
+  const [[allTimeRows, breakdown], points, bounds] = await Promise.all([
+    onePass
+      ? runAggregate<{ time: TimeRow[]; breakdown: BreakdownRow[] }>(db, onePassQuery(filter, bucket, previousRange), { cheapGather: true }).then(
+          ([row]) => [row!.time, row!.breakdown] as const,
+        )
+      : Promise.all([
+          runAggregate<TimeRow>(db, plan.time === "scan" ? timeQuery(filter, bucket, previousRange) : rollupTimeQuery(filter, bucket, previousRange, plan)),
+          runAggregate<BreakdownRow>(db, breakdownQuery(filter, plan.breakdown, plan.actorNames), { cheapGather: true }),
+        ]),
     runAggregate<PointRow>(db, pointsQuery(filter)),
     needsBounds ? runAggregate<{ first: string | null; last: string | null }>(db, rollupBoundsQuery(filter, plan)) : Promise.resolve([]),
   ]);

@@ -1,8 +1,9 @@
 /**
  * A controlled set of incidents for the overview: a few hundred deterministic ones spread over regions,
  * types, actors and dates (with unknown fatalities, a merged incident, Mali's reform regions, Ménaka
- * and an incident outside the mapped countries), plus hand-placed ones around the new year for the
- * bucket edges. Written with plain SQL, with actor_names kept equal to the links as the app keeps it.
+ * and an incident outside the mapped countries; the locality is the admin2's name), plus hand-placed
+ * ones around the new year for the bucket edges. Written with plain SQL, with actor_names kept equal to
+ * the links as the app keeps it.
  */
 import { foldText } from "@/lib/text/fold";
 import { query, resetDatabase } from "../db";
@@ -102,16 +103,16 @@ export async function seedOverviewFixtures(incidents = buildIncidents()): Promis
   }
   const rows = incidents.map((incident) => [
     incident.eventDate, incident.eventType, incident.subEventType, `Synthetic overview incident on ${incident.eventDate}`,
-    incident.place.country, incident.place.admin1, incident.place.admin1Reform ?? null, incident.place.admin2,
+    incident.place.country, incident.place.admin1, incident.place.admin1Reform ?? null, incident.place.admin2, incident.place.admin2,
     incident.geoPrecision === 3 ? null : incident.place.lat, incident.geoPrecision === 3 ? null : incident.place.lon,
     incident.geoPrecision, incident.fatalities, incident.status, incident.actors.join("; "),
   ]);
   const inserted = await query<{ id: number }>(
-    `INSERT INTO incident (event_date, event_type, sub_event_type, summary, country, admin1, admin1_reform, admin2, latitude, longitude,
+    `INSERT INTO incident (event_date, event_type, sub_event_type, summary, country, admin1, admin1_reform, admin2, location, latitude, longitude,
        geo_precision, fatalities, status, actor_names, updated_at)
-     SELECT d::date, t, s, su, c, a1, a1r, a2, lat, lon, gp, f, st::"ReviewStatus", an, now()
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[],
-       $11::int[], $12::int[], $13::text[], $14::text[]) AS x(d, t, s, su, c, a1, a1r, a2, lat, lon, gp, f, st, an)
+     SELECT d::date, t, s, su, c, a1, a1r, a2, lo, lat, lon, gp, f, st::"ReviewStatus", an, now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::float8[], $11::float8[],
+       $12::int[], $13::int[], $14::text[], $15::text[]) AS x(d, t, s, su, c, a1, a1r, a2, lo, lat, lon, gp, f, st, an)
      RETURNING id`,
     rows[0]!.map((_, column) => rows.map((row) => row[column])),
   );

@@ -179,6 +179,26 @@ describe("overview specifics", () => {
     expect(totalsByShape(stats.map.regions).byShape.get(gao.properties.id)!.incidents).toBe(gaoOnly.incidents + menaka.incidents);
   });
 
+  it("one read of the incidents (time and breakdown in one statement) gives the figures of the two scans", async () => {
+    const cases = [
+      ["", "month"],
+      ["q=Synthetic", "week"],
+      ["q=Kayes&from=2023-06-07", "month"], // search with a previous period; incidents on its first day
+      ["location=Bandiagara", "month"],
+      ["admin1=Mopti&q=Synthetic", "month"], // admin2 breakdown
+      ["actor=GSIM&eventType=Battles&from=2023-03-20&to=2024-02-29", "week"],
+      ["q=nothingmatchesthis", "month"],
+    ] as const;
+    for (const [search, bucket] of cases) {
+      const filter = filterOf(search);
+      const separate = await getOverviewStats(filter, bucket, undefined, { rollups: false, onePass: false });
+      expect(await getOverviewStats(filter, bucket, undefined, { rollups: false, onePass: true }), `?${search} by ${bucket}`).toEqual(separate);
+      const total = await tableCount(filter);
+      expect(separate.keyFigures.incidents, search).toBe(total);
+      if (!search.includes("nothing")) expect(total, search).toBeGreaterThan(0);
+    }
+  });
+
   it("a filter matching nothing gives zeros and empty lists, not an error", async () => {
     const stats = await getOverviewStats(filterOf("admin1=Nowhere"), "week");
     expect(stats.keyFigures).toMatchObject({ incidents: 0, fatalities: 0, regions: 0, actors: 0, period: null, previous: null });
