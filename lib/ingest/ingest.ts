@@ -1,6 +1,7 @@
 /**
  * The one entry point for every ingestion interface (API, upload, CLI): validates the input, turns HTML
- * into text, runs the extraction pipeline and stores the result. Feeds become one source per item.
+ * into text, runs the extraction pipeline and stores the result. Feeds become one source per item, stored
+ * in batches (lib/ingest/store.ts).
  */
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/guard";
@@ -8,8 +9,8 @@ import { AppError, zodMessage } from "@/lib/errors/app-error";
 import { FeedParseError, parseFeed } from "./feed";
 import { fetchFeed } from "./fetch-feed";
 import { htmlToText } from "./html";
-import { extractArticle, type ExtractResult } from "./pipeline";
-import { storeExtraction, type IngestResult } from "./store";
+import { extractArticle } from "./pipeline";
+import { storeExtraction, storeExtractions, type ExtractionToStore, type IngestResult, type StoreOutcome } from "./store";
 
 export { MAX_INGEST_BYTES } from "./limits";
 
@@ -55,10 +56,14 @@ export function looksLikeFeed(text: string): boolean {
   return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head);
 }
 
-type Prepared = { text: string; extraction: ExtractResult; meta: { url?: string; title?: string; publisher?: string } };
+/**
+ * Articles written per transaction: large enough that per-statement costs (round trips, the rollup
+ * triggers) are paid once per hundred articles, small enough that a long feed commits as it goes.
+ */
+export const STORE_BATCH_SIZE = 100;
 
 /** Extraction without storage: what the ingest page previews and the extract CLI prints. */
-export function prepareIngest(input: ArticleInput): Prepared {
+export function prepareIngest(input: ArticleInput): ExtractionToStore {
   let text = input.text ?? "";
   let title = input.title;
   let publishedAt = input.publishedAt;
@@ -79,11 +84,8 @@ export async function ingestArticle(input: ArticleInput, user: SessionUser | nul
   return storeExtraction(prepared.text, prepared.extraction, prepared.meta, user);
 }
 
-/**
- * Every item of an RSS or Atom feed as its own source, each in its own transaction: one bad item does not
- * lose the others, and a malformed feed stores nothing at all.
- */
-export async function ingestFeed(xml: string, user: SessionUser | null): Promise<IngestResult[]> {
+/** Every item of an RSS or Atom feed, extracted; a malformed or empty feed is a 400. */
+export function prepareFeed(xml: string): ExtractionToStore[] {
   let items;
   try {
     items = parseFeed(xml);
@@ -92,12 +94,42 @@ export async function ingestFeed(xml: string, user: SessionUser | null): Promise
     throw error;
   }
   if (!items.length) throw new AppError("bad_request", "The feed has no items");
-  const prepared = items
+  return items
     .filter((item) => item.text.trim())
     .map((item) => prepareIngest({ text: item.text, url: item.url, title: item.title, publishedAt: validDay(item.publishedAt) }));
-  const results: IngestResult[] = [];
-  for (const item of prepared) results.push(await storeExtraction(item.text, item.extraction, item.meta, user));
-  return results;
+}
+
+/** A whole uploaded document, extracted: each item of a feed, or the one article of an HTML page or text. */
+export function prepareDocument(content: string, fileName: string | undefined): ExtractionToStore[] {
+  assertReadableText(content, fileName ? `The file ${fileName}` : "The upload");
+  if (looksLikeFeed(content)) return prepareFeed(content);
+  const isHtml = /\.html?$/i.test(fileName ?? "") || /^\s*(<!doctype html|<html)/i.test(content);
+  return [prepareIngest(isHtml ? { html: content } : { text: content })];
+}
+
+/** Stores extracted articles in batches of STORE_BATCH_SIZE, each batch one transaction. */
+export async function storePrepared(prepared: ExtractionToStore[], user: SessionUser | null): Promise<StoreOutcome[]> {
+  const outcomes: StoreOutcome[] = [];
+  for (let start = 0; start < prepared.length; start += STORE_BATCH_SIZE) {
+    outcomes.push(...(await storeExtractions(prepared.slice(start, start + STORE_BATCH_SIZE), user)));
+  }
+  return outcomes;
+}
+
+/**
+ * Stores every article, then fails with the first refused one if any was: one bad item does not lose the
+ * others, and a malformed feed (refused by prepareFeed) stores nothing at all.
+ */
+async function storeAll(prepared: ExtractionToStore[], user: SessionUser | null): Promise<IngestResult[]> {
+  const outcomes = await storePrepared(prepared, user);
+  const failed = outcomes.find((outcome) => !outcome.ok);
+  if (failed && !failed.ok) throw failed.error;
+  return outcomes.flatMap((outcome) => (outcome.ok ? [outcome.result] : []));
+}
+
+/** Every item of an RSS or Atom feed as its own source. */
+export async function ingestFeed(xml: string, user: SessionUser | null): Promise<IngestResult[]> {
+  return storeAll(prepareFeed(xml), user);
 }
 
 function validDay(value: string | undefined): string | undefined {
@@ -111,8 +143,5 @@ export async function ingestFeedUrl(url: string, user: SessionUser | null): Prom
 
 /** A whole uploaded document: a feed, an HTML page, or plain text / Markdown. */
 export async function ingestDocument(content: string, fileName: string | undefined, user: SessionUser | null): Promise<IngestResult[]> {
-  assertReadableText(content, fileName ? `The file ${fileName}` : "The upload");
-  if (looksLikeFeed(content)) return ingestFeed(content, user);
-  const isHtml = /\.html?$/i.test(fileName ?? "") || /^\s*(<!doctype html|<html)/i.test(content);
-  return [await ingestArticle(isHtml ? { html: content } : { text: content }, user)];
+  return storeAll(prepareDocument(content, fileName), user);
 }
