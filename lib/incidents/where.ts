@@ -55,12 +55,15 @@ export function incidentConditions(filter: IncidentFilter): Sql[] {
   if (filter.q) {
     // French and English stemming plus exact names; matches the incident's own text or any of its sources.
     const query = sql`(websearch_to_tsquery('french', ${filter.q}) || websearch_to_tsquery('english', ${filter.q}) || websearch_to_tsquery('simple', ${filter.q}))`;
+    // The incidents of matching sources as an array (one InitPlan), not `IN (subquery)`: an OR with a
+    // subquery cannot be a bitmap, so every q scanned the whole table (80 ms for a word found nowhere at
+    // 100,000 incidents); `id = ANY(array)` can, and ORs with the search-vector index (1 ms).
     conditions.push(sql`(
       i.search_vector @@ ${query}
-      OR i.id IN (
+      OR i.id = ANY(ARRAY(
         SELECT isrc.incident_id FROM incident_source isrc JOIN source src ON src.id = isrc.source_id
         WHERE src.search_vector @@ ${query}
-      )
+      ))
     )`);
   }
   return conditions;
