@@ -46,7 +46,8 @@ export function zodMessage(error: ZodError): string {
     .join("; ");
 }
 
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
+// P2024 and P2028: no pooled connection (or transaction) free in time, i.e. the database is saturated.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
 const UNAVAILABLE_KINDS = /DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|Connection terminated|not queryable|connect ECONNREFUSED|the database system is (starting up|shutting down)|terminating connection/i;
 
 /**

@@ -73,7 +73,7 @@
  * cost 15-100 ms, more than it saves), and enough hash memory that the aggregates never fall back to an
  * on-disk sort (the planner expects ~100,000 groups where there are a few thousand).
  */
-import { prisma } from "@/lib/db/client";
+import { statsPool } from "@/lib/db/stats-pool";
 import { Prisma } from "@/lib/db/generated/client";
 import { foldText } from "@/lib/text/fold";
 import type { IncidentFilter } from "./filters";
@@ -140,24 +140,28 @@ export type OverviewStats = {
   map: { regions: MapRegion[]; points: MapPoint[]; pointsTotal: number; pointCap: number; pointsTruncated: boolean };
 };
 
-type Db = Pick<typeof prisma, "$transaction">;
-
 /**
- * One aggregate in its own short transaction, with local settings (see the header). `cheapGather` lowers
- * the cost the planner gives to passing rows from parallel workers: for the breakdown, whose workers pass
- * partial aggregates that the planner overestimates tenfold (it expects ~100,000 groups where there are a
- * few thousand) and would otherwise run the whole scan on one process. Not for the others: there it
- * makes the planner gather a million raw rows to join them on one process.
+ * One aggregate, on the overview's own raw pg connections (statsPool), which carry its settings (see the
+ * header) from the start: one round trip per aggregate where a Prisma transaction with SET LOCAL took
+ * four, and pg's row parsing instead of Prisma's, which cost ~30 ms of server CPU per overview on its
+ * thousands of breakdown rows. `cheapGather` lowers the cost the planner gives to passing rows from
+ * parallel workers: for the breakdown, whose workers pass partial aggregates that the planner
+ * overestimates tenfold (it expects ~100,000 groups where there are a few thousand) and would otherwise run
+ * the whole scan on one process. Not for the others: there it makes the planner gather a million raw rows
+ * to join them on one process.
  */
-async function runAggregate<T>(db: Db, query: Sql, options: { cheapGather?: boolean } = {}): Promise<T[]> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
-        set_config('hash_mem_multiplier', '4', true), set_config('parallel_tuple_cost', ${options.cheapGather ? "0.01" : "0.1"}, true)`;
-      return tx.$queryRaw<T[]>(query);
-    },
-    { timeout: 60_000 },
-  );
+async function runAggregate<T>(query: Sql, options: { cheapGather?: boolean } = {}): Promise<T[]> {
+  if (!options.cheapGather) return (await statsPool().query(query.text, query.values)).rows as T[];
+  const client = await statsPool().connect();
+  try {
+    await client.query("SET parallel_tuple_cost = 0.01");
+    return (await client.query(query.text, query.values)).rows as T[];
+  } finally {
+    await client.query("RESET parallel_tuple_cost").then(
+      () => client.release(),
+      (error: Error) => client.release(error),
+    );
+  }
 }
 
 /** Admin2 when exactly one admin1 is selected (the analyst is looking inside a region), else admin1. */
@@ -177,17 +181,15 @@ const SCAN_ONLY_KEYS = ["location", "actorType", "source"] as const;
  */
 type Plan = { breakdown: "scan" | "rollup"; time: "scan" | "rollup" | "actor-rollup"; actorNames: string[] | null };
 
-async function planOverview(filter: IncidentFilter, db: Db, useRollups: boolean): Promise<Plan> {
+async function planOverview(filter: IncidentFilter, useRollups: boolean): Promise<Plan> {
   const scan: Plan = { breakdown: "scan", time: "scan", actorNames: null };
   if (!useRollups || SCAN_ONLY_KEYS.some((key) => filter[key].length > 0) || filter.q || filter.minFatalities !== undefined) return scan;
   let actorNames: string[] | null = null;
   if (filter.actor.length) {
     // The same resolution as incidentConditions (aliases, then exact names), to the names actor_names holds.
-    const rows = await db.$transaction((tx) =>
-      tx.$queryRaw<{ name: string }[]>`SELECT a.name FROM actor a WHERE a.id IN (
-        SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(${filter.actor.map(foldText)})
-        UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(${filter.actor}))`,
-    );
+    const rows = await runAggregate<{ name: string }>(sql`SELECT a.name FROM actor a WHERE a.id IN (
+      SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(${filter.actor.map(foldText)})
+      UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(${filter.actor}))`);
     actorNames = rows.map((row) => row.name).sort();
   }
   const onlyTimeDimensions = !filter.admin2.length && !filter.subEventType.length && !filter.status.length && !filter.geoPrecision.length;
@@ -512,23 +514,23 @@ export type OverviewOptions = {
 };
 
 /** Every overview aggregate for one filter. */
-export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBucket, db: Db = prisma, options: OverviewOptions = {}): Promise<OverviewStats> {
+export async function getOverviewStats(filter: IncidentFilter, bucket: StatsBucket, options: OverviewOptions = {}): Promise<OverviewStats> {
   const compared = comparedPeriod(filter);
   const previousRange = compared ? previousPeriod(compared) : null;
-  const plan = await planOverview(filter, db, options.rollups ?? true);
+  const plan = await planOverview(filter, options.rollups ?? true);
   const needsBounds = plan.time !== "scan" && (!filter.from || !filter.to);
   const onePass = plan.time === "scan" && plan.breakdown === "scan" && (options.onePass ?? readsIncidentRows(filter));
   const [[allTimeRows, breakdown], points, bounds] = await Promise.all([
     onePass
-      ? runAggregate<{ time: TimeRow[]; breakdown: BreakdownRow[] }>(db, onePassQuery(filter, bucket, previousRange), { cheapGather: true }).then(
+      ? runAggregate<{ time: TimeRow[]; breakdown: BreakdownRow[] }>(onePassQuery(filter, bucket, previousRange), { cheapGather: true }).then(
           ([row]) => [row!.time, row!.breakdown] as const,
         )
       : Promise.all([
-          runAggregate<TimeRow>(db, plan.time === "scan" ? timeQuery(filter, bucket, previousRange) : rollupTimeQuery(filter, bucket, previousRange, plan)),
-          runAggregate<BreakdownRow>(db, breakdownQuery(filter, plan.breakdown, plan.actorNames), { cheapGather: true }),
+          runAggregate<TimeRow>(plan.time === "scan" ? timeQuery(filter, bucket, previousRange) : rollupTimeQuery(filter, bucket, previousRange, plan)),
+          runAggregate<BreakdownRow>(breakdownQuery(filter, plan.breakdown, plan.actorNames), { cheapGather: true }),
         ]),
-    runAggregate<PointRow>(db, pointsQuery(filter)),
-    needsBounds ? runAggregate<{ first: string | null; last: string | null }>(db, rollupBoundsQuery(filter, plan)) : Promise.resolve([]),
+    runAggregate<PointRow>(pointsQuery(filter)),
+    needsBounds ? runAggregate<{ first: string | null; last: string | null }>(rollupBoundsQuery(filter, plan)) : Promise.resolve([]),
   ]);
   const timeRows = allTimeRows.filter((row) => row.period !== null);
   const previousRows = allTimeRows.filter((row) => row.period === null);

@@ -7,7 +7,7 @@ function startServer(secret: string | undefined): Promise<{ code: number | null;
   return freePort().then(
     (port) =>
       new Promise((resolve) => {
-        const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: inject("databaseUrl"), NEXT_TELEMETRY_DISABLED: "1" };
+        const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: inject("databaseUrl"), NEXT_TELEMETRY_DISABLED: "1", WEB_CONCURRENCY: "2" };
         if (secret === undefined) delete env.NEXTAUTH_SECRET;
         else env.NEXTAUTH_SECRET = secret;
         const child = spawn(...productionServer(port, "127.0.0.1"), { env });

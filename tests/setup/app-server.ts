@@ -34,6 +34,8 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production" as const,
+    // Two workers even on a small machine, so the browser tests go through the cluster's primary too.
+    WEB_CONCURRENCY: "2",
   };
   if (!process.env.VIGIE_E2E_SKIP_BUILD && !buildIfNeeded(env)) throw new Error("next build failed");
   // The server users run (npm start), so the browser tests exercise its worker processes too.

@@ -1,0 +1,26 @@
+/**
+ * Raw pg pools beside the Prisma client, for the few hot paths where Prisma's per-query cost shows (table
+ * totals, overview aggregates, bulk ingest). Each pool carries its session settings from the connection
+ * start, so a query is one round trip; one pool per name and process, replaced when DATABASE_URL changes
+ * (tests switch databases).
+ */
+import pg from "pg";
+
+const globalForPools = globalThis as unknown as { vigiePgPools?: Map<string, { url: string; pool: pg.Pool }> };
+
+export function namedPool(name: string, settings: Record<string, string | number>, max: number): pg.Pool {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
+  const pools = (globalForPools.vigiePgPools ??= new Map());
+  const current = pools.get(name);
+  if (current?.url === connectionString) return current.pool;
+  void current?.pool.end().catch(() => {});
+  const options = Object.entries(settings)
+    .map(([key, value]) => `-c ${key}=${value}`)
+    .join(" ");
+  const pool = new pg.Pool({ connectionString, max, options });
+  // An idle connection dropped by the server (restart) must not crash the process: the pool replaces it.
+  pool.on("error", () => {});
+  pools.set(name, { url: connectionString, pool });
+  return pool;
+}
