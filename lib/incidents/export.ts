@@ -23,6 +23,7 @@ import { Transform, type TransformCallback } from "node:stream";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { stringify } from "csv-stringify/sync";
+import { namedPool } from "@/lib/db/pg-pool";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
@@ -173,24 +174,13 @@ export class CrlfRecords extends Transform {
   }
 }
 
-const globalForExport = globalThis as unknown as { vigieExportPool?: pg.Pool };
-
 /**
- * COPY needs a raw pg connection (Prisma has no COPY), so exports get their own small pool; it is created
- * on first use and sized so that a few concurrent exports cannot starve the app's Prisma pool.
+ * COPY needs a raw pg connection (Prisma has no COPY), so exports get their own small pool, sized so that a
+ * few concurrent exports cannot starve the app's Prisma pool. DateStyle=ISO makes dates print as ISO 8601
+ * (YYYY-MM-DD) in the CSV whatever the server's setting.
  */
 function exportPool(): pg.Pool {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
-  // DateStyle=ISO makes dates print as ISO 8601 (YYYY-MM-DD) in the CSV whatever the server's setting.
-  if (!globalForExport.vigieExportPool) {
-    const pool = new pg.Pool({ connectionString, max: Number(process.env.EXPORT_POOL_SIZE ?? 3), options: "-c DateStyle=ISO,YMD" });
-    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
-    // discards it and opens a new one on the next export.
-    pool.on("error", (error) => console.warn(`export pool: idle connection lost (${error.message})`));
-    globalForExport.vigieExportPool = pool;
-  }
-  return globalForExport.vigieExportPool;
+  return namedPool("export", { DateStyle: "ISO,YMD" }, Number(process.env.EXPORT_POOL_SIZE ?? 3));
 }
 
 export type ExportStream = {
