@@ -42,9 +42,12 @@ export function incidentConditions(filter: IncidentFilter): Sql[] {
     )`);
   }
   if (filter.actorType.length) {
+    // The actors of those types as an array (one InitPlan), not a join: joined, the planner took a few
+    // frequent actors (JNIM, the armies) for rare ones, expected 8,000 links where there are 458,000 and
+    // looked incidents up one by one (9 s at 1,000,000 incidents; 0.7 s this way).
     conditions.push(sql`EXISTS (
-      SELECT 1 FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id
-      WHERE ia.incident_id = i.id AND a.type = ANY(${filter.actorType}::int[])
+      SELECT 1 FROM incident_actor ia
+      WHERE ia.incident_id = i.id AND ia.actor_id = ANY(ARRAY(SELECT a.id FROM actor a WHERE a.type = ANY(${filter.actorType}::int[])))
     )`);
   }
   if (filter.source.length) {
