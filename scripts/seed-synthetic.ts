@@ -15,7 +15,7 @@ import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { PLACES, type PlaceEntry } from "../lib/ingest/gazetteer";
-import { EVENT_TAXONOMY, type EventType } from "../lib/incidents/taxonomy";
+import type { EventType } from "../lib/incidents/taxonomy";
 import type { IncidentRow } from "../lib/incidents/queries";
 import type { ActorRoleName } from "../lib/incidents/taxonomy";
 

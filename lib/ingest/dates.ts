@@ -159,10 +159,6 @@ function chronoDates(text: string, folded: string, language: Language, reference
   return mentions;
 }
 
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 function monthDates(folded: string, reference: Date | null): DateMention[] {
   const mentions: DateMention[] = [];
   MONTH_RE.lastIndex = 0;

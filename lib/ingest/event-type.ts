@@ -149,8 +149,6 @@ export interface EventContext {
   folded: string;
 }
 
-const KIND_ORDER: TriggerKind[] = ["explosion", "territory", "sexual", "clash", "abduction", "kill", "attack", "mob", "riot", "protest", "strategic"];
-
 function best(triggers: TriggerMatch[], kind: TriggerKind): TriggerMatch | undefined {
   return triggers.filter((t) => t.rule.kind === kind).sort((a, b) => b.rule.priority - a.rule.priority)[0];
 }

@@ -1,7 +1,7 @@
 /** Helpers for integration tests: raw access to the run's database, outside the app's data layer. */
 import pg from "pg";
 import { inject } from "vitest";
-import { adminQuery, createScratchDatabase } from "@/lib/db/scratch";
+import { createScratchDatabase } from "@/lib/db/scratch";
 
 export const databaseUrl = () => inject("databaseUrl");
 
