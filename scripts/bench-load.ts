@@ -55,6 +55,27 @@ function rssMb(pid: number): number {
   }
 }
 
+/**
+ * CPU seconds used by a process and its descendants: its own time, its children's that have exited and
+ * been waited for (PostgreSQL's parallel workers come and go), and the live children's (Linux /proc,
+ * 100 clock ticks per second).
+ */
+function treeCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const own = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL server's main process: the parent of one of its backends. */
+function parentPid(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -109,6 +130,8 @@ try {
     emails.push(email);
   }
   const maxId = Number((await prisma.$queryRaw<{ max: number }[]>`SELECT max(id) AS max FROM incident`)[0]!.max);
+  const backendPid = Number((await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid);
+  const postgresPid = parentPid(backendPid);
   await prisma.$disconnect();
 
   const port = await freePort();
@@ -170,11 +193,13 @@ try {
   }
   await new Promise((resolve) => setTimeout(resolve, 2000));
   if (values.profile) {
-    const profile: Record<string, { meanMs: number; p50Ms: number; maxMs: number; kb: number }> = {};
+    const profile: Record<string, { meanMs: number; p50Ms: number; maxMs: number; kb: number; serverCpuMs: number; databaseCpuMs: number }> = {};
+    const REPEAT = 30;
     for (const { kind, make } of KINDS) {
       const times: number[] = [];
       let bytes = 0;
-      for (let index = 0; index < 20; index++) {
+      const cpuBefore = { server: treeCpuSeconds(app.pid!), database: treeCpuSeconds(postgresPid) };
+      for (let index = 0; index < REPEAT; index++) {
         const next = make();
         const started = performance.now();
         const response = await fetch(`${baseUrl}${next.path}`, {
@@ -192,6 +217,9 @@ try {
         p50Ms: Math.round(percentile(times, 50)),
         maxMs: Math.round(times.at(-1)!),
         kb: Math.round(bytes / times.length / 1024),
+        // CPU per request, from /proc: the web server's processes and all of PostgreSQL's.
+        serverCpuMs: Math.round(((treeCpuSeconds(app.pid!) - cpuBefore.server) * 1000) / REPEAT),
+        databaseCpuMs: Math.round(((treeCpuSeconds(postgresPid) - cpuBefore.database) * 1000) / REPEAT),
       };
       log(`${kind}: ${JSON.stringify(profile[kind])}`);
     }

@@ -5,6 +5,7 @@
  */
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/errors/app-error";
 import { clientIp } from "./ip";
 import { passwordFingerprint } from "./password";
@@ -26,11 +27,14 @@ async function userFromSessionCookie(get: (name: string) => string | undefined):
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-/** The signed-in user of a page or server action, or null. For pages that anonymous visitors may see. */
-export async function getPageUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of a page or server action, or null. For pages that anonymous visitors may see.
+ * Read once per request: the layout and the page both guard, and React's cache() lets them share the row.
+ */
+export const getPageUser = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
   return userFromSessionCookie((name) => store.get(name)?.value);
-}
+});
 
 export function loginPath(callbackPath?: string | null): string {
   // Only local paths: an open redirect through the login page would be a phishing aid.

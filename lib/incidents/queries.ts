@@ -13,6 +13,7 @@ import type { SessionUser } from "@/lib/auth/guard";
 import { describeFilter, type IncidentFilter, type Sort } from "./filters";
 import { incidentWhere, sql, type Sql } from "./where";
 import { DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATUSES, isValidEventPair, type ActorRoleName } from "./taxonomy";
+import { invalidateOverviewCache } from "./stats-cache";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -238,11 +239,11 @@ export async function findIncident(id: number): Promise<IncidentDetail | null> {
       take: 200,
     }),
   ]);
-  const mergedSummaries = new Map(
-    (await prisma.incident.findMany({ where: { id: { in: merges.map((merge) => merge.mergedId) } }, select: { id: true, summary: true } })).map(
-      (row) => [row.id, row.summary],
-    ),
-  );
+  // Most incidents were never merged into: no query then (Prisma would still send one for an empty list).
+  const mergedRows = merges.length
+    ? await prisma.incident.findMany({ where: { id: { in: merges.map((merge) => merge.mergedId) } }, select: { id: true, summary: true } })
+    : [];
+  const mergedSummaries = new Map(mergedRows.map((row) => [row.id, row.summary]));
   return {
     id: incident.id,
     eventDate: isoDay(incident.eventDate)!,
@@ -355,7 +356,7 @@ async function lockIncident(tx: Prisma.TransactionClient, id: number) {
  */
 export async function updateIncident(id: number, expectedVersion: number, patch: IncidentPatch, user: Actor): Promise<IncidentRow> {
   const changes = incidentPatchSchema.parse(patch);
-  return prisma.$transaction(async (tx) => {
+  return corrected(prisma.$transaction(async (tx) => {
     const current = await tx.incident.findUnique({ where: { id } });
     if (!current) throw new AppError("not_found", `Incident ${id} does not exist`);
     if (current.version !== expectedVersion) throw conflict(id);
@@ -382,6 +383,17 @@ export async function updateIncident(id: number, expectedVersion: number, patch:
     if (updated.count !== 1) throw conflict(id);
     await recordAudit({ user, action: "incident.update", targetType: "incident", targetId: id, details: { changes: diff, version: expectedVersion + 1 } }, tx);
     return (await getRow(tx, id))!;
+  }));
+}
+
+/**
+ * After a correction commits, the overview's short-lived cache (lib/incidents/stats-cache.ts) is emptied:
+ * an analyst's own change is never hidden behind figures computed before it.
+ */
+function corrected<T>(done: Promise<T>): Promise<T> {
+  return done.then((result) => {
+    invalidateOverviewCache();
+    return result;
   });
 }
 
@@ -393,7 +405,7 @@ async function getRow(db: Db, id: number): Promise<IncidentRow | undefined> {
 /** Verify or reject (or send back to unverified). With a version, it is refused when the incident changed. */
 export async function setIncidentStatus(id: number, status: ReviewStatus, user: Actor, expectedVersion?: number): Promise<IncidentRow> {
   if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new AppError("bad_request", `status: must be one of ${REVIEW_STATUSES.join(", ")}`);
-  return prisma.$transaction(async (tx) => {
+  return corrected(prisma.$transaction(async (tx) => {
     const current = await lockIncident(tx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict(id);
     const before = await tx.incident.findUniqueOrThrow({ where: { id }, select: { status: true } });
@@ -402,7 +414,7 @@ export async function setIncidentStatus(id: number, status: ReviewStatus, user: 
       await recordAudit({ user, action: "incident.status", targetType: "incident", targetId: id, details: { from: before.status, to: status } }, tx);
     }
     return (await getRow(tx, id))!;
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -432,7 +444,7 @@ async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): P
  */
 export async function mergeIncidents(targetId: number, mergedId: number, user: Actor): Promise<{ mergeId: number }> {
   if (targetId === mergedId) throw new AppError("bad_request", "An incident cannot be merged into itself");
-  return prisma.$transaction(async (tx) => {
+  return corrected(prisma.$transaction(async (tx) => {
     const [first, second] = targetId < mergedId ? [targetId, mergedId] : [mergedId, targetId];
     const locked = new Map([[first, await lockIncident(tx, first)], [second, await lockIncident(tx, second)]]);
     if (locked.get(targetId)!.merged_into_id !== null) throw new AppError("conflict", `Incident ${targetId} is itself merged into incident ${locked.get(targetId)!.merged_into_id}`);
@@ -465,12 +477,12 @@ export async function mergeIncidents(targetId: number, mergedId: number, user: A
     await recordAudit({ user, action: "incident.merge", targetType: "incident", targetId, details }, tx);
     await recordAudit({ user, action: "incident.merged_into", targetType: "incident", targetId: mergedId, details }, tx);
     return { mergeId: merge.id };
-  });
+  }));
 }
 
 /** Undoes a merge: the recorded links go back to the merged incident, which is listed again. */
 export async function unmergeIncident(mergeId: number, user: Actor): Promise<{ targetId: number; mergedId: number }> {
-  return prisma.$transaction(async (tx) => {
+  return corrected(prisma.$transaction(async (tx) => {
     const merge = await tx.incidentMerge.findUnique({ where: { id: mergeId } });
     if (!merge) throw new AppError("not_found", `Merge ${mergeId} does not exist`);
     const { targetId, mergedId } = merge;
@@ -499,7 +511,7 @@ export async function unmergeIncident(mergeId: number, user: Actor): Promise<{ t
     await recordAudit({ user, action: "incident.unmerge", targetType: "incident", targetId, details }, tx);
     await recordAudit({ user, action: "incident.unmerged_from", targetType: "incident", targetId: mergedId, details }, tx);
     return { targetId, mergedId };
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ export default async function setup(project: TestProject) {
     NODE_ENV: "production" as const,
     // Two workers even on a small machine, so the browser tests go through the cluster's primary too.
     WEB_CONCURRENCY: "2",
+    // Browser tests write incidents straight into the database and then read the overview: its short-lived
+    // cache (tested in tests/integration/overview/stats-cache.test.ts) would show figures from before.
+    OVERVIEW_CACHE_SECONDS: "0",
   };
   if (!process.env.VIGIE_E2E_SKIP_BUILD && !buildIfNeeded(env)) throw new Error("next build failed");
   // The server users run (npm start), so the browser tests exercise its worker processes too.

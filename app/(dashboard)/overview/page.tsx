@@ -2,7 +2,8 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/guard";
 import { describeFilter, parseIncidentFilterTolerant, type IncidentFilter } from "@/lib/incidents/filters";
-import { getOverviewStats, type StatsBucket } from "@/lib/incidents/stats";
+import type { StatsBucket } from "@/lib/incidents/stats";
+import { getCachedOverviewStats } from "@/lib/incidents/stats-cache";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PendingNavigationProvider } from "@/components/filters/navigation-pending";
 import { OverviewDashboard } from "@/components/charts/overview-dashboard";
@@ -32,6 +33,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 }
 
 async function OverviewResults({ filter, bucket }: { filter: IncidentFilter; bucket: StatsBucket }) {
-  const stats = await getOverviewStats(filter, bucket);
-  return <OverviewDashboard stats={stats} filter={filter} />;
+  const { stats, computedAt } = await getCachedOverviewStats(filter, bucket);
+  return (
+    <>
+      <p className="mb-2 text-right text-xs text-slate-500">
+        Figures as of <time dateTime={computedAt.toISOString()}>{computedAt.toISOString().slice(11, 19)} UTC</time>
+      </p>
+      <OverviewDashboard stats={stats} filter={filter} />
+    </>
+  );
 }

@@ -3,7 +3,8 @@ import { requireApiUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { incidentErrorResponse } from "@/lib/incidents/api-errors";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { getOverviewStats, STATS_BUCKETS, type StatsBucket } from "@/lib/incidents/stats";
+import { STATS_BUCKETS, type StatsBucket } from "@/lib/incidents/stats";
+import { getCachedOverviewStats } from "@/lib/incidents/stats-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -22,14 +23,17 @@ function parseBucket(params: URLSearchParams): StatsBucket {
 
 /**
  * `GET /api/incidents/stats?<filter>&bucket=week|month`: every overview aggregate for the filter (the
- * same parameters as `/api/incidents`), as JSON; 400 naming a bad parameter.
+ * same parameters as `/api/incidents`), as JSON; 400 naming a bad parameter. `Age` says how many seconds
+ * ago the figures were computed (see lib/incidents/stats-cache.ts).
  */
 export async function GET(request: Request) {
   try {
     await requireApiUser(request, "viewer");
     const params = new URL(request.url).searchParams;
     const filter = parseIncidentFilter(params, ["bucket"]);
-    return NextResponse.json(await getOverviewStats(filter, parseBucket(params)));
+    const { stats, computedAt } = await getCachedOverviewStats(filter, parseBucket(params));
+    const age = Math.max(0, Math.floor((Date.now() - computedAt.getTime()) / 1000));
+    return NextResponse.json(stats, { headers: { Age: String(age), "Last-Modified": computedAt.toUTCString() } });
   } catch (error) {
     return incidentErrorResponse(error);
   }
