@@ -13,7 +13,17 @@ export type Sql = Prisma.Sql;
  * Conditions that depend only on the filter. Actor names are resolved to ids in SQL through the alias
  * table, so "GSIM" finds JNIM and an unknown name simply matches nothing.
  */
-export function incidentConditions(filter: IncidentFilter): Sql[] {
+export type ConditionOptions = {
+  /**
+   * The names the filter's actors resolve to, when the caller has resolved them: matched against the
+   * incident's own actor_names (kept equal to its links on every write, see refreshActorNames in
+   * queries.ts) instead of joining incident_actor. The overview's scans read actor_names from their
+   * covering index; at 1,000,000 incidents the join cost them 30-50 ms more per aggregate.
+   */
+  actorNames?: string[] | null;
+};
+
+export function incidentConditions(filter: IncidentFilter, options: ConditionOptions = {}): Sql[] {
   const conditions: Sql[] = [sql`i.merged_into_id IS NULL`];
   if (filter.country.length) conditions.push(sql`i.country = ANY(${filter.country})`);
   if (filter.admin1.length) {
@@ -30,7 +40,9 @@ export function incidentConditions(filter: IncidentFilter): Sql[] {
   if (filter.from) conditions.push(sql`i.event_date >= ${filter.from}::date`);
   if (filter.to) conditions.push(sql`i.event_date <= ${filter.to}::date`);
   if (filter.minFatalities !== undefined) conditions.push(sql`i.fatalities >= ${filter.minFatalities}`);
-  if (filter.actor.length) {
+  if (filter.actor.length && options.actorNames) {
+    conditions.push(sql`string_to_array(i.actor_names, '; ') && ${options.actorNames}::text[]`);
+  } else if (filter.actor.length) {
     const folded = filter.actor.map(foldText);
     conditions.push(sql`EXISTS (
       SELECT 1 FROM incident_actor ia
@@ -72,6 +84,6 @@ export function incidentConditions(filter: IncidentFilter): Sql[] {
   return conditions;
 }
 
-export function incidentWhere(filter: IncidentFilter): Sql {
-  return sql`WHERE ${Prisma.join(incidentConditions(filter), " AND ")}`;
+export function incidentWhere(filter: IncidentFilter, options: ConditionOptions = {}): Sql {
+  return sql`WHERE ${Prisma.join(incidentConditions(filter, options), " AND ")}`;
 }
