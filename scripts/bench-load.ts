@@ -147,8 +147,10 @@ try {
   if (!buildIfNeeded(env)) throw new Error("next build failed");
   // Started with node directly so the pid sampled for memory is the server's own.
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  // BENCH_NODE_OPTIONS: more flags for the server's node (e.g. --trace-gc), which NODE_OPTIONS does not allow.
   const profiling = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  app = spawn(...productionServer(port, "127.0.0.1", profiling), { env, stdio: ["ignore", "ignore", "inherit"] });
+  const extra = process.env.BENCH_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
+  app = spawn(...productionServer(port, "127.0.0.1", [...profiling, ...extra]), { env, stdio: ["ignore", 2, "inherit"] });
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok).catch(() => false))) {
     if (Date.now() > deadline) throw new Error("the server did not start");
@@ -181,10 +183,10 @@ try {
       },
     },
   ];
-  const requestFor = (): LoadRequest => {
+  const requestFor = (): LoadRequest & { kind: string } => {
     let roll = Math.random();
-    for (const item of KINDS) if ((roll -= item.share) < 0) return item.make();
-    return KINDS.at(-1)!.make();
+    for (const item of KINDS) if ((roll -= item.share) < 0) return { ...item.make(), kind: item.kind };
+    return { ...KINDS.at(-1)!.make(), kind: KINDS.at(-1)!.kind };
   };
 
   // Warm-up: compile every route once so the first measured requests are not cold starts.
@@ -254,6 +256,10 @@ try {
 
     log(`running ${USERS} connections for ${DURATION} s with ${EXPORTS} concurrent full exports`);
     const latencies: number[] = [];
+    // Latency per kind of request: autocannon calls onResponse (with the connection's context, which
+    // setupRequest tagged) right before it emits "response" for the same request.
+    const latenciesByKind = new Map<string, number[]>(KINDS.map(({ kind }) => [kind, []]));
+    let respondedKind = "";
     const statuses = new Map<number, number>();
     let finish: (result: autocannon.Result) => void = () => {};
     let fail: (error: unknown) => void = () => {};
@@ -269,8 +275,9 @@ try {
       timeout: 30,
       requests: [
         {
-          setupRequest: (request) => {
+          setupRequest: (request, context) => {
             const next = requestFor();
+            (context as { kind?: string }).kind = next.kind;
             return {
               ...request,
               method: next.method,
@@ -279,11 +286,15 @@ try {
               headers: { cookie: pick(cookies), ...(next.body ? { "content-type": "application/json", origin: baseUrl } : {}) },
             };
           },
+          onResponse: (_status, _body, context) => {
+            respondedKind = String((context as { kind?: string }).kind);
+          },
         },
       ],
     }, (error, result) => (error ? fail(error) : finish(result)));
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
+      latenciesByKind.get(respondedKind)?.push(responseTime);
       statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
     });
     const result = await done;
@@ -307,6 +318,12 @@ try {
       requests: result.requests.total,
       requestsPerSecond: Math.round(result.requests.average),
       latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 },
+      latencyMsByKind: Object.fromEntries(
+        [...latenciesByKind].map(([kind, times]) => {
+          times.sort((a, b) => a - b);
+          return [kind, { requests: times.length, p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)) }];
+        }),
+      ),
       errors,
       statuses: Object.fromEntries(statuses),
       exports: {
