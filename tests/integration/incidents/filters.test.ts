@@ -1,6 +1,7 @@
 /** Every filter of the contract against real PostgreSQL, alone and combined, with sorting and paging. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
+import { prisma } from "@/lib/db/client";
 import { getIncidentPage, getTextPageRowsWithoutWalk } from "@/lib/incidents/queries";
 import { incidentWhere } from "@/lib/incidents/where";
 import { ALL_LISTED, ids, seedFixtures } from "./fixtures";
@@ -91,6 +92,24 @@ describe("sorting", () => {
     expect(asc.at(-1)).toBe(ids.diboli);
     expect(asc.slice(0, 2).sort()).toEqual([ids.djibo, ids.kidira].sort());
   });
+
+  it.each(["-fatalities", "fatalities"])(
+    "pages sort=%s (known tolls from their index, then the unknown ones) exactly as one ORDER BY ... NULLS LAST",
+    async (sort) => {
+      const dir = sort.startsWith("-") ? "DESC" : "ASC";
+      const expected = (
+        await prisma.$queryRawUnsafe<{ id: number }[]>(
+          `SELECT i.id FROM incident i WHERE i.merged_into_id IS NULL ORDER BY i.fatalities ${dir} NULLS LAST, i.event_date DESC, i.id DESC`,
+        )
+      ).map((row) => row.id);
+      // Page sizes that put a page boundary before, on and across the first unknown toll.
+      for (const pageSize of [1, 2, 4, 5]) {
+        const collected: number[] = [];
+        for (let page = 1; page <= Math.ceil(expected.length / pageSize) + 1; page++) collected.push(...(await idsFor(`sort=${sort}&pageSize=${pageSize}&page=${page}`)));
+        expect(collected, `pageSize ${pageSize}`).toEqual(expected);
+      }
+    },
+  );
 
   it("sorts by country, then newest first", async () => {
     const rows = await getIncidentPage(parseIncidentFilter(new URLSearchParams("sort=country")));
