@@ -43,37 +43,51 @@ const RATE_PER_USER = Number(values.rate);
 const PASSWORD = "load-test password 1";
 const log = (line: string) => console.error(`[bench:load] ${line}`);
 
-/** Resident memory of the server: its process and every worker process under it. */
-function rssMb(pid: number): number {
+/** A process and all its descendants (Linux /proc); gone processes are left out. */
+function processTree(pid: number): number[] {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    const own = match ? Number(match[1]) / 1024 : 0;
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    return Math.round(own + children.reduce((sum, child) => sum + rssMb(child), 0));
+    return [pid, ...children.flatMap(processTree)];
   } catch {
-    return 0;
+    return [];
   }
 }
 
+/** Fields of /proc/<pid>/stat after the command name (field 3 onwards), or null when the process is gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory of the server: its process and every worker process under it. */
+function rssMb(pid: number): number {
+  const kb = processTree(pid).reduce((sum, member) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+  return Math.round(kb / 1024);
+}
+
 /**
- * CPU seconds used by a process and its descendants: its own time, its children's that have exited and
- * been waited for (PostgreSQL's parallel workers come and go), and the live children's (Linux /proc,
- * 100 clock ticks per second).
+ * CPU seconds used by a process and its descendants: their own time and that of their children that have
+ * exited and been waited for (PostgreSQL's parallel workers come and go); 100 clock ticks per second.
  */
 function treeCpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const own = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    return own + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
-  } catch {
-    return 0;
-  }
+  return processTree(pid).reduce((sum, member) => {
+    const fields = statFields(member);
+    return fields ? sum + (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100 : sum;
+  }, 0);
 }
 
 /** The PostgreSQL server's main process: the parent of one of its backends. */
 function parentPid(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+  return Number(statFields(pid)![1]);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -185,8 +199,8 @@ try {
   ];
   const requestFor = (): LoadRequest & { kind: string } => {
     let roll = Math.random();
-    for (const item of KINDS) if ((roll -= item.share) < 0) return { ...item.make(), kind: item.kind };
-    return { ...KINDS.at(-1)!.make(), kind: KINDS.at(-1)!.kind };
+    const item = KINDS.find(({ share }) => (roll -= share) < 0) ?? KINDS.at(-1)!;
+    return { ...item.make(), kind: item.kind };
   };
 
   // Warm-up: compile every route once so the first measured requests are not cold starts.
