@@ -7,6 +7,9 @@
 import { loadavg } from "node:os";
 import { extractArticle } from "../lib/ingest/pipeline";
 import { buildArticles, corpusParagraphs } from "./lib/bench-corpus";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run bench:extract");
 
 const TARGET = 200;
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);

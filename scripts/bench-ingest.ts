@@ -12,6 +12,9 @@ import { provideDatabase } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
 import { createScratchDatabase } from "../lib/db/scratch";
 import { buildArticles } from "./lib/bench-corpus";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run bench:ingest");
 
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);

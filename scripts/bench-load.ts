@@ -24,6 +24,9 @@ import { buildIfNeeded } from "./lib/build";
 import { buildArticles } from "./lib/bench-corpus";
 import { productionServer } from "./lib/server-command";
 import { seedSynthetic } from "./seed-synthetic";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run bench:load");
 
 const { values } = parseArgs({
   options: {

@@ -13,6 +13,9 @@
 import { existsSync } from "node:fs";
 import pg from "pg";
 import { parseCount, seedSynthetic } from "./seed-synthetic";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run bench");
 
 const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);

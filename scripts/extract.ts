@@ -5,6 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { extractArticle, normalizePublishedAt, type ArticleInput } from "../lib/ingest/pipeline";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run extract");
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const USAGE = "usage: extract <file|-> [--published YYYY-MM-DD] [--lang fr|en]";

@@ -10,6 +10,9 @@ import { provideDatabase } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
 import { AppError } from "../lib/errors/app-error";
 import type { ExtractionToStore } from "../lib/ingest/store";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run ingest");
 
 const files = process.argv.slice(2).filter((arg) => arg !== "--");
 if (!files.length) {

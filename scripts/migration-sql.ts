@@ -11,6 +11,9 @@
 import { parseArgs } from "node:util";
 import { provideDatabase } from "../lib/db/database";
 import { diffSql, schemaTarget } from "../lib/db/schema-diff";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run db:migration-sql");
 
 const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string", default: "prisma/schema.prisma" } } });
 if (!values.from) {

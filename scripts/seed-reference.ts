@@ -6,6 +6,9 @@ import { provideDatabase } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
 import { loadReferenceData } from "../lib/reference/load";
 import { prisma } from "../lib/db/client";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run db:seed-reference");
 
 if ((await import("node:fs")).existsSync(".env")) process.loadEnvFile(".env");
 const db = await provideDatabase((line) => console.log(line));

@@ -18,6 +18,9 @@ import { PLACES, type PlaceEntry } from "../lib/ingest/gazetteer";
 import type { EventType } from "../lib/incidents/taxonomy";
 import type { IncidentRow } from "../lib/incidents/queries";
 import type { ActorRoleName } from "../lib/incidents/taxonomy";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run seed:synthetic");
 
 export type SeedOptions = { count: number; seed?: number; endDate?: Date; log?: (line: string) => void };
 

@@ -8,14 +8,18 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { provideDatabase, stopOnExit } from "../lib/db/database";
+import { provideDatabase, stopOnExit, superviseDatabase } from "../lib/db/database";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { loadReferenceData } from "../lib/reference/load";
 import { ensureAuthSecret } from "../lib/runtime-secrets";
 import { readEnv } from "../lib/env";
+import { describeThrown } from "../lib/errors/describe";
 import { ensureFirstAdmin } from "./first-admin";
 import { buildIfNeeded } from "./lib/build";
+import { reportFailures } from "./lib/cli";
 import { productionServer } from "./lib/server-command";
+
+reportFailures("npm start");
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -30,13 +34,23 @@ stopOnExit(db.stop, async () => {
     await new Promise((resolve) => server?.once("exit", resolve));
   }
 });
+superviseDatabase(
+  db,
+  (line) => console.error(line),
+  (reason) => {
+    console.error(`Vigie is stopping: ${reason}`);
+    server?.kill("SIGTERM");
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 10_000).unref();
+  },
+);
 
 try {
   const result = await migrate(db.url, { log: (line) => console.log(line) });
   if (!result.applied.length) console.log("database schema is up to date");
   await loadReferenceData();
 } catch (error) {
-  console.error(error instanceof MigrationError ? `Refusing to start: ${error.message}` : error);
+  console.error(error instanceof MigrationError ? `Refusing to start: ${error.message}` : `Vigie could not prepare the database: ${describeThrown(error)}`);
   await db.stop();
   process.exit(1);
 }
@@ -58,5 +72,5 @@ server = spawn(command, args, { stdio: "inherit", env: process.env });
 console.log(`Vigie on http://localhost:${port}`);
 server.on("exit", async (code) => {
   await db.stop();
-  process.exit(code ?? 0);
+  process.exit(Number(process.exitCode ?? 0) || (code ?? 0));
 });

@@ -17,6 +17,9 @@ import { AppError, zodMessage } from "../lib/errors/app-error";
 import { roleSchema } from "../lib/auth/roles";
 import { createUser, findUserByEmail, listUsers, resetUserPassword, setUserDisabled, updateUserRole } from "../lib/auth/users";
 import { ZodError } from "zod";
+import { reportFailures } from "./lib/cli";
+
+reportFailures("npm run user");
 
 const USAGE = `usage: npm run --silent user -- <command>
   create --email E --role admin|analyst|viewer [--name N] --password-stdin

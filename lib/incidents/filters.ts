@@ -8,6 +8,7 @@
  * answers 400 naming the parameter.
  */
 import { z } from "zod";
+import { calendarDay } from "@/lib/validation/calendar-day";
 import { ACTOR_TYPE_CODES, EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATUSES, SUB_EVENT_TYPES } from "./taxonomy";
 
 export const SORT_KEYS = ["eventDate", "fatalities", "country", "admin1", "location", "eventType", "status", "updatedAt", "id"] as const;
@@ -18,10 +19,7 @@ export const DEFAULT_SORT: Sort = { key: "eventDate", dir: "desc" };
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "is not a real calendar date");
+const isoDate = calendarDay;
 
 // PostgreSQL cannot store a NUL byte and no name contains control characters: refuse them here, with a
 // message, rather than let the database fail on them.

@@ -9,6 +9,7 @@ import { countPool } from "@/lib/db/count-pool";
 import { Prisma, type ReviewStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
+import { calendarDay } from "@/lib/validation/calendar-day";
 import type { SessionUser } from "@/lib/auth/guard";
 import { describeFilter, type IncidentFilter, type Sort } from "./filters";
 import { incidentWhere, sql, type Sql } from "./where";
@@ -336,7 +337,7 @@ const optionalText = z
   .max(200)
   .nullable()
   .transform((value) => (value ? value : null));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "is not a real date");
+const day = calendarDay;
 
 /** The fields an analyst may edit. Every field is optional: only what is sent changes. */
 export const incidentPatchSchema = z

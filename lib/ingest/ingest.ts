@@ -9,18 +9,13 @@ import { AppError, zodMessage } from "@/lib/errors/app-error";
 import { FeedParseError, parseFeed } from "./feed";
 import { fetchFeed } from "./fetch-feed";
 import { htmlToText } from "./html";
+import { calendarDay } from "@/lib/validation/calendar-day";
 import { extractArticle } from "./pipeline";
 import { storeExtraction, storeExtractions, type ExtractionToStore, type IngestResult, type StoreOutcome } from "./store";
 
 export { MAX_INGEST_BYTES } from "./limits";
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "is not a real calendar date");
+const isoDay = calendarDay;
 
 export const articleInputSchema = z
   .object({

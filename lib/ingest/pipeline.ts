@@ -7,6 +7,7 @@
 import { assembleIncidents, type ExtractedIncident } from "./assemble";
 import { parseFeed as parseFeedXml, type FeedItem } from "./feed";
 import { readArticleHeader } from "./header";
+import { isCalendarDay } from "@/lib/validation/calendar-day";
 import { htmlToText, isoDay } from "./html";
 import { detectLanguage, type Language } from "./language";
 
@@ -42,9 +43,7 @@ export interface PreparedArticle {
 /** A valid calendar day "YYYY-MM-DD" from a date or date-time string, else null. */
 export function normalizePublishedAt(value: string | undefined | null): string | null {
   const day = isoDay(value ?? undefined);
-  if (!day) return null;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day ? day : null;
+  return day && isCalendarDay(day) ? day : null;
 }
 
 /** Resolves text, title, date and language from what the caller gave and what the article says. */

@@ -1,15 +1,10 @@
-/** Debian's Chromium driven by playwright-core (never a downloaded browser). */
-import { existsSync } from "node:fs";
+/** Chromium driven by playwright-core; which Chromium is decided once by the browser tests' set-up. */
 import { chromium, type Browser } from "playwright-core";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { inject } from "vitest";
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
-  }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: inject("chromiumPath"),
     args: [
       "--headless",
       "--no-sandbox",

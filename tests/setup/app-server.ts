@@ -5,7 +5,8 @@
 import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../lib/db/embedded";
-import { buildIfNeeded } from "../../scripts/lib/build";
+import { buildIfNeeded, needsBuild } from "../../scripts/lib/build";
+import { chromiumForTests } from "./chromium";
 import { productionServer } from "../../scripts/lib/server-command";
 import { createTestDatabase } from "./test-database";
 
@@ -24,6 +25,8 @@ async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> 
 }
 
 export default async function setup(project: TestProject) {
+  // First, so a missing browser is said before minutes of building.
+  project.provide("chromiumPath", chromiumForTests());
   const db = await createTestDatabase("vigie_e2e");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -40,7 +43,17 @@ export default async function setup(project: TestProject) {
     // cache (tested in tests/integration/overview/stats-cache.test.ts) would show figures from before.
     OVERVIEW_CACHE_SECONDS: "0",
   };
-  if (!process.env.VIGIE_E2E_SKIP_BUILD && !buildIfNeeded(env)) throw new Error("next build failed");
+  // VIGIE_E2E_SKIP_BUILD reuses the last build as it is, to re-run browser tests quickly while only tests
+  // change; a build older than the app's sources would test other code than the one checked out.
+  if (process.env.VIGIE_E2E_SKIP_BUILD) {
+    if (needsBuild()) {
+      await db.drop();
+      throw new Error("VIGIE_E2E_SKIP_BUILD is set but the last build is older than the sources (or missing): unset it to rebuild");
+    }
+  } else if (!buildIfNeeded(env)) {
+    await db.drop();
+    throw new Error("next build failed (its output is above)");
+  }
   // The server users run (npm start), so the browser tests exercise its worker processes too.
   const server = spawn(...productionServer(port, "127.0.0.1"), {
     env,

@@ -6,6 +6,7 @@ declare module "vitest" {
     databaseUrl: string;
     adminDatabaseUrl: string;
     baseUrl: string;
+    chromiumPath: string;
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * A fresh, migrated database for one test run: on the server of TEST_DATABASE_URL or DATABASE_URL when
- * set (CI uses the machine's PostgreSQL), otherwise on an embedded PostgreSQL started for the run.
+ * set, otherwise on an embedded PostgreSQL started for the run (or already running for another run).
  */
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { provideEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { createScratchDatabase, type ScratchDatabase } from "../../lib/db/scratch";
 
@@ -10,7 +10,8 @@ export async function createTestDatabase(prefix = "vigie_test"): Promise<Scratch
   let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: ".data/test-postgres", database: "postgres" });
+    // Shared by the integration and browser set-ups, which run at the same time in the test runner.
+    const embedded = await provideEmbeddedPostgres({ dataDir: ".data/test-postgres", database: "postgres" });
     serverUrl = embedded.url;
     stopServer = embedded.stop;
   }
