@@ -70,13 +70,17 @@ function pairUp(predicted: ExtractedIncident[], gold: GoldIncident[]): [number, 
   return pairs;
 }
 
-/** Recall per failure class of the real-text set (classes labelled on gold incidents). */
-const byClass = new Map<number, { gold: number; found: number }>();
-function tallyClasses(classes: number[] | undefined, found: boolean): void {
+/**
+ * Recall per failure class of the real-text set (classes labelled on gold incidents): paired at all, and
+ * paired at the labelled place, since a pair may rest on the event type alone.
+ */
+const byClass = new Map<number, { gold: number; found: number; atPlace: number }>();
+function tallyClasses(classes: number[] | undefined, found: boolean, atPlace: boolean): void {
   for (const c of classes ?? []) {
-    const t = byClass.get(c) ?? { gold: 0, found: 0 };
+    const t = byClass.get(c) ?? { gold: 0, found: 0, atPlace: 0 };
     t.gold++;
     if (found) t.found++;
+    if (atPlace) t.atPlace++;
     byClass.set(c, t);
   }
 }
@@ -107,7 +111,11 @@ for (const { id: file, gold, text, textChanged } of set.articles) {
   console.log(`${file}: ${result.incidents.length} predicted, ${gold.incidents.length} labelled, ${pairs.length} paired`);
   const pairedP = new Set(pairs.map(([i]) => i));
   const pairedG = new Set(pairs.map(([, j]) => j));
-  gold.incidents.forEach((g, j) => tallyClasses(g.classes, pairedG.has(j)));
+  const pairOf = new Map(pairs.map(([i, j]) => [j, i]));
+  gold.incidents.forEach((g, j) => {
+    const i = pairOf.get(j);
+    tallyClasses(g.classes, i !== undefined, i !== undefined && same(result.incidents[i]!.location ?? null, g.location));
+  });
   if (gold.incidents.length === 0) silent.push(result.incidents.length);
   const scored = FIELDS.filter((f) => labels(f, gold));
   for (const [i, j] of pairs) {
@@ -171,8 +179,10 @@ for (const [field, r] of Object.entries(report)) {
   console.log(`${field.padEnd(14)} ${cell(r.precision, 9)}  ${cell(r.recall, 6)}  ${cell(r.f1, 6)}   (${t.tp}/${t.predicted}/${t.gold})`);
 }
 if (byClass.size > 0) {
-  console.log("\nclass  incidents found (recall)");
-  for (const [c, t] of [...byClass].sort((a, b) => a[0] - b[0])) console.log(`${String(c).padStart(5)}  ${String(t.gold).padStart(9)} ${String(t.found).padStart(5)} (${ratio(t.found, t.gold).toFixed(3)})`);
+  console.log("\nclass  incidents  paired (recall)  at the labelled place (recall)");
+  for (const [c, t] of [...byClass].sort((a, b) => a[0] - b[0])) {
+    console.log(`${String(c).padStart(5)}  ${String(t.gold).padStart(9)}  ${String(t.found).padStart(6)} (${ratio(t.found, t.gold).toFixed(3)})  ${String(t.atPlace).padStart(21)} (${ratio(t.atPlace, t.gold).toFixed(3)})`);
+  }
 }
 if (silent.length > 0) console.log(`\narticles with no labelled incident: ${silent.length}, of which silent: ${silent.filter((n) => n === 0).length}`);
 if (set.missing.length > 0) {
