@@ -1,44 +1,29 @@
 /**
- * Scores the extractor on a labelled set: `npx tsx scripts/eval.ts [dir] [--verbose] [--json]`, default
- * tests/fixtures/eval (<name>.txt + <name>.json). Predicted incidents are paired with labelled ones (same
+ * Scores the extractor on a labelled set: `npx tsx scripts/eval.ts [dir] [--texts <dir>] [--verbose]`, default
+ * tests/fixtures/eval (<name>.json + <name>.txt; with --texts the .txt files are read from that folder, as
+ * for the real-text set whose texts stay outside the repository; missing texts are listed and counted). Predicted incidents are paired with labelled ones (same
  * type and place first, then date), and each field gets precision (right among those predicted) and
  * recall (right among those labelled); unpaired incidents count against both. A field is scored on an
  * article only when its labels carry it (the first set has no sub-types, roles or geo-precision), and an
  * article labelled with no incidents counts every predicted field as a false positive. Prints a table,
  * then one JSON line with the figures; --verbose also prints each mismatch.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { extractArticle, type ExtractedIncident } from "../lib/ingest/pipeline";
 import { nameKey } from "../lib/ingest/normalize";
-
-type GoldActor = string | { name: string; role: "actor1" | "actor2" | "associated" };
-
-interface GoldIncident {
-  eventDate: string | null;
-  eventType: string;
-  subEventType?: string;
-  country: string | null;
-  admin1: string | null;
-  location: string | null;
-  geoPrecision?: number;
-  actors: GoldActor[];
-  fatalities: number | null;
-}
-
-interface GoldArticle {
-  publishedAt?: string;
-  language?: "fr" | "en";
-  incidents: GoldIncident[];
-}
+import { loadEvalSet, type GoldActor, type GoldIncident, type GoldArticle } from "./eval-set";
 
 const FIELDS = ["eventDate", "eventType", "subEventType", "country", "admin1", "location", "geoPrecision", "actors", "actor1", "actor2", "fatalities"] as const;
 type Field = (typeof FIELDS)[number];
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
-const dirArg = args.find((a) => !a.startsWith("--"));
+const textsAt = args.indexOf("--texts");
+const textsArg = textsAt >= 0 ? args[textsAt + 1] : undefined;
+if (textsAt >= 0 && (!textsArg || textsArg.startsWith("--"))) throw new Error("--texts needs a folder");
+const dirArg = args.find((a, i) => !a.startsWith("--") && (textsAt < 0 || i !== textsAt + 1));
 const dir = dirArg ? resolve(dirArg) : join(import.meta.dirname, "../tests/fixtures/eval");
+const set = loadEvalSet(dir, textsArg ? resolve(textsArg) : dir);
 
 const same = (a: unknown, b: unknown) =>
   typeof a === "string" && typeof b === "string" ? nameKey(a) === nameKey(b) : a === b;
@@ -85,6 +70,23 @@ function pairUp(predicted: ExtractedIncident[], gold: GoldIncident[]): [number, 
   return pairs;
 }
 
+/**
+ * Recall per failure class of the real-text set (classes labelled on gold incidents): paired at all, and
+ * paired at the labelled place, since a pair may rest on the event type alone.
+ */
+const byClass = new Map<number, { gold: number; found: number; atPlace: number }>();
+function tallyClasses(classes: number[] | undefined, found: boolean, atPlace: boolean): void {
+  for (const c of classes ?? []) {
+    const t = byClass.get(c) ?? { gold: 0, found: 0, atPlace: 0 };
+    t.gold++;
+    if (found) t.found++;
+    if (atPlace) t.atPlace++;
+    byClass.set(c, t);
+  }
+}
+/** Incidents predicted on each article labelled with none. */
+const silent: number[] = [];
+
 const tally = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, predicted: 0, gold: 0 }])) as Record<Field, { tp: number; predicted: number; gold: number }>;
 const incidentTally = { tp: 0, predicted: 0, gold: 0 };
 
@@ -99,11 +101,9 @@ function count(field: Field, predictedValue: unknown, goldValue: unknown, where:
   if (verbose && where && (hasP || hasG) && !right) console.log(`    ${where} ${field}: predicted ${JSON.stringify(predictedValue)}, labelled ${JSON.stringify(goldValue)}`);
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
-for (const file of files) {
-  const gold = JSON.parse(readFileSync(join(dir, file.replace(/\.txt$/, ".json")), "utf8")) as GoldArticle;
-  const text = readFileSync(join(dir, file), "utf8");
-  const result = extractArticle({ text, publishedAt: gold.publishedAt, language: gold.language });
+for (const { id: file, gold, text, textChanged } of set.articles) {
+  if (textChanged) console.log(`${file}: the text differs from the one the gold was coded on`);
+  const result = extractArticle({ text, title: gold.title, publishedAt: gold.publishedAt, language: gold.language });
   const pairs = pairUp(result.incidents, gold.incidents);
   incidentTally.predicted += result.incidents.length;
   incidentTally.gold += gold.incidents.length;
@@ -111,6 +111,12 @@ for (const file of files) {
   console.log(`${file}: ${result.incidents.length} predicted, ${gold.incidents.length} labelled, ${pairs.length} paired`);
   const pairedP = new Set(pairs.map(([i]) => i));
   const pairedG = new Set(pairs.map(([, j]) => j));
+  const pairOf = new Map(pairs.map(([i, j]) => [j, i]));
+  gold.incidents.forEach((g, j) => {
+    const i = pairOf.get(j);
+    tallyClasses(g.classes, i !== undefined, i !== undefined && same(result.incidents[i]!.location ?? null, g.location));
+  });
+  if (gold.incidents.length === 0) silent.push(result.incidents.length);
   const scored = FIELDS.filter((f) => labels(f, gold));
   for (const [i, j] of pairs) {
     const p = result.incidents[i]!;
@@ -172,4 +178,14 @@ for (const [field, r] of Object.entries(report)) {
   const cell = (x: number, width: number) => (unscored ? "n/a" : x.toFixed(3)).padStart(width);
   console.log(`${field.padEnd(14)} ${cell(r.precision, 9)}  ${cell(r.recall, 6)}  ${cell(r.f1, 6)}   (${t.tp}/${t.predicted}/${t.gold})`);
 }
-console.log(JSON.stringify({ articles: files.length, ...report }));
+if (byClass.size > 0) {
+  console.log("\nclass  incidents  paired (recall)  at the labelled place (recall)");
+  for (const [c, t] of [...byClass].sort((a, b) => a[0] - b[0])) {
+    console.log(`${String(c).padStart(5)}  ${String(t.gold).padStart(9)}  ${String(t.found).padStart(6)} (${ratio(t.found, t.gold).toFixed(3)})  ${String(t.atPlace).padStart(21)} (${ratio(t.atPlace, t.gold).toFixed(3)})`);
+  }
+}
+if (silent.length > 0) console.log(`\narticles with no labelled incident: ${silent.length}, of which silent: ${silent.filter((n) => n === 0).length}`);
+if (set.missing.length > 0) {
+  console.log(`\nMISSING TEXT for ${set.missing.length} of ${set.missing.length + set.articles.length} articles (not scored): ${set.missing.join(", ")}`);
+}
+console.log(JSON.stringify({ articles: set.articles.length, missingTexts: set.missing.length, ...report }));
