@@ -399,6 +399,7 @@ async function attachOrStart(options: StartOptions & { dataDir: string; database
   };
   const running = await waitUntilReady(options.dataDir);
   if (running) return attach(running);
+  mkdirSync(dirname(options.dataDir), { recursive: true });
   return withStartLock(options.dataDir, async () => {
     // Someone may have started it while this process waited for the lock.
     const started = await waitUntilReady(options.dataDir);
