@@ -618,7 +618,7 @@ export const savedViewInputSchema = z.object({
     .max(4000, "is too long")
     .transform((value) => value.replace(/^\?/, "")),
   shared: z.boolean().default(false),
-});
+}).strict(); // a misspelt field ("shard") is a 400, not a view silently saved private
 
 /** The user's own views and the ones the team shared, own first. */
 export async function listSavedViews(user: SessionUser): Promise<SavedViewRow[]> {
