@@ -111,7 +111,7 @@ describe("viewers", () => {
       exercised.add(name);
       const url = `http://localhost:3000${endpoint.route.path.replace("[id]", String(id))}`;
       const init = withCookie(viewer.cookie, { method: endpoint.method, headers: { "content-type": "application/json" }, body: body === null ? undefined : JSON.stringify(body) });
-      return endpoint.handler(new Request(url, init), { params: Promise.resolve(id === null ? {} : { id: String(id) }) });
+      return endpoint.handler(new Request(url, init), { params: Promise.resolve<Record<string, string>>(id === null ? {} : { id: String(id) }) });
     };
     const owned = (table: string, id: number) => query(`SELECT * FROM ${table} WHERE id = $1 AND ${table === "saved_view" ? "owner_id" : "user_id"} = $2`, [id, viewer.user.id]);
 
