@@ -1,5 +1,6 @@
 /** Every source of an incident, its text with the evidence sentences highlighted. */
 import { HighlightedText } from "@/components/evidence/highlighted-text";
+import { isWebUrl } from "@/lib/http/web-url";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 
 export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) {
@@ -14,10 +15,12 @@ export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) 
             </a>
             <span className="text-slate-500">{[source.publisher, source.publishedAt, source.language?.toUpperCase()].filter(Boolean).join(" · ")}</span>
             {source.fatalities !== null ? <span className="text-slate-500">reports {source.fatalities} killed</span> : null}
-            {source.url ? (
+            {isWebUrl(source.url) ? (
               <a href={source.url} rel="noreferrer noopener" target="_blank" className="ml-auto truncate text-xs text-slate-500 hover:underline">
                 {source.url}
               </a>
+            ) : source.url ? (
+              <span className="ml-auto truncate text-xs text-slate-500">{source.url}</span>
             ) : null}
           </header>
           <div className="px-3 py-2">

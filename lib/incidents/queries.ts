@@ -517,11 +517,20 @@ export async function unmergeIncident(mergeId: number, user: Actor): Promise<{ t
     if (!merge) throw new AppError("not_found", `Merge ${mergeId} does not exist`);
     const { targetId, mergedId } = merge;
     const [first, second] = targetId < mergedId ? [targetId, mergedId] : [mergedId, targetId];
-    await lockIncident(tx, first);
-    await lockIncident(tx, second);
+    const locked = new Map([[first, await lockIncident(tx, first)], [second, await lockIncident(tx, second)]]);
     // Re-read under the locks: a concurrent un-merge of the same merge must find it already undone.
     const current = await tx.incidentMerge.findUniqueOrThrow({ where: { id: mergeId } });
     if (current.undoneAt) throw new AppError("conflict", `Merge ${mergeId} was already undone`);
+    // The target merged into a third incident since: the links to move back are on that one now, so
+    // undoing this merge first would bring the merged incident back without them. Undo in reverse order.
+    const targetMergedInto = locked.get(targetId)!.merged_into_id;
+    if (targetMergedInto !== null) {
+      const later = await tx.incidentMerge.findFirst({ where: { mergedId: targetId, undoneAt: null }, orderBy: { id: "desc" }, select: { id: true } });
+      throw new AppError(
+        "conflict",
+        `Incident ${targetId} was merged into incident ${targetMergedInto} since: undo merge ${later?.id ?? "of that incident"} first`,
+      );
+    }
     const moved = current.movedLinks as unknown as MovedLinks;
     if (moved.sources.length) {
       await tx.$executeRaw`UPDATE incident_source SET incident_id = ${mergedId} WHERE incident_id = ${targetId} AND source_id = ANY(${moved.sources}::int[])`;
@@ -610,7 +619,7 @@ export const savedViewInputSchema = z.object({
     .max(4000, "is too long")
     .transform((value) => value.replace(/^\?/, "")),
   shared: z.boolean().default(false),
-});
+}).strict(); // a misspelt field ("shard") is a 400, not a view silently saved private
 
 /** The user's own views and the ones the team shared, own first. */
 export async function listSavedViews(user: SessionUser): Promise<SavedViewRow[]> {

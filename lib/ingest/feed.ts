@@ -3,6 +3,7 @@
  * typed error so the API layer can answer 400 instead of storing half a feed.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { isWebUrl } from "@/lib/http/web-url";
 import { htmlToText, isoDay } from "./html";
 
 export interface FeedItem {
@@ -58,6 +59,15 @@ function bodyOf(raw: string | undefined): Pick<FeedItem, "text" | "html"> {
   return { text: htmlToText(raw).text, html: raw };
 }
 
+/**
+ * An item's link only when it is an http(s) URL: a `javascript:` link must not reach the source page, and an
+ * RSS guid is often not a URL ("12345", "tag:..."). The API refuses such a URL for a single article; in a
+ * feed the item is kept without it, so one odd link does not cost the article.
+ */
+function webLink(...candidates: (string | undefined)[]): string | undefined {
+  return candidates.map((candidate) => candidate?.trim()).find(isWebUrl);
+}
+
 function atomLink(links: unknown): string | undefined {
   if (!Array.isArray(links)) return asText(links);
   const parsed = links as Array<Record<string, string> | string>;
@@ -84,7 +94,7 @@ export function parseFeed(xml: string): FeedItem[] {
     const items: any[] = (doc.rss ? channel?.item : doc["rdf:RDF"].item) ?? [];
     return items.map((item) => ({
       title: asText(item.title),
-      url: asText(item.link) ?? asText(item.guid),
+      url: webLink(asText(item.link), asText(item.guid)),
       publishedAt: feedDay(asText(item.pubDate) ?? asText(item["dc:date"])),
       ...bodyOf(asText(item["content:encoded"]) ?? asText(item.description)),
     }));
@@ -93,7 +103,7 @@ export function parseFeed(xml: string): FeedItem[] {
     const entries: any[] = doc.feed.entry ?? [];
     return entries.map((entry) => ({
       title: asText(entry.title),
-      url: atomLink(entry.link),
+      url: webLink(atomLink(entry.link)),
       publishedAt: feedDay(asText(entry.published) ?? asText(entry.updated)),
       ...bodyOf(asText(entry.content) ?? asText(entry.summary)),
     }));

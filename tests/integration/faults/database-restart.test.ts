@@ -60,38 +60,42 @@ describe("database outage", () => {
     for (let index = 0; index < 5; index++) expect(await ingest(index)).toBe(201);
     expect((await health()).status).toBe(200);
 
-    // Ingests keep coming while the database goes away.
+    // Ingests in flight while the database goes away may end either way (201 or 503): the accounting
+    // below proves each outcome true. The traffic stops after a fixed number of rounds once the
+    // database is down, never after a time.
     let next = 5;
-    const traffic = (async () => {
-      const until = Date.now() + 3000;
-      while (Date.now() < until) {
+    let stopped = false;
+    const inFlight = (async () => {
+      for (let roundsAfterStop = 0; roundsAfterStop < 2; ) {
         await Promise.all([ingest(next++), ingest(next++)]);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (stopped) roundsAfterStop++;
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await server.stop();
+    stopped = true;
+    await inFlight;
+
+    // While it is down, every answer is a deterministic 503, never a 500.
     const down = await health();
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: "unavailable", database: "unavailable" });
-    await traffic;
+    const whileDown = await Promise.all([ingest(next++), ingest(next++), ingest(next++)]);
+    expect(whileDown).toEqual([503, 503, 503]);
 
+    // It comes back without restarting the app: poll with a generous deadline (a loaded machine is slow
+    // to start PostgreSQL), then ingests succeed again.
     server = await startEmbeddedPostgres({ dataDir, port, database: "vigie" });
-    const restartedAt = Date.now();
-    let recovered = false;
-    while (Date.now() - restartedAt < 15_000) {
-      if ((await health()).status === 200) {
-        recovered = true;
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    const deadline = Date.now() + 90_000;
+    let status = (await health()).status;
+    while (status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = (await health()).status;
     }
-    expect(recovered).toBe(true);
+    expect(status).toBe(200);
     expect(await ingest(next++)).toBe(201);
 
     // Only clean answers: 201 stored, or 503 "try again"; never a 500.
     for (const outcome of outcomes) expect([201, 503]).toContain(outcome.status);
-    expect(outcomes.some((outcome) => outcome.status === 503)).toBe(true);
 
     const stored = await query<{ content_hash: string; incidents: string }>(
       `SELECT s.content_hash, count(l.incident_id) AS incidents FROM source s LEFT JOIN incident_source l ON l.source_id = s.id GROUP BY s.id`,
@@ -106,5 +110,5 @@ describe("database outage", () => {
     }
     // A source never exists without the incidents of its transaction.
     for (const row of stored) expect(Number(row.incidents)).toBeGreaterThan(0);
-  });
+  }, 240_000);
 });

@@ -49,6 +49,22 @@ export const ids: Record<string, number> = {};
 export async function seedFixtures(): Promise<void> {
   await resetDatabase();
   await loadReferenceData();
+  await insertFixtureIncidents();
+}
+
+/**
+ * Empties everything but the reference data (places, actors) and inserts the fixture incidents again:
+ * what seedFixtures gives, without reloading the gazetteer, for tests that start afresh each time.
+ */
+export async function reseedFixtureIncidents(): Promise<void> {
+  await query(
+    `TRUNCATE "user", api_token, login_attempt, audit_event, source, incident, incident_source, evidence, incident_actor, saved_view, incident_merge
+       RESTART IDENTITY CASCADE`,
+  );
+  await insertFixtureIncidents();
+}
+
+async function insertFixtureIncidents(): Promise<void> {
   ids.sandare = await insertIncident({
     eventDate: "2024-05-10", eventType: "Battles", subEventType: "Armed clash", country: "Mali", admin1: "Kayes", admin1Reform: "Nioro",
     admin2: "Nioro du Sahel", location: "Sandaré", fatalities: 12, status: "verified", latitude: 14.7, longitude: -10.3,

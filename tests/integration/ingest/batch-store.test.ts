@@ -2,7 +2,8 @@
  * The batch store (storeExtractions): many articles in one transaction with a fixed number of statements,
  * deduplicating against each other exactly as if they had been stored one after the other.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prepareIngest } from "@/lib/ingest/ingest";
 import { contentHash, storeExtraction, storeExtractions, type ExtractionToStore, type IngestResult, type StoreOutcome } from "@/lib/ingest/store";
 import { buildArticles } from "@/scripts/lib/bench-corpus";
@@ -59,7 +60,33 @@ async function snapshot() {
 
 beforeEach(() => resetDatabase());
 
+/** The statements sent to PostgreSQL while `work` runs, counted at the pg client every pool is built on. */
+async function countStatements(work: () => Promise<unknown>): Promise<number> {
+  const spy = vi.spyOn(pg.Client.prototype, "query");
+  try {
+    await work();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe("storeExtractions", () => {
+  it("writes a batch with a fixed number of statements, whatever its size", async () => {
+    const corpus = buildArticles(60).map((entry, index) => prepareIngest({ ...entry, text: `${entry.text}\n\nRéf. ${index}` }));
+    const statementsFor = async (items: ExtractionToStore[]) => {
+      await resetDatabase();
+      const statements = await countStatements(async () => results(await storeExtractions(items, null)));
+      expect(await counts()).toMatchObject({ sources: items.length, audits: items.length });
+      return statements;
+    };
+    const few = await statementsFor(corpus.slice(0, 3));
+    const many = await statementsFor(corpus);
+    // BEGIN, the batch's statements and COMMIT: counted for real, and the same for 3 articles as for 60.
+    expect(few).toBeGreaterThanOrEqual(10);
+    expect(many).toBe(few);
+  });
+
   it("stores the same text twice in one batch as one source: the later item returns the earlier one as present", async () => {
     const [first, second, third] = results(
       await storeExtractions([article(SANDARE_TWO), article(BONI), article(`  ${SANDARE_TWO.replace(/ /g, "\n")}  `)], null),

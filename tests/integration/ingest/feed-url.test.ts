@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/sources/route";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
+import { fetchFeed } from "@/lib/ingest/fetch-feed";
 import { query, resetDatabase } from "../db";
 
 const FEED = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Sahel</title>
@@ -14,6 +15,8 @@ const FEED = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><ti
 let server: Server;
 let base: string;
 let token: string;
+/** A loopback port where nothing listens: connections to it are refused. */
+let closedPort: number;
 
 beforeAll(async () => {
   await resetDatabase();
@@ -35,6 +38,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const probe = createTcpServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  closedPort = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -57,6 +64,8 @@ describe("POST /api/sources with a feed URL", () => {
     const before = await query<{ n: string }>(`SELECT count(*) AS n FROM source`);
     const cases: [unknown, number, RegExp][] = [
       [{ feedUrl: `${base}/missing.xml` }, 400, /HTTP 404/],
+      [{ feedUrl: `http://127.0.0.1:${closedPort}/feed.xml` }, 400, new RegExp(`feed at 127\\.0\\.0\\.1:${closedPort} could not be fetched: it could not be reached`)],
+      [{ feedUrl: "http://vigie-no-such-host.invalid/feed.xml" }, 400, /feed at vigie-no-such-host\.invalid could not be fetched: it could not be reached/],
       [{ feedUrl: "file:///etc/passwd" }, 400, /http\(s\)/],
       [{ feedUrl: "not a url" }, 400, /valid URL/],
       [{ feedUrl: `${base}/feed.xml`, text: "x" }, 400, /alone/],
@@ -68,5 +77,21 @@ describe("POST /api/sources with a feed URL", () => {
       expect(((await response.json()) as { message: string }).message).toMatch(message);
     }
     expect(await query<{ n: string }>(`SELECT count(*) AS n FROM source`)).toEqual(before);
+  });
+
+  it("gives up on a host that accepts the connection but never answers, saying so", async () => {
+    const sockets = new Set<Socket>();
+    const silent = createTcpServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      await expect(fetchFeed(`http://127.0.0.1:${port}/feed.xml`, { timeoutMs: 500 })).rejects.toMatchObject({
+        code: "bad_request",
+        message: `The feed at 127.0.0.1:${port} could not be fetched: it did not answer in time`,
+      });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });

@@ -65,6 +65,19 @@ describe("feed", () => {
     );
     expect(items[0]).toMatchObject({ title: "E", url: "https://x/e", publishedAt: "2025-01-02", text: "Corps" });
   });
+  it("keeps an item's link only when it is an http(s) URL, falling back to a permalink guid", () => {
+    const items = parseFeed(
+      `<rss version="2.0"><channel><title>t</title>` +
+        `<item><title>A</title><link>javascript:alert(1)</link><guid>https://x/a</guid><description>Texte A</description></item>` +
+        `<item><title>B</title><link> JavaScript:alert(2)</link><guid isPermaLink="false">12345</guid><description>Texte B</description></item>` +
+        `<item><title>C</title><link>data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;</link><description>Texte C</description></item>` +
+        `</channel></rss>`,
+    );
+    expect(items.map((item) => item.url)).toEqual(["https://x/a", undefined, undefined]);
+    const atom = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>E</title><link href="javascript:alert(4)"/><content>Corps</content></entry></feed>`);
+    expect(atom[0]).toMatchObject({ title: "E", text: "Corps" });
+    expect(atom[0]!.url).toBeUndefined();
+  });
   it("throws a typed error on malformed XML", () => {
     expect(() => parseFeed("<rss><channel><item></channel>")).toThrow(FeedParseError);
     expect(() => parseFeed("<html></html>")).toThrow(FeedParseError);

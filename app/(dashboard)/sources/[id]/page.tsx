@@ -4,6 +4,7 @@ import { HighlightedText } from "@/components/evidence/highlighted-text";
 import { formatEventDate } from "@/components/incidents/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
+import { isWebUrl } from "@/lib/http/web-url";
 import { findSource } from "@/lib/ingest/sources";
 
 export const metadata = { title: "Source" };
@@ -49,7 +50,11 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
           <h2 className="mb-2 text-sm font-semibold text-slate-800">Text, with evidence marked</h2>
           {source.url ? (
             <p className="mb-2 truncate text-xs">
-              <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">{source.url}</a>
+              {isWebUrl(source.url) ? (
+                <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">{source.url}</a>
+              ) : (
+                <span className="text-slate-500">{source.url}</span>
+              )}
             </p>
           ) : null}
           <HighlightedText text={source.text} spans={spans} />
