@@ -2,8 +2,8 @@
  * Raw pg pools beside the Prisma client, for the few hot paths where Prisma's per-query cost shows (table
  * totals, overview aggregates, bulk ingest). Each pool carries its session settings from the connection
  * start, so a query is one round trip; one pool per name and process, replaced when DATABASE_URL changes
- * (tests switch databases). Each connection carries its pool's name as application_name ("vigie-export"),
- * so pg_stat_activity tells which pool holds a connection.
+ * (tests switch databases). Each connection carries its process and pool as application_name ("vigie-<pid>-export"),
+ * so pg_stat_activity tells which pool holds a connection and the embedded database whose process uses it.
  */
 import pg from "pg";
 
@@ -19,7 +19,7 @@ export function namedPool(name: string, settings: Record<string, string | number
   const options = Object.entries(settings)
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(" ");
-  const pool = new pg.Pool({ connectionString, max, options, application_name: `vigie-${name}` });
+  const pool = new pg.Pool({ connectionString, max, options, application_name: `vigie-${process.pid}-${name}` });
   // An idle connection dropped by the server (restart) must not crash the process: the pool replaces it.
   pool.on("error", () => {});
   pools.set(name, { url: connectionString, pool });

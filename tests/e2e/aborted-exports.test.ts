@@ -35,8 +35,8 @@ type ExportBackends = { copies: number; open: number; busy: number };
 async function exportBackends(): Promise<ExportBackends> {
   const [row] = await query<{ copies: string; open: string; busy: string }>(
     `SELECT count(*) FILTER (WHERE query ILIKE 'COPY%' AND state = 'active') AS copies,
-            count(*) FILTER (WHERE application_name = 'vigie-export') AS open,
-            count(*) FILTER (WHERE application_name = 'vigie-export' AND state <> 'idle') AS busy
+            count(*) FILTER (WHERE application_name LIKE 'vigie-%-export') AS open,
+            count(*) FILTER (WHERE application_name LIKE 'vigie-%-export' AND state <> 'idle') AS busy
        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
   return { copies: Number(row!.copies), open: Number(row!.open), busy: Number(row!.busy) };
