@@ -121,26 +121,29 @@ async function othersConnected(password: string, port: number): Promise<boolean>
 function holdPresence(password: string, port: number): () => Promise<void> {
   let client: pg.Client | undefined;
   let closed = false;
+  let pending: Promise<unknown> = Promise.resolve();
   const connect = () => {
     if (closed) return;
     const next = new pg.Client({ connectionString: urlOf(password, port, "postgres") });
-    // The server may die or restart: reconnect, never crash the process over it.
+    // The server may die or restart: connect again, once per lost connection (a failed connect also
+    // ends the client), and never crash the process over it.
+    let retried = false;
+    const retry = () => {
+      if (retried || closed) return;
+      retried = true;
+      setTimeout(connect, 1_000).unref();
+    };
     next.on("error", () => {});
-    next.on("end", () => {
-      if (!closed) setTimeout(connect, 1_000).unref();
-    });
+    next.on("end", retry);
     pending = next.connect().then(
       () => {
         client = next;
         // Released while connecting: close it at once, or its socket keeps the process alive.
         if (closed) return next.end().catch(() => {});
       },
-      () => {
-        if (!closed) setTimeout(connect, 1_000).unref();
-      },
+      retry,
     );
   };
-  let pending: Promise<unknown> = Promise.resolve();
   connect();
   return async () => {
     closed = true;
