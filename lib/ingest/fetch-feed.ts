@@ -6,7 +6,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { MAX_INGEST_BYTES } from "./limits";
 
-export const FEED_TIMEOUT_MS = 15_000;
+/** Whole fetch of a feed, body included; FEED_FETCH_TIMEOUT_SECONDS changes it. */
+export function feedTimeoutMs(): number {
+  const seconds = Number(process.env.FEED_FETCH_TIMEOUT_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 15_000;
+}
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.1";
 
 export interface FeedFetchOptions {
@@ -31,7 +35,7 @@ export async function requestFeed(url: string, options: FeedFetchOptions = {}): 
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
   const response = await safeFetch(url, {
     headers,
-    timeoutMs: options.timeoutMs ?? FEED_TIMEOUT_MS,
+    timeoutMs: options.timeoutMs ?? feedTimeoutMs(),
     maxBytes: options.maxBytes ?? MAX_INGEST_BYTES,
     label: options.label ?? "feedUrl",
   });
