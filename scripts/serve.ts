@@ -4,10 +4,11 @@
  * Each worker is a whole Next server with its own database pool; the primary only forks them,
  * replaces one that dies while serving, and stops them all on SIGTERM/SIGINT. A worker that dies before
  * it ever served (a bad environment: see lib/startup-check.ts) stops everything with its exit code instead
- * of being restarted in a loop.
+ * of being restarted in a loop. Beside them runs one feed poller process (lib/feeds/worker.ts; FEED_WORKER=0 to
+ * leave polling to `npm run worker` elsewhere), restarted when it dies.
  *
  *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 127.0.0.1]
- *   WEB_CONCURRENCY=n   worker processes (default: the number of cores less one; 1 serves without a primary)
+ *   WEB_CONCURRENCY=n   web worker processes (default: the number of cores less one)
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";
@@ -15,6 +16,8 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 
 const READY = "vigie:ready";
+const FEEDS_ROLE = "feeds";
+const feedsEnabled = process.env.FEED_WORKER !== "0";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } } });
 const port = Number(values.port);
@@ -52,6 +55,14 @@ async function serve(): Promise<void> {
   process.once("SIGINT", stop);
 }
 
+async function pollFeeds(): Promise<void> {
+  const { startFeedWorker } = await import("../lib/feeds/worker");
+  const worker = await startFeedWorker();
+  const stop = () => void worker.stop().finally(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
 function supervise(workers: number): void {
   let stopping = false;
   const ready = new Set<number>();
@@ -66,9 +77,15 @@ function supervise(workers: number): void {
     ready.add(worker.id);
     if (ready.size === workers) console.log(`serving on http://${hostname ?? "localhost"}:${port} with ${workers} worker processes`);
   });
+  const feeds = new Set<number>();
+  const forkFeeds = () => feeds.add(cluster.fork({ VIGIE_PROCESS: FEEDS_ROLE }).id);
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (!Object.keys(cluster.workers ?? {}).length) process.exit(process.exitCode ?? 0);
+    } else if (feeds.delete(worker.id)) {
+      // The poller's state is in the database: a new one carries on. Not at once, in case it dies at start.
+      console.error(`feed poller ${worker.process.pid} stopped (${signal ?? code}); starting another in 5 s`);
+      setTimeout(() => !stopping && forkFeeds(), 5_000).unref();
     } else if (!ready.has(worker.id)) {
       stop(code || 1);
     } else {
@@ -79,8 +96,10 @@ function supervise(workers: number): void {
   process.on("SIGTERM", () => stop(0));
   process.on("SIGINT", () => stop(0));
   for (let index = 0; index < workers; index++) cluster.fork();
+  if (feedsEnabled) forkFeeds();
 }
 
 const workers = workerCount();
-if (cluster.isPrimary && workers > 1) supervise(workers);
+if (cluster.isPrimary && (workers > 1 || feedsEnabled)) supervise(workers);
+else if (process.env.VIGIE_PROCESS === FEEDS_ROLE) await pollFeeds();
 else await serve();

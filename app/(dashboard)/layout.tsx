@@ -7,6 +7,7 @@ const NAV: (NavItem & { minRole: Role })[] = [
   { href: "/overview", label: "Overview", minRole: "viewer" },
   { href: "/incidents", label: "Incidents", minRole: "viewer" },
   { href: "/sources", label: "Sources", minRole: "viewer" },
+  { href: "/feeds", label: "Feeds", minRole: "viewer" },
   { href: "/ingest", label: "Ingest", minRole: "analyst" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
   { href: "/admin/users", label: "Users", minRole: "admin" },

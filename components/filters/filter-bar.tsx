@@ -17,7 +17,7 @@ import { useFilterOptions } from "./use-filter-options";
 
 export type FilterField =
   | "q" | "country" | "admin1" | "admin2" | "location" | "actor" | "actorType" | "eventType" | "subEventType"
-  | "from" | "to" | "status" | "geoPrecision" | "minFatalities" | "source";
+  | "from" | "to" | "status" | "geoPrecision" | "minFatalities" | "since" | "source";
 
 export type FilterBarProps = {
   /** The page the filter applies to ("/incidents", "/overview"): links are built on it. */
@@ -198,6 +198,14 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
             onChange={(values) => apply({ geoPrecision: values.map(Number) as IncidentFilter["geoPrecision"] })}
           />
         ) : null}
+        {show("since") && filter.since ? (
+          <span data-testid="since-filter" className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 px-2 py-1 text-sm text-brand-800">
+            Arrived since {new Date(filter.since).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+            <button type="button" aria-label="Remove the arrived-since filter" onClick={() => apply({ since: undefined })} className="rounded-full px-1 text-brand-700 hover:bg-brand-100">
+              ×
+            </button>
+          </span>
+        ) : null}
         {show("source") && filter.source.length ? (
           <MultiSelect
             name="source"
@@ -214,5 +222,5 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
 
 const CLEARED: Partial<IncidentFilter> = {
   q: undefined, country: [], admin1: [], admin2: [], location: [], actor: [], actorType: [], eventType: [], subEventType: [],
-  from: undefined, to: undefined, status: [], geoPrecision: [], minFatalities: undefined, source: [],
+  from: undefined, to: undefined, status: [], geoPrecision: [], minFatalities: undefined, since: undefined, source: [],
 };

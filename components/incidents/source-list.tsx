@@ -1,7 +1,7 @@
 /** Every source of an incident, its text with the evidence sentences highlighted. */
 import { HighlightedText } from "@/components/evidence/highlighted-text";
-import { isWebUrl } from "@/lib/http/web-url";
 import type { IncidentDetail } from "@/lib/incidents/queries";
+import { httpLink } from "@/lib/net/http-link";
 
 export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) {
   if (!sources.length) return <p className="text-sm text-slate-500">No source is linked to this incident.</p>;
@@ -15,8 +15,8 @@ export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) 
             </a>
             <span className="text-slate-500">{[source.publisher, source.publishedAt, source.language?.toUpperCase()].filter(Boolean).join(" · ")}</span>
             {source.fatalities !== null ? <span className="text-slate-500">reports {source.fatalities} killed</span> : null}
-            {isWebUrl(source.url) ? (
-              <a href={source.url} rel="noreferrer noopener" target="_blank" className="ml-auto truncate text-xs text-slate-500 hover:underline">
+            {httpLink(source.url) ? (
+              <a href={httpLink(source.url)} rel="noreferrer noopener" target="_blank" className="ml-auto truncate text-xs text-slate-500 hover:underline">
                 {source.url}
               </a>
             ) : source.url ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NewIncidentsBadge } from "./new-incidents-badge";
 
 type Props = {
   user: { name: string | null; email: string; role: string };
@@ -19,6 +20,7 @@ export function AppShell({ user, items, signOut, children }: Props) {
             Vigie
           </Link>
           <NavLinks items={items} />
+          <NewIncidentsBadge />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline" title={user.email}>
               {user.name ?? user.email}

@@ -21,6 +21,17 @@ export const MAX_PAGE_SIZE = 500;
 
 const isoDate = calendarDay;
 
+/**
+ * An instant, as an ISO 8601 date or date-time with a zone (what `since` links carry); kept as the
+ * canonical UTC form so the same instant is always the same URL.
+ */
+const isoInstant = z
+  .string()
+  .max(40, "is too long")
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/, "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a zone")
+  .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date and time")
+  .transform((value) => new Date(value).toISOString());
+
 // PostgreSQL cannot store a NUL byte and no name contains control characters: refuse them here, with a
 // message, rather than let the database fail on them.
 const noControl = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
@@ -58,6 +69,8 @@ export const incidentFilterSchema = z
     status: many(z.enum(REVIEW_STATUSES, { message: `must be one of ${REVIEW_STATUSES.join(", ")}` })),
     geoPrecision: many(intIn(GEO_PRECISIONS, "location precision")),
     minFatalities: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(1_000_000).optional(),
+    /** Arrived since: incidents created in Vigie at or after this instant (what is new since a visit). */
+    since: isoInstant.optional(),
     source: many(z.coerce.number().int().positive("must be a source id")),
     q: z
       .string()
@@ -78,7 +91,7 @@ export const incidentFilterSchema = z
 export type IncidentFilter = z.infer<typeof incidentFilterSchema>;
 
 const ARRAY_KEYS = ["country", "admin1", "admin2", "location", "actor", "actorType", "eventType", "subEventType", "status", "geoPrecision", "source"] as const;
-const SCALAR_KEYS = ["from", "to", "minFatalities", "q", "sort", "page", "pageSize"] as const;
+const SCALAR_KEYS = ["from", "to", "minFatalities", "since", "q", "sort", "page", "pageSize"] as const;
 export const FILTER_KEYS: readonly string[] = [...ARRAY_KEYS, ...SCALAR_KEYS];
 
 type ParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -162,6 +175,7 @@ export function filterToSearchParams(filter: Partial<IncidentFilter>, options: {
   if (filter.from) params.set("from", filter.from);
   if (filter.to) params.set("to", filter.to);
   if (filter.minFatalities !== undefined) params.set("minFatalities", String(filter.minFatalities));
+  if (filter.since) params.set("since", filter.since);
   if (filter.q) params.set("q", filter.q);
   if (filter.sort && (filter.sort.key !== DEFAULT_SORT.key || filter.sort.dir !== DEFAULT_SORT.dir)) {
     params.set("sort", `${filter.sort.dir === "desc" ? "-" : ""}${filter.sort.key}`);

@@ -191,7 +191,7 @@ async function planOverview(filter: IncidentFilter, useRollups: boolean): Promis
       UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(${filter.actor}))`);
     actorNames = rows.map((row) => row.name).sort();
   }
-  if (!useRollups || SCAN_ONLY_KEYS.some((key) => filter[key].length > 0) || filter.q || filter.minFatalities !== undefined) {
+  if (!useRollups || SCAN_ONLY_KEYS.some((key) => filter[key].length > 0) || filter.q || filter.minFatalities !== undefined || filter.since) {
     return { breakdown: "scan", time: "scan", actorNames };
   }
   const onlyTimeDimensions = !filter.admin2.length && !filter.subEventType.length && !filter.status.length && !filter.geoPrecision.length;

@@ -40,6 +40,7 @@ export function incidentConditions(filter: IncidentFilter, options: ConditionOpt
   if (filter.from) conditions.push(sql`i.event_date >= ${filter.from}::date`);
   if (filter.to) conditions.push(sql`i.event_date <= ${filter.to}::date`);
   if (filter.minFatalities !== undefined) conditions.push(sql`i.fatalities >= ${filter.minFatalities}`);
+  if (filter.since) conditions.push(sql`i.created_at >= ${filter.since}::timestamptz`);
   if (filter.actor.length && options.actorNames) {
     conditions.push(sql`string_to_array(i.actor_names, '; ') && ${options.actorNames}::text[]`);
   } else if (filter.actor.length) {

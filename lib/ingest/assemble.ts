@@ -65,6 +65,8 @@ export interface AssembleOptions {
   publishedAt?: string | null;
   /** Offset where the article body starts (after a header); nothing before it is read. */
   bodyStart?: number;
+  /** Country code to fall back on when the article names no country (a feed's country hint). */
+  countryHint?: string;
 }
 
 type Family = "violence" | "crowd" | "strategic";
@@ -203,6 +205,7 @@ function collectFacts(text: string, options: AssembleOptions): ArticleFacts {
   const bodyTokens = tokens.filter((t) => t.start >= bodyStart);
   const counts = countCountryMentions(text, findPlaces(text, folded, bodyTokens), folded, bodyTokens);
   const countryRanking = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+  if (options.countryHint && !countryRanking.length) countryRanking.push(options.countryHint);
   return { text, folded, sentences, places, actors, dates, fatalities, triggers, countryRanking, publishedAt };
 }
 

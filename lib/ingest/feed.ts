@@ -3,12 +3,15 @@
  * typed error so the API layer can answer 400 instead of storing half a feed.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { isWebUrl } from "@/lib/http/web-url";
+import { httpLink } from "@/lib/net/http-link";
 import { htmlToText, isoDay } from "./html";
 
 export interface FeedItem {
   title?: string;
+  /** The item's link, only when it is an absolute http(s) URL: a `javascript:` link is dropped here. */
   url?: string;
+  /** The feed's own identifier of the item (RSS guid, Atom id), as given. */
+  guid?: string;
   publishedAt?: string;
   /** Plain text of the item (description or content, HTML stripped). */
   text: string;
@@ -59,15 +62,6 @@ function bodyOf(raw: string | undefined): Pick<FeedItem, "text" | "html"> {
   return { text: htmlToText(raw).text, html: raw };
 }
 
-/**
- * An item's link only when it is an http(s) URL: a `javascript:` link must not reach the source page, and an
- * RSS guid is often not a URL ("12345", "tag:..."). The API refuses such a URL for a single article; in a
- * feed the item is kept without it, so one odd link does not cost the article.
- */
-function webLink(...candidates: (string | undefined)[]): string | undefined {
-  return candidates.map((candidate) => candidate?.trim()).find(isWebUrl);
-}
-
 function atomLink(links: unknown): string | undefined {
   if (!Array.isArray(links)) return asText(links);
   const parsed = links as Array<Record<string, string> | string>;
@@ -77,6 +71,11 @@ function atomLink(links: unknown): string | undefined {
 }
 
 export function parseFeed(xml: string): FeedItem[] {
+  return parseFeedDocument(xml).items;
+}
+
+/** The feed's title and its items. */
+export function parseFeedDocument(xml: string): { title?: string; items: FeedItem[] } {
   if (typeof xml !== "string" || xml.trim() === "") throw new FeedParseError("The feed is empty.");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -92,21 +91,25 @@ export function parseFeed(xml: string): FeedItem[] {
   if (doc.rss || doc["rdf:RDF"]) {
     const channel = doc.rss?.channel ?? doc["rdf:RDF"];
     const items: any[] = (doc.rss ? channel?.item : doc["rdf:RDF"].item) ?? [];
-    return items.map((item) => ({
+    const rssItem = (item: any): FeedItem => ({
       title: asText(item.title),
-      url: webLink(asText(item.link), asText(item.guid)),
+      url: httpLink(asText(item.link)) ?? httpLink(asText(item.guid)),
+      guid: asText(item.guid),
       publishedAt: feedDay(asText(item.pubDate) ?? asText(item["dc:date"])),
       ...bodyOf(asText(item["content:encoded"]) ?? asText(item.description)),
-    }));
+    });
+    return { title: asText(channel?.title) ?? asText(channel?.channel?.title), items: items.map(rssItem) };
   }
   if (doc.feed) {
     const entries: any[] = doc.feed.entry ?? [];
-    return entries.map((entry) => ({
+    const atomEntry = (entry: any): FeedItem => ({
       title: asText(entry.title),
-      url: webLink(atomLink(entry.link)),
+      url: httpLink(atomLink(entry.link)),
+      guid: asText(entry.id),
       publishedAt: feedDay(asText(entry.published) ?? asText(entry.updated)),
       ...bodyOf(asText(entry.content) ?? asText(entry.summary)),
-    }));
+    });
+    return { title: asText(doc.feed.title), items: entries.map(atomEntry) };
   }
   throw new FeedParseError("Not an RSS 2.0 or Atom feed (no <rss>, <rdf:RDF> or <feed> root).");
 }

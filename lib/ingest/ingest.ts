@@ -58,7 +58,7 @@ export function looksLikeFeed(text: string): boolean {
 export const STORE_BATCH_SIZE = 100;
 
 /** Extraction without storage: what the ingest page previews and the extract CLI prints. */
-export function prepareIngest(input: ArticleInput): ExtractionToStore {
+export function prepareIngest(input: ArticleInput, hints: { countryHint?: string } = {}): ExtractionToStore {
   let text = input.text ?? "";
   let title = input.title;
   let publishedAt = input.publishedAt;
@@ -70,7 +70,7 @@ export function prepareIngest(input: ArticleInput): ExtractionToStore {
   }
   text = text.replace(/\r\n?/g, "\n");
   assertReadableText(text);
-  const extraction = extractArticle({ text, title, publishedAt, language: input.language, url: input.url });
+  const extraction = extractArticle({ text, title, publishedAt, language: input.language, url: input.url, countryHint: hints.countryHint });
   return { text, extraction, meta: { url: input.url, title, publisher: input.publisher } };
 }
 

@@ -24,6 +24,8 @@ export interface ArticleInput {
   publishedAt?: string;
   language?: Language;
   url?: string;
+  /** Country code assumed when the article names none (a feed's hint). */
+  countryHint?: string;
 }
 
 export interface ExtractResult {
@@ -71,6 +73,7 @@ export function extractArticle(input: ArticleInput): ExtractResult {
         language: article.language,
         publishedAt: article.publishedAt,
         bodyStart: article.bodyStart,
+        countryHint: input.countryHint,
       });
     } catch {
       // A bug on one strange article must not stop a feed or a batch; the article keeps no incidents.

@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/filters";
 import { parseColumns } from "@/lib/incidents/columns";
 import { getIncidentPage, listSavedViews } from "@/lib/incidents/queries";
+import { markIncidentsSeen } from "@/lib/incidents/arrivals";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PendingNavigationProvider } from "@/components/filters/navigation-pending";
@@ -26,6 +27,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");
   const views = await listSavedViews(user);
+  // Opening the list is the visit that the header's "new" count runs from.
+  await markIncidentsSeen(user.id);
 
   return (
     <PendingNavigationProvider>

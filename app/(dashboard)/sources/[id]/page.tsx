@@ -4,8 +4,8 @@ import { HighlightedText } from "@/components/evidence/highlighted-text";
 import { formatEventDate } from "@/components/incidents/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
-import { isWebUrl } from "@/lib/http/web-url";
 import { findSource } from "@/lib/ingest/sources";
+import { httpLink } from "@/lib/net/http-link";
 
 export const metadata = { title: "Source" };
 
@@ -50,11 +50,7 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
           <h2 className="mb-2 text-sm font-semibold text-slate-800">Text, with evidence marked</h2>
           {source.url ? (
             <p className="mb-2 truncate text-xs">
-              {isWebUrl(source.url) ? (
-                <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">{source.url}</a>
-              ) : (
-                <span className="text-slate-500">{source.url}</span>
-              )}
+              {httpLink(source.url) ? <a href={httpLink(source.url)} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">{source.url}</a> : source.url}
             </p>
           ) : null}
           <HighlightedText text={source.text} spans={spans} />

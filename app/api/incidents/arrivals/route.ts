@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { errorResponse } from "@/lib/errors/app-error";
+import { getArrivals } from "@/lib/incidents/arrivals";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/incidents/arrivals` → `{ count, capped, since }`: incidents created since the caller last opened the list. */
+export async function GET(request: Request) {
+  try {
+    const user = await requireApiUser(request, "viewer");
+    return NextResponse.json(await getArrivals(user.id), { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * `npm run worker`: the feed poller alone (lib/feeds/worker.ts), on DATABASE_URL or the embedded database.
+ * Run as many as you like, on as many machines: they share the feeds through the job queue in PostgreSQL.
+ * `npm start` already runs one beside the web server.
+ */
+import { existsSync } from "node:fs";
+import { provideDatabase, stopOnExit } from "../lib/db/database";
+import { migrate } from "../lib/db/migrate";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+const db = await provideDatabase((line) => console.log(line));
+await migrate(db.url);
+const { startFeedWorker } = await import("../lib/feeds/worker");
+const worker = await startFeedWorker();
+stopOnExit(db.stop, () => worker.stop());
+console.log(`feed poller running (pid ${process.pid})`);
