@@ -96,5 +96,5 @@ describe("a feed worker killed mid-batch", () => {
     expect(links).toHaveLength(ITEMS);
     expect(links.every((row) => row.incidents === 1)).toBe(true);
     expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM incident`))[0]!.n).toBe(ITEMS);
-  });
+  }, 240_000);
 });

@@ -86,8 +86,8 @@ describe("POST /api/sources with a feed URL", () => {
     process.env.FEED_ALLOWED_HOSTS = `127.0.0.1:${port} 127.0.0.1:${closedPort}`;
     const cases: [unknown, number, RegExp][] = [
       [{ feedUrl: `${base}/missing.xml` }, 400, /HTTP 404/],
-      [{ feedUrl: `http://127.0.0.1:${closedPort}/feed.xml` }, 400, /could not be fetched.*could not be reached|refused|could not connect/],
-      [{ feedUrl: "http://vigie-no-such-host.invalid/feed.xml" }, 400, /vigie-no-such-host\.invalid.*(could not be reached|not found|resolve)/],
+      [{ feedUrl: `http://127.0.0.1:${closedPort}/feed.xml` }, 400, /could not be reached/],
+      [{ feedUrl: "http://vigie-no-such-host.invalid/feed.xml" }, 400, /could not be reached/],
       [{ feedUrl: "file:///etc/passwd" }, 400, /http\(s\)/],
       [{ feedUrl: "not a url" }, 400, /valid URL/],
       [{ feedUrl: `${base}/feed.xml`, text: "x" }, 400, /alone/],
