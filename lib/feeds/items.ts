@@ -17,11 +17,11 @@ import { contentHash, storeExtractions, type ExtractionToStore } from "@/lib/ing
 import { itemRetryDelayMs } from "./schedule";
 
 export const ITEM_BATCH_SIZE = 50;
-/** How the feeds' connections show in pg_stat_activity. */
-export const FEEDS_APPLICATION_NAME = "vigie-feeds";
+/** How the feeds' connections show in pg_stat_activity (a LIKE pattern: the pool names its process too). */
+export const FEEDS_APPLICATION_NAME = "vigie-%-feeds";
 
 export function feedsPool(): pg.Pool {
-  return namedPool("feeds", { application_name: FEEDS_APPLICATION_NAME, jit: "off" }, Number(process.env.FEED_CONCURRENCY ?? 4) + 2);
+  return namedPool("feeds", { jit: "off" }, Number(process.env.FEED_CONCURRENCY ?? 4) + 2);
 }
 
 /** Records the items not seen before; returns how many were new. */

@@ -47,7 +47,7 @@ const doneCount = async () => (await query<{ n: number }>(`SELECT count(*)::int 
 const openTransactions = async () =>
   (
     await query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND xact_start IS NOT NULL AND state <> 'idle'`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1 AND xact_start IS NOT NULL AND state <> 'idle'`,
       [FEEDS_APPLICATION_NAME],
     )
   )[0]!.n;

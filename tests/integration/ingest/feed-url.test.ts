@@ -87,7 +87,7 @@ describe("POST /api/sources with a feed URL", () => {
     const cases: [unknown, number, RegExp][] = [
       [{ feedUrl: `${base}/missing.xml` }, 400, /HTTP 404/],
       [{ feedUrl: `http://127.0.0.1:${closedPort}/feed.xml` }, 400, /could not be reached/],
-      [{ feedUrl: "http://vigie-no-such-host.invalid/feed.xml" }, 400, /could not be reached/],
+      [{ feedUrl: "http://vigie-no-such-host.invalid/feed.xml" }, 400, /vigie-no-such-host\.invalid could not be found/],
       [{ feedUrl: "file:///etc/passwd" }, 400, /http\(s\)/],
       [{ feedUrl: "not a url" }, 400, /valid URL/],
       [{ feedUrl: `${base}/feed.xml`, text: "x" }, 400, /alone/],
