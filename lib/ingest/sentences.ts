@@ -40,6 +40,9 @@ const LETTER = /^\p{L}$/u;
 const SENTENCE_START = /[\p{Lu}\p{N}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** Where a break can start: a stop or a line break. */
+const CANDIDATE = /[.!?…\n]/g;
+
 const isStop = (ch: string | undefined) => ch === "." || ch === "!" || ch === "?" || ch === "…";
 const isCloser = (ch: string | undefined) => ch !== undefined && "\"»”’)]".includes(ch);
 const isOpener = (ch: string | undefined) => ch !== undefined && "\"«“([".includes(ch);
@@ -144,13 +147,8 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number, 
 
 function pushWhole(out: Sentence[], text: string, start: number, end: number, paragraph: number): void {
   while (end > start && isSpace(text[end - 1])) end--;
-  for (let k = start; k < end; k++) {
-    const ch = codePointAt(text, k)!;
-    if (WORD_CHAR.test(ch)) {
-      out.push({ text: text.slice(start, end), start, end, paragraph });
-      return;
-    }
-  }
+  const sentence = text.slice(start, end);
+  if (WORD_CHAR.test(sentence)) out.push({ text: sentence, start, end, paragraph });
 }
 
 export function splitSentences(text: string): Sentence[] {
@@ -158,12 +156,13 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   let paragraph = 0;
   let i = 0;
-  while (i < text.length) {
+  for (;;) {
+    // Jump to the next stop or line break (the engine scans faster than a loop over characters).
+    CANDIDATE.lastIndex = i;
+    const next = CANDIDATE.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i];
-    if (!isStop(ch) && ch !== "\n") {
-      i++;
-      continue;
-    }
     const found = breakAt(text, i);
     if (!found) {
       // A run of stops that ends no sentence is skipped whole, so a million dots cost one pass.
