@@ -2,7 +2,7 @@
  * Hostile text must cost linear time: each family of scripts/lib/hostile-text.ts goes through the ingest
  * path the API runs (prepareIngest for text and HTML, prepareFeed for feeds) at 100 KB, 1 MB and the body
  * limit, and the CPU time per megabyte is printed for each size (one core's worth, meaningful on a shared
- * machine). Linear means about the same ms/MB at every size; `growth` is the ratio between the largest
+ * machine; the fastest of three runs below 1 MB). Linear means about the same ms/MB at every size; `growth` is the ratio between the largest
  * and the smallest size. Ends with one JSON line: { sizes, budgetMsPerMB, maxGrowth, families, worstMsPerMB,
  * worstGrowth, ok }; exits 1 when a family is over the budget per megabyte or grows faster than linearly.
  * BENCH_HOSTILE_SIZES=102400,1048576 picks other sizes (bytes); BENCH_HOSTILE_ONLY=<text> runs the
@@ -13,8 +13,9 @@ import { AppError } from "../lib/errors/app-error";
 import { MAX_INGEST_BYTES, prepareFeed, prepareIngest } from "../lib/ingest/ingest";
 import { HOSTILE_FAMILIES, type HostileFamily } from "./lib/hostile-text";
 
-/** CPU milliseconds per megabyte that no family may exceed (normal articles cost about 1,500). */
-const BUDGET_MS_PER_MB = 6000;
+/** CPU milliseconds per megabyte that no family may exceed: normal articles cost 1,500-2,500 here, a feed of
+ * short items up to 5,000 on a busy machine, and the square-cost patterns this replaces 30,000 to 260,000 at 100 KB. */
+const BUDGET_MS_PER_MB = 8000;
 /** Largest ms/MB over smallest ms/MB: a quadratic step would multiply it by the ratio of the sizes (50). */
 const MAX_GROWTH = 3;
 const MB = 1024 * 1024;
@@ -52,7 +53,10 @@ for (const family of families) {
   let outcome = "";
   for (const size of sizes) {
     const input = family.make(size);
-    times.push(cpuMs(() => (outcome = ingest(family, input))));
+    // Inputs under 1 MB run three times and keep the fastest, so a collection or a recompilation does not
+    // count as the cost of the input.
+    const runs = Array.from({ length: size < MB ? 3 : 1 }, () => cpuMs(() => (outcome = ingest(family, input))));
+    times.push(Math.min(...runs));
   }
   const msPerMB = times.map((ms, i) => Math.round((ms * MB) / sizes[i]!));
   const growth = Number((msPerMB[msPerMB.length - 1]! / Math.max(1, msPerMB[0]!)).toFixed(2));
