@@ -13,8 +13,11 @@ import { AppError } from "../lib/errors/app-error";
 import { MAX_INGEST_BYTES, prepareFeed, prepareIngest } from "../lib/ingest/ingest";
 import { HOSTILE_FAMILIES, type HostileFamily } from "./lib/hostile-text";
 
-/** CPU milliseconds per megabyte that no family may exceed: normal articles cost 1,500-2,500 here, a feed of
- * short items up to 5,000 on a busy machine, and the square-cost patterns this replaces 30,000 to 260,000 at 100 KB. */
+/**
+ * CPU milliseconds per megabyte that no family may exceed. Dense articles cost 1,500-2,500 here and a feed
+ * of short items up to 5,000 on a busy machine; the square-cost patterns this replaces cost 5,000 to
+ * 260,000 already at 100 KB, and ten times more per megabyte at 1 MB.
+ */
 const BUDGET_MS_PER_MB = 8000;
 /** Largest ms/MB over smallest ms/MB: a quadratic step would multiply it by the ratio of the sizes (50). */
 const MAX_GROWTH = 3;
