@@ -24,6 +24,7 @@ import { countCountryMentions, countryByCode, findPlaces, lookupPlace, type Plac
 import type { Language } from "./language";
 import { foldKeepLength, tokenize } from "./normalize";
 import { splitSentences, type Sentence } from "./sentences";
+import { overlapsAny, spanIndexAt, within } from "./spans";
 import type { EventType, SubEventType } from "../incidents/taxonomy";
 
 export interface Evidence {
@@ -130,14 +131,6 @@ interface ArticleFacts {
   publishedAt: string | null;
 }
 
-function within<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
-  return items.filter((x) => x.start >= start && x.end <= end);
-}
-
-function overlapsAny(x: { start: number; end: number }, spans: { start: number; end: number }[]): boolean {
-  return spans.some((s) => x.start < s.end && s.start < x.end);
-}
-
 const CLAUSE_BREAK = /[,;:()]|\s-\s|\s(?=(?:tandis que|alors que|while|whereas|mais|but)\s)/g;
 
 function splitClauses(sentence: Sentence, folded: string): Clause[] {
@@ -156,7 +149,7 @@ function splitClauses(sentence: Sentence, folded: string): Clause[] {
 }
 
 function clauseIndexOf(clauses: Clause[], offset: number): number {
-  const i = clauses.findIndex((c) => offset >= c.start && offset < c.end);
+  const i = spanIndexAt(clauses, offset);
   return i >= 0 ? i : clauses.length - 1;
 }
 
@@ -626,7 +619,7 @@ function evidenceOf(field: string, sentence: Sentence): Evidence {
 }
 
 function sentenceAt(facts: ArticleFacts, offset: number): Sentence | undefined {
-  return facts.sentences.find((s) => offset >= s.start && offset < s.end);
+  return facts.sentences[spanIndexAt(facts.sentences, offset)];
 }
 
 /** The clauses that tell the event, or the whole sentence when they are too short to read alone. */

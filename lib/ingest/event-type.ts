@@ -107,11 +107,13 @@ export function findTriggers(folded: string): TriggerMatch[] {
       });
     }
   }
-  // Overlapping rules keep the longer phrase ("patrouilles conjointes" over "patrouilles").
+  // Overlapping rules keep the longer phrase ("patrouilles conjointes" over "patrouilles"). The kept
+  // matches are in text order and disjoint, so only the last one can overlap the next (linear, not square).
   matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: TriggerMatch[] = [];
   for (const match of matches) {
-    if (!kept.some((k) => match.start < k.end && k.start < match.end)) kept.push(match);
+    const last = kept[kept.length - 1];
+    if (!last || match.start >= last.end) kept.push(match);
   }
   return kept;
 }

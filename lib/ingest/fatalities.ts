@@ -27,10 +27,13 @@ const APPROXIMATE: Record<string, number> = {
 };
 
 const APPROX_WORD = "(?:(?:une|des|a|some)\\s+)?(?:dizaines?|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|dozens?|scores|hundreds)(?![\\p{L}])";
-const DIGITS = "(?:\\d{1,3}(?:[\\u00a0\\u202f .]\\d{3})+|\\d+)(?![\\d\\p{L}])";
+// Chains of digit groups and of number words are capped (8 groups is 10^27; "trois cent quatre-vingt-dix-neuf"
+// is 5 words): unbounded, each start inside "1 000 000 000 ..." or "vingt-deux vingt-deux ..." re-reads the
+// whole chain, which costs the square of its length.
+const DIGITS = "(?:\\d{1,3}(?:[\\u00a0\\u202f .]\\d{3}){1,8}|\\d+)(?![\\d\\p{L}])";
 const WORDS =
   "(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)" +
-  "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred))*(?![\\p{L}])";
+  "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred)){0,8}(?![\\p{L}])";
 const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
 const QUALIFIER = "(?:plusieurs|au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
 const NOUNS = "(?:\\p{L}+[\\s-]+){0,6}?";

@@ -56,9 +56,19 @@ function feedDay(value: string | undefined): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
+/**
+ * Whether an item body carries markup: a tag opening ("<p", "<a") with a ">" somewhere after it. Written
+ * as two searches, not `/<[a-z][\s\S]*>/i`, which retries from every "<a" of a body without ">" and costs
+ * the square of its length.
+ */
+function hasMarkup(raw: string): boolean {
+  const open = /<[a-z]/i.exec(raw);
+  return open !== null && raw.indexOf(">", open.index + 2) >= 0;
+}
+
 function bodyOf(raw: string | undefined): Pick<FeedItem, "text" | "html"> {
   if (!raw) return { text: "" };
-  if (!/<[a-z][\s\S]*>/i.test(raw)) return { text: raw };
+  if (!hasMarkup(raw)) return { text: raw };
   return { text: htmlToText(raw).text, html: raw };
 }
 

@@ -10,6 +10,7 @@ import { readArticleHeader } from "./header";
 import { isCalendarDay } from "@/lib/validation/calendar-day";
 import { htmlToText, isoDay } from "./html";
 import { detectLanguage, type Language } from "./language";
+import { segmentText } from "./segments";
 
 export type { ExtractedIncident, Evidence, IncidentActorOut } from "./assemble";
 export type { FeedItem } from "./feed";
@@ -63,18 +64,29 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
   };
 }
 
+/**
+ * The incidents of an article's text, a segment at a time when it is long (see segments.ts); evidence
+ * offsets are moved back into the whole text.
+ */
+function assembleSegments(article: PreparedArticle, countryHint?: string): ExtractedIncident[] {
+  const options = { language: article.language, publishedAt: article.publishedAt, countryHint };
+  const segments = segmentText(article.text);
+  if (segments.length === 1) return assembleIncidents(article.text, { ...options, bodyStart: article.bodyStart });
+  return segments.flatMap(({ start, end }) =>
+    assembleIncidents(article.text.slice(start, end), { ...options, bodyStart: Math.max(0, article.bodyStart - start) }).map((incident) => ({
+      ...incident,
+      evidence: incident.evidence.map((e) => ({ ...e, start: e.start + start, end: e.end + start })),
+    })),
+  );
+}
+
 /** Extracts the incidents of one article. Never throws on odd text: empty text gives no incidents. */
 export function extractArticle(input: ArticleInput): ExtractResult {
   const article = prepareArticle(input);
   let incidents: ExtractedIncident[] = [];
   if (article.text.trim()) {
     try {
-      incidents = assembleIncidents(article.text, {
-        language: article.language,
-        publishedAt: article.publishedAt,
-        bodyStart: article.bodyStart,
-        countryHint: input.countryHint,
-      });
+      incidents = assembleSegments(article, input.countryHint);
     } catch {
       // A bug on one strange article must not stop a feed or a batch; the article keeps no incidents.
       incidents = [];
