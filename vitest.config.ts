@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/setup/app-server.ts"],
+          // The feed server's port first: the app server inherits FEED_ALLOWED_HOSTS from it.
+          globalSetup: ["tests/e2e/feed-server-env.ts", "tests/setup/app-server.ts"],
           setupFiles: ["tests/setup/env.ts"],
           fileParallelism: false,
           testTimeout: 90_000,

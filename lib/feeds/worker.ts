@@ -67,9 +67,14 @@ export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<
         { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? numberFromEnv("FEED_QUEUE_POLL_SECONDS", 5, 0.5) },
         async ([job]) => {
           if (!job) return;
-          const result = await pollFeed(job.data.feedId, { scheduledAt: job.data.scheduledAt });
-          options.onPoll?.(job.data.feedId, result);
-          if (result.kind === "polled" && result.status === "error") log(`feeds: feed ${job.data.feedId}: ${result.error}`);
+          try {
+            const result = await pollFeed(job.data.feedId, { scheduledAt: job.data.scheduledAt });
+            options.onPoll?.(job.data.feedId, result);
+            if (result.kind === "polled" && result.status === "error") log(`feeds: feed ${job.data.feedId}: ${result.error}`);
+          } finally {
+            // pg-boss waits a whole polling interval after each job; while jobs keep coming, take the next at once.
+            boss.notifyWorker(workerIds[index]!);
+          }
         },
       ),
     );

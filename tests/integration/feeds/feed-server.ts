@@ -45,7 +45,7 @@ export type FeedServer = {
   close: () => Promise<void>;
 };
 
-export async function startFeedServer(): Promise<FeedServer> {
+export async function startFeedServer(listenPort = 0): Promise<FeedServer> {
   const feeds = new Map<string, TestItem[]>();
   const requests: FeedServer["requests"] = [];
   const hanging = new Set<IncomingMessage>();
@@ -74,7 +74,7 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (request.headers["if-none-match"] === etag) return void response.writeHead(304, { etag }).end();
     response.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag, "last-modified": new Date(0).toUTCString() }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "::", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "::", resolve));
   port = (server.address() as AddressInfo).port;
   return {
     base: `http://localhost:${port}`,

@@ -42,6 +42,24 @@ describe("filter parsing edge cases", () => {
   });
 });
 
+describe("since", () => {
+  it("accepts a date or a date-time with a zone, as the same instant in UTC, and round-trips", () => {
+    expect(parseIncidentFilter(new URLSearchParams("since=2026-12-04")).since).toBe("2026-12-04T00:00:00.000Z");
+    const filter = parseIncidentFilter(new URLSearchParams("since=2026-12-04T18:30:00%2B01:00"));
+    expect(filter.since).toBe("2026-12-04T17:30:00.000Z");
+    expect(parseIncidentFilter(filterToSearchParams(filter))).toEqual(filter);
+  });
+
+  it("refuses a time without a zone or a made-up date strictly, naming since; drops it tolerantly", () => {
+    for (const bad of ["2026-12-04T18:30", "yesterday", "2026-13-40"]) {
+      expect(() => parseIncidentFilter(new URLSearchParams({ since: bad }))).toThrow(/^since:/);
+      const tolerant = parseIncidentFilterTolerant(new URLSearchParams({ since: bad, country: "Mali" }));
+      expect(tolerant.since).toBeUndefined();
+      expect(tolerant.country).toEqual(["Mali"]);
+    }
+  });
+});
+
 describe("table order", () => {
   it("always ends on event date and id so pages and exports agree", () => {
     expect(orderBySql({ key: "eventDate", dir: "desc" }).sql).toBe("ORDER BY i.event_date DESC, i.id DESC");
