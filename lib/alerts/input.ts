@@ -85,7 +85,8 @@ export function normalizeWatchQuery(query: string): { query: string; filter: Inc
     filter = parseIncidentFilter(params);
   } catch (error) {
     if (error instanceof FilterError) {
-      throw new AppError("bad_request", `query: ${error.message}`, error.issues.map((issue) => ({ ...issue, parameter: `query.${issue.parameter}` })));
+      const issues = error.issues.map((issue) => ({ ...issue, parameter: `query.${issue.parameter}` }));
+      throw new AppError("bad_request", issues.map((issue) => `${issue.parameter}: ${issue.message}`).join("; "), issues);
     }
     throw error;
   }
