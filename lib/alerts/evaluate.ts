@@ -90,42 +90,75 @@ async function insertMatches(client: pg.PoolClient, watches: (EvaluatedWatch & {
   return inserted;
 }
 
-type WatchToFlush = { id: number; owner_id: number; shared: boolean; condition: string; min_fatalities: number | null; email_mode: string; webhook_url: string | null; max_alerts_per_hour: number; sent_last_hour: number };
+type WatchToFlush = { id: number; owner_id: number; shared: boolean; condition: string; min_fatalities: number | null; email_mode: string; webhook_url: string | null };
 
 /**
- * One alert per watch with pending matches, within its hourly quota. The watch rows are locked in id order
- * (no deadlock between workers; NO KEY UPDATE does not wait for the key-share locks that inserting matches
- * takes on the watch), so two runs never turn the same pending matches into two alerts.
+ * One alert per watch with pending matches, within its hourly quota, in a fixed number of statements
+ * whatever the number of watches (a batch can alert hundreds). The watch rows are locked in id order (no
+ * deadlock between workers; NO KEY UPDATE does not wait for the key-share locks that inserting matches takes
+ * on the watch), so two runs never turn the same pending matches into two alerts.
  */
 async function flushPending(client: pg.PoolClient, enqueue: Enqueue | undefined): Promise<CreatedAlert[]> {
   const { rows: watches } = await client.query<WatchToFlush>(
-    `SELECT w.id, w.owner_id, w.shared, w.condition::text, w.min_fatalities, w.email_mode::text, w.webhook_url, w.max_alerts_per_hour,
-            (SELECT count(*)::int FROM alert a WHERE a.watch_id = w.id AND a.created_at > now() - interval '1 hour') AS sent_last_hour
+    `SELECT w.id, w.owner_id, w.shared, w.condition::text, w.min_fatalities, w.email_mode::text, w.webhook_url
        FROM watch w
       WHERE w.active AND w.id IN (SELECT DISTINCT watch_id FROM watch_match WHERE state = 'pending')
+        AND (SELECT count(*) FROM alert a WHERE a.watch_id = w.id AND a.created_at > now() - interval '1 hour') < w.max_alerts_per_hour
       ORDER BY w.id FOR NO KEY UPDATE OF w`,
   );
-  const created: CreatedAlert[] = [];
-  const jobs: DeliveryJob[] = [];
-  for (const watch of watches) {
-    if (watch.sent_last_hour >= watch.max_alerts_per_hour) continue;
-    const { rows: incidents } = await client.query<MatchedIncident>(
-      `SELECT i.id, i.country, i.admin1, i.admin2, i.location, i.actor_names AS "actorNames", i.fatalities
-         FROM watch_match m JOIN incident i ON i.id = m.incident_id
-        WHERE m.watch_id = $1 AND m.state = 'pending' ORDER BY i.event_date DESC, i.id DESC`,
-      [watch.id],
-    );
-    if (!incidents.length) continue;
-    const title = describeIncidents(incidents, { minFatalities: watch.condition === "fatalities" ? watch.min_fatalities : null });
-    const ids = incidents.map((incident) => incident.id);
-    const alert = await insertAlert(client, { watchId: watch.id, ownerId: watch.owner_id, shared: watch.shared, kind: "incidents", title, incidentIds: ids });
-    await client.query(`UPDATE watch_match SET state = 'alerted', alert_id = $2 WHERE watch_id = $1 AND incident_id = ANY($3::int[])`, [watch.id, alert.id, ids]);
-    created.push(alert);
-    if (watch.email_mode === "immediate") jobs.push({ channel: "email", watchId: watch.id, alertIds: [alert.id] });
-    if (watch.webhook_url) jobs.push({ channel: "webhook", watchId: watch.id, alertIds: [alert.id] });
+  if (!watches.length) return [];
+  const { rows: pending } = await client.query<MatchedIncident & { watchId: number }>(
+    `SELECT m.watch_id AS "watchId", i.id, i.country, i.admin1, i.admin2, i.location, i.actor_names AS "actorNames", i.fatalities
+       FROM watch_match m JOIN incident i ON i.id = m.incident_id
+      WHERE m.state = 'pending' AND m.watch_id = ANY($1::int[])
+      ORDER BY m.watch_id, i.event_date DESC, i.id DESC`,
+    [watches.map((watch) => watch.id)],
+  );
+  const byWatch = new Map<number, MatchedIncident[]>();
+  for (const row of pending) {
+    const { watchId, ...incident } = row;
+    const list = byWatch.get(watchId) ?? [];
+    list.push(incident);
+    byWatch.set(watchId, list);
   }
+  const alerting = watches.filter((watch) => byWatch.has(watch.id));
+  if (!alerting.length) return [];
+  const titles = alerting.map((watch) => describeIncidents(byWatch.get(watch.id)!, { minFatalities: watch.condition === "fatalities" ? watch.min_fatalities : null }));
+  const { rows: inserted } = await client.query<{ id: number; watch_id: number }>(
+    `INSERT INTO alert (watch_id, kind, title, incident_ids)
+     SELECT w, 'incidents', t, ARRAY(SELECT e::int FROM jsonb_array_elements_text(ids) WITH ORDINALITY AS j(e, n) ORDER BY n)
+       FROM unnest($1::int[], $2::text[], $3::jsonb[]) AS x(w, t, ids)
+     RETURNING id, watch_id`,
+    [alerting.map((watch) => watch.id), titles, alerting.map((watch) => JSON.stringify(byWatch.get(watch.id)!.map((incident) => incident.id)))],
+  );
+  const alertOf = new Map(inserted.map((row) => [row.watch_id, row.id]));
+  await addRecipients(client, alerting.map((watch) => ({ alertId: alertOf.get(watch.id)!, ownerId: watch.owner_id, shared: watch.shared })));
+  const pairs = alerting.flatMap((watch) => byWatch.get(watch.id)!.map((incident) => [watch.id, incident.id, alertOf.get(watch.id)!] as const));
+  await client.query(
+    `UPDATE watch_match m SET state = 'alerted', alert_id = x.a
+       FROM unnest($1::int[], $2::int[], $3::int[]) AS x(w, i, a)
+      WHERE m.watch_id = x.w AND m.incident_id = x.i`,
+    [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1]), pairs.map((pair) => pair[2])],
+  );
+  const jobs: DeliveryJob[] = [];
+  const created = alerting.map((watch, index): CreatedAlert => {
+    const id = alertOf.get(watch.id)!;
+    if (watch.email_mode === "immediate") jobs.push({ channel: "email", watchId: watch.id, alertIds: [id] });
+    if (watch.webhook_url) jobs.push({ channel: "webhook", watchId: watch.id, alertIds: [id] });
+    return { id, watchId: watch.id, title: titles[index]!, incidentIds: byWatch.get(watch.id)!.map((incident) => incident.id) };
+  });
   if (jobs.length && enqueue) await enqueue(client, jobs);
   return created;
+}
+
+/** Inbox rows: each alert's owner, and every active user when an admin shared the watch. */
+async function addRecipients(client: pg.PoolClient, alerts: { alertId: number; ownerId: number; shared: boolean }[]): Promise<void> {
+  await client.query(
+    `INSERT INTO alert_recipient (alert_id, user_id)
+     SELECT x.a, u.id FROM unnest($1::int[], $2::int[], $3::bool[]) AS x(a, o, s) JOIN "user" u ON u.id = x.o OR (x.s AND NOT u.disabled)
+     ON CONFLICT DO NOTHING`,
+    [alerts.map((alert) => alert.alertId), alerts.map((alert) => alert.ownerId), alerts.map((alert) => alert.shared)],
+  );
 }
 
 /** The alert and its inbox rows: the owner, and every active user when an admin shared the watch. */
@@ -140,12 +173,7 @@ export async function insertAlert(
     alert.incidentIds,
   ]);
   const id = rows[0]!.id;
-  await client.query(
-    `INSERT INTO alert_recipient (alert_id, user_id)
-     SELECT $1, u.id FROM "user" u WHERE u.id = $2 OR ($3 AND NOT u.disabled)
-     ON CONFLICT DO NOTHING`,
-    [id, alert.ownerId, alert.shared],
-  );
+  await addRecipients(client, [{ alertId: id, ownerId: alert.ownerId, shared: alert.shared }]);
   return { id, watchId: alert.watchId, title: alert.title, incidentIds: alert.incidentIds };
 }
 
