@@ -4,8 +4,9 @@
  * Seeds N synthetic incidents (default 1,000,000, scripts/seed-synthetic.ts) into its own database
  * `vigie_bench_alerts` on the server of DATABASE_URL (or the embedded PostgreSQL), reused by later runs
  * when it already holds N incidents, then measures in this one process:
- *  - evaluation: 1,000 active watches (filters mixing countries, regions, actors, event types, fatality
- *    floors, verified-only), then B batches (default 30) of 100 new incidents, each evaluated by
+ *  - evaluation: 1,000 active watches (30 % a region and an actor, 20 % a district, 20 % a region and an
+ *    event type, 10 % 10+ killed in a country, 10 % an actor in a country, 10 % a word in a region; 5 %
+ *    verified only), then B batches (default 30) of 100 new incidents, each evaluated by
  *    lib/alerts/evaluate.ts (matching, exactly-once rows, alerts and inbox rows): p50/p95 per batch;
  *  - surges: lib/alerts/surge.ts's computation over every admin1, admin2 and actor of the whole table, and
  *    for one country: p50/max of 5 runs.
@@ -98,7 +99,7 @@ for (let index = 0; index < 5; index++) {
 log(`surges on ${asOf} over every admin1, admin2 and actor: ${surgeCount} found, p50 ${round(percentile(surgeAll, 50))} ms, max ${round(Math.max(...surgeAll))} ms; Mali only: p50 ${round(percentile(surgeMali, 50))} ms`);
 
 // ---------------------------------------------------------------------------------------------- watches
-const places = await run<{ country: string; admin1: string }>(benchUrl, "SELECT DISTINCT country, admin1 FROM incident_rollup WHERE admin1 <> '' ORDER BY 1, 2");
+const places = await run<{ country: string; admin1: string; admin2: string }>(benchUrl, "SELECT DISTINCT country, admin1, admin2 FROM incident_rollup WHERE admin1 <> '' AND admin2 <> '' ORDER BY 1, 2, 3");
 const actors = ["JNIM", "Islamic State Sahel", "Unidentified Armed Group", "Ansaroul Islam", "Dozo Communal Militia", "Islamic State West Africa Province", "GSIM", "EIGS"];
 const eventTypes = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Protests"];
 const [owner] = await run<{ id: number }>(
@@ -108,17 +109,20 @@ const [owner] = await run<{ id: number }>(
 );
 const watchRows: unknown[][] = [];
 for (let index = 0; index < WATCHES; index++) {
-  const place = places[index % places.length]!;
+  // What analysts watch: a region and an actor, a district, a region and a kind of event, a deadly attack
+  // anywhere in a country, an actor in a country, a word in a region.
+  const place = places[(index * 13) % places.length]!;
   const params = new URLSearchParams();
-  switch (index % 5) {
-    case 0: params.append("admin1", place.admin1); params.append("actor", actors[index % actors.length]!); break;
-    case 1: params.append("country", place.country); params.append("eventType", eventTypes[index % eventTypes.length]!); break;
-    case 2: params.append("actor", actors[(index >> 1) % actors.length]!); break;
-    case 3: params.append("admin1", place.admin1); params.append("admin1", places[(index * 7) % places.length]!.admin1); break;
-    default: params.append("country", place.country); params.append("q", index % 2 ? "attaque" : "convoy"); break;
+  let condition = "every";
+  switch (index % 10) {
+    case 0: case 1: case 2: params.append("admin1", place.admin1); params.append("actor", actors[index % actors.length]!); break;
+    case 3: case 4: params.append("admin2", place.admin2); break;
+    case 5: case 6: params.append("admin1", place.admin1); params.append("eventType", eventTypes[index % eventTypes.length]!); break;
+    case 7: params.append("country", place.country); condition = "fatalities"; break;
+    case 8: params.append("country", place.country); params.append("actor", actors[(index >> 1) % actors.length]!); break;
+    default: params.append("admin1", place.admin1); params.append("q", index % 2 ? "attaque" : "convoy"); break;
   }
-  const condition = index % 4 === 3 ? "fatalities" : "every";
-  watchRows.push([owner!.id, `bench ${index}`, params.toString(), condition, condition === "fatalities" ? 5 : null, index % 10 === 9]);
+  watchRows.push([owner!.id, `bench ${index}`, params.toString(), condition, condition === "fatalities" ? 10 : null, index % 20 === 19]);
 }
 for (const row of watchRows) {
   await run(benchUrl, `INSERT INTO watch (owner_id, name, query, condition, min_fatalities, verified_only, max_alerts_per_hour, updated_at) VALUES ($1, $2, $3, $4::"WatchCondition", $5, $6, 60, now())`, row);

@@ -17,9 +17,12 @@
 import type pg from "pg";
 import { Prisma } from "@/lib/db/generated/client";
 import { inWriteTransaction } from "@/lib/db/write-pool";
+import type { IncidentFilter } from "@/lib/incidents/filters";
 import { incidentConditions, sql, type Sql } from "@/lib/incidents/where";
+import { foldText } from "@/lib/text/fold";
 import { describeIncidents, type MatchedIncident } from "./describe";
 import { watchFilter } from "./input";
+import { mayMatch, type BatchIncident, type PrefilterWatch } from "./prefilter";
 
 export const EVALUATION_BATCH = 500;
 /** Watches per INSERT statement: one statement per 200 watches keeps planning time flat. */
@@ -40,26 +43,57 @@ export type EvaluatedWatch = {
 export type CreatedAlert = { id: number; watchId: number; title: string; incidentIds: number[] };
 export type EvaluationResult = { incidents: number; matches: number; alerts: CreatedAlert[] };
 
-/** The conditions of one watch over `i`: its filter (exactly the table's), verified-only, the fatality floor. */
-export function watchConditions(watch: EvaluatedWatch): Sql[] {
-  const conditions = incidentConditions(watchFilter(watch.query));
+/**
+ * The conditions of one watch over `i`: its filter (exactly the table's), verified-only, the fatality floor.
+ * `actorNames`: the filter's actors already resolved (see ConditionOptions of the WHERE builder).
+ */
+export function watchConditions(watch: EvaluatedWatch, filter: IncidentFilter = watchFilter(watch.query), actorNames: string[] | null = null): Sql[] {
+  const conditions = incidentConditions(filter, { actorNames });
   if (watch.verifiedOnly) conditions.push(sql`i.status = 'verified'::"ReviewStatus"`);
   if (watch.condition === "fatalities") conditions.push(sql`i.fatalities >= ${watch.minFatalities ?? 1}`);
   return conditions;
 }
 
-const conditionCache = new Map<string, Sql>();
+type PreparedWatch = PrefilterWatch & { id: number; where: Sql; expires: number };
+const prepared = new Map<string, PreparedWatch>();
+/** Actor names are resolved through the dictionary, which an operator may reload: re-resolved every few minutes. */
+const PREPARED_TTL_MS = 5 * 60_000;
 
-/** Parsing 1,000 filters on every run would cost more than matching them: keyed by the watch's version. */
-function cachedWhere(watch: EvaluatedWatch & { version: string }): Sql {
-  const key = `${watch.id}:${watch.version}`;
-  let where = conditionCache.get(key);
-  if (!where) {
-    if (conditionCache.size > 10_000) conditionCache.clear();
-    where = Prisma.join(watchConditions(watch), " AND ");
-    conditionCache.set(key, where);
+/**
+ * Each watch's filter parsed, its actors resolved to the names incident.actor_names holds (one query for
+ * every watch not yet prepared), and its SQL built once per version of the watch: parsing 1,000 filters on
+ * every run would cost more than matching them.
+ */
+async function prepareWatches(client: pg.PoolClient, watches: (EvaluatedWatch & { version: string })[]): Promise<PreparedWatch[]> {
+  const now = Date.now();
+  const missing = watches.filter((watch) => !((prepared.get(`${watch.id}:${watch.version}`)?.expires ?? 0) > now));
+  if (missing.length) {
+    if (prepared.size > 10_000) prepared.clear();
+    const filters = missing.map((watch) => watchFilter(watch.query));
+    const withActors = missing.flatMap((watch, index) => (filters[index]!.actor.length ? [{ id: watch.id, actors: filters[index]!.actor }] : []));
+    const names = new Map<number, string[]>();
+    if (withActors.length) {
+      // The resolution of incidentConditions (aliases folded, then exact names), for every watch at once.
+      const { rows } = await client.query<{ watch_id: number; names: string[] | null }>(
+        `SELECT w.watch_id, ARRAY(
+           SELECT a.name FROM actor a WHERE a.id IN (
+             SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(SELECT jsonb_array_elements_text(w.folded))
+             UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(SELECT jsonb_array_elements_text(w.raw)))
+           ORDER BY a.name) AS names
+           FROM unnest($1::int[], $2::jsonb[], $3::jsonb[]) AS w(watch_id, folded, raw)`,
+        [withActors.map((watch) => watch.id), withActors.map((watch) => JSON.stringify(watch.actors.map(foldText))), withActors.map((watch) => JSON.stringify(watch.actors))],
+      );
+      for (const row of rows) names.set(row.watch_id, row.names ?? []);
+    }
+    missing.forEach((watch, index) => {
+      const filter = filters[index]!;
+      const actorNames = filter.actor.length ? (names.get(watch.id) ?? []) : null;
+      const minFatalities = watch.condition === "fatalities" ? (watch.minFatalities ?? 1) : null;
+      const where = Prisma.join(watchConditions(watch, filter, actorNames), " AND ");
+      prepared.set(`${watch.id}:${watch.version}`, { id: watch.id, filter, actorNames, verifiedOnly: watch.verifiedOnly, minFatalities, where, expires: now + PREPARED_TTL_MS });
+    });
   }
-  return where;
+  return watches.map((watch) => prepared.get(`${watch.id}:${watch.version}`)!);
 }
 
 async function activeIncidentWatches(client: pg.PoolClient): Promise<(EvaluatedWatch & { version: string })[]> {
@@ -69,10 +103,22 @@ async function activeIncidentWatches(client: pg.PoolClient): Promise<(EvaluatedW
   return rows.map((row) => ({ id: row.id, condition: row.condition, query: row.query, minFatalities: row.min_fatalities, verifiedOnly: row.verified_only, version: row.version }));
 }
 
-async function insertMatches(client: pg.PoolClient, watches: (EvaluatedWatch & { version: string })[], incidentIds: number[]): Promise<number> {
+async function insertMatches(client: pg.PoolClient, watches: PreparedWatch[], incidentIds: number[]): Promise<number> {
+  const { rows: batch } = await client.query<BatchIncident>(
+    `SELECT id, country, admin1, admin1_reform AS "admin1Reform", admin2, location, event_type AS "eventType", sub_event_type AS "subEventType",
+            status::text, geo_precision::int AS "geoPrecision", event_date::text AS "eventDate", fatalities, merged_into_id AS "mergedIntoId", actor_names AS "actorNames"
+       FROM incident WHERE id = ANY($1::int[])`,
+    [incidentIds],
+  );
+  const candidates = watches.flatMap((watch) => {
+    const ids = batch.filter((incident) => mayMatch(watch, incident)).map((incident) => incident.id);
+    return ids.length ? [{ watch, ids }] : [];
+  });
   let inserted = 0;
-  for (let start = 0; start < watches.length; start += WATCHES_PER_STATEMENT) {
-    const arms = watches.slice(start, start + WATCHES_PER_STATEMENT).map((watch) => sql`SELECT ${watch.id}::int AS watch_id, i.id AS incident_id FROM batch i WHERE ${cachedWhere(watch)}`);
+  for (let start = 0; start < candidates.length; start += WATCHES_PER_STATEMENT) {
+    const arms = candidates
+      .slice(start, start + WATCHES_PER_STATEMENT)
+      .map(({ watch, ids }) => sql`SELECT ${watch.id}::int AS watch_id, i.id AS incident_id FROM batch i WHERE i.id = ANY(${ids}::int[]) AND ${watch.where}`);
     // The batch is read once (MATERIALIZED) and every watch's conditions run over its rows, aliased `i`
     // as the WHERE builder expects.
     const statement = sql`
@@ -192,7 +238,7 @@ export async function evaluatePending(options: { batchSize?: number; enqueue?: E
     let matches = 0;
     if (claimed.length) {
       const watches = await activeIncidentWatches(client);
-      if (watches.length) matches = await insertMatches(client, watches, claimed.map((row) => row.incident_id));
+      if (watches.length) matches = await insertMatches(client, await prepareWatches(client, watches), claimed.map((row) => row.incident_id));
     }
     const alerts = await flushPending(client, options.enqueue);
     return { incidents: claimed.length, matches, alerts };
