@@ -108,6 +108,7 @@ try {
   await sleep(IDLE_SECONDS * 1000);
   const idleCpuSeconds = cpuSeconds(worker.pid!) - idleCpu;
   const idlePolls = requests - idleRequests;
+  const idle304 = notModified - idleNotModified;
 
   console.error(`cycles: ${CYCLES} × ${NEW_PER_CYCLE} new items`);
   const appeared = new Map<string, number>();
@@ -146,7 +147,7 @@ try {
     idle: {
       seconds: IDLE_SECONDS,
       polls: idlePolls,
-      notModified: notModified - idleNotModified,
+      notModified: idle304,
       pollerCpuSeconds: round(idleCpuSeconds, 2),
       pollerCpuPercentOfOneCore: round((idleCpuSeconds / IDLE_SECONDS) * 100, 2),
       pollerCpuMsPerPoll: round((idleCpuSeconds * 1000) / Math.max(1, idlePolls), 2),

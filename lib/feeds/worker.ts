@@ -105,7 +105,8 @@ export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      await boss.stop({ graceful: true, timeout: 20_000, wait: true });
+      // Within the 10 s the cluster primary gives a process to stop; an unfinished poll is redone by the next poller.
+      await boss.stop({ graceful: true, timeout: 8_000, wait: true });
     },
   };
 }

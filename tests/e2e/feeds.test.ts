@@ -65,6 +65,22 @@ describe("the Feeds page", () => {
     await page.waitForURL(/\/incidents\?since=/);
     expect((await page.getByTestId("incident-total").textContent())?.replace(/\s+/g, " ")).toMatch(/^2 incidents/);
     await page.getByTestId("since-filter").waitFor();
+
+    // The site then loses the feed: the page says so in words at the next poll, which resuming a paused
+    // feed brings forward.
+    feeds.feeds.delete("/feed/e2e");
+    await page.goto(`${baseUrl}/feeds`);
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByText("Paused", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.getByRole("button", { name: "Pause" }).waitFor();
+    const failing = Date.now() + 45_000;
+    while (Date.now() < failing && !(await page.getByTestId("feed-error").count())) {
+      await page.waitForTimeout(2000);
+      await page.reload();
+    }
+    expect(await page.getByTestId("feed-error").first().textContent()).toBe("the feed is gone (HTTP 404)");
+    await page.screenshot({ path: "/tmp/vigie-feeds-error.png", fullPage: true });
     await page.close();
   });
 

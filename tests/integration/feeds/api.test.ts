@@ -4,6 +4,7 @@ import { GET, POST } from "@/app/api/feeds/route";
 import { DELETE, PATCH } from "@/app/api/feeds/[id]/route";
 import { GET as ARRIVALS } from "@/app/api/incidents/arrivals/route";
 import { GET as INCIDENTS } from "@/app/api/incidents/route";
+import { GET as EXPORT } from "@/app/api/incidents/export/route";
 import { markIncidentsSeen } from "@/lib/incidents/arrivals";
 import { pollFeed } from "@/lib/feeds/poll";
 import { query, resetDatabase } from "../db";
@@ -130,6 +131,8 @@ describe("fresh data", () => {
     expect(page.total).toBe(2);
     const all = (await (await INCIDENTS(new Request("http://localhost/api/incidents", withToken(viewer.token)))).json()) as { total: number };
     expect(all.total).toBe(3);
+    const csv = await (await EXPORT(new Request(`http://localhost/api/incidents/export?since=${encodeURIComponent(since)}`, withToken(viewer.token)))).text();
+    expect(csv.trim().split("\n")).toHaveLength(1 + 2);
     const bad = await INCIDENTS(new Request("http://localhost/api/incidents?since=yesterday", withToken(viewer.token)));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/^since:/);
