@@ -58,7 +58,9 @@ async function serve(): Promise<void> {
 async function pollFeeds(): Promise<void> {
   const { startFeedWorker } = await import("../lib/feeds/worker");
   const worker = await startFeedWorker();
-  const stop = () => void worker.stop().finally(() => process.exit(0));
+  const { startAlertWorker } = await import("../lib/alerts/worker");
+  const alerts = await startAlertWorker();
+  const stop = () => void Promise.all([worker.stop(), alerts.stop()]).finally(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -12,5 +12,7 @@ const db = await provideDatabase((line) => console.log(line));
 await migrate(db.url);
 const { startFeedWorker } = await import("../lib/feeds/worker");
 const worker = await startFeedWorker();
-stopOnExit(db.stop, () => worker.stop());
+const { startAlertWorker } = await import("../lib/alerts/worker");
+const alerts = await startAlertWorker();
+stopOnExit(db.stop, () => Promise.all([worker.stop(), alerts.stop()]).then(() => {}));
 console.log(`feed poller running (pid ${process.pid})`);

@@ -14,7 +14,8 @@ export const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/login"]);
 
 /**
- * The only writes a viewer may make: their own settings (API tokens, saved views of the incident list).
+ * The only writes a viewer may make: their own settings (API tokens, saved views of the incident list,
+ * watches and their alert inbox).
  * Every other mutating endpoint must answer a viewer 403. Adding to this list is a security decision.
  */
 export const VIEWER_MUTATIONS = new Set([
@@ -23,6 +24,11 @@ export const VIEWER_MUTATIONS = new Set([
   "POST /api/views",
   "PATCH /api/views/[id]",
   "DELETE /api/views/[id]",
+  // Watches and the alert inbox are a user's own settings too (a shared watch needs an admin).
+  "POST /api/watches",
+  "PATCH /api/watches/[id]",
+  "DELETE /api/watches/[id]",
+  "POST /api/alerts/read",
 ]);
 
 /** Pages that show nothing and only redirect, so have no guard of their own ("/" → /overview). */

@@ -8,6 +8,8 @@ const NAV: (NavItem & { minRole: Role })[] = [
   { href: "/incidents", label: "Incidents", minRole: "viewer" },
   { href: "/sources", label: "Sources", minRole: "viewer" },
   { href: "/feeds", label: "Feeds", minRole: "viewer" },
+  { href: "/alerts", label: "Alerts", minRole: "viewer" },
+  { href: "/watches", label: "Watches", minRole: "viewer" },
   { href: "/ingest", label: "Ingest", minRole: "analyst" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
   { href: "/admin/users", label: "Users", minRole: "admin" },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks, type NavItem } from "./nav-links";
+import { AlertsBell } from "./alerts-bell";
 import { NewIncidentsBadge } from "./new-incidents-badge";
 
 type Props = {
@@ -22,6 +23,7 @@ export function AppShell({ user, items, signOut, children }: Props) {
           <NavLinks items={items} />
           <NewIncidentsBadge />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <AlertsBell />
             <span className="hidden text-slate-600 sm:inline" title={user.email}>
               {user.name ?? user.email}
               <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-500">

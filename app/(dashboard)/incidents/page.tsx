@@ -13,6 +13,9 @@ import { IncidentsTableSkeleton } from "@/components/incidents/incidents-table-s
 import { ColumnChooser } from "@/components/incidents/column-chooser";
 import { ExportButton } from "@/components/incidents/export-button";
 import { SavedViews } from "@/components/incidents/saved-views";
+import { WatchViewButton } from "@/components/alerts/watch-view-button";
+import { surgeRuleText } from "@/lib/alerts/describe";
+import { surgeSettings } from "@/lib/alerts/settings";
 import { formatTotal } from "@/components/incidents/format";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { deleteViewAction, saveViewAction } from "./actions";
@@ -35,6 +38,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
       <PageHeader title="Incidents" description="Every incident of the current filter; the link of this page is the view." />
       <FilterBar basePath="/incidents" filter={filter}>
         <SavedViews views={views} basePath="/incidents" saveAction={saveViewAction} deleteAction={deleteViewAction} />
+        <WatchViewButton surgeRule={surgeRuleText(surgeSettings())} canShare={user.role === "admin"} />
       </FilterBar>
       {/* No key on the boundary: a filter change is a transition that keeps the current rows (dimmed)
           until the new ones arrive; the skeleton shows only on first load. */}

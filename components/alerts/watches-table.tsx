@@ -1,0 +1,120 @@
+"use client";
+
+/** The user's watches and the team's shared ones, with their conditions and deliveries; owners change them in place. */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import type { WatchRow } from "@/lib/alerts/queries";
+
+const small = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-300";
+
+function conditionLabel(watch: WatchRow): string {
+  if (watch.condition === "fatalities") return `${watch.minFatalities}+ killed`;
+  if (watch.condition === "surge") return "Surge";
+  return "Every new incident";
+}
+
+function deliveryLabel(watch: WatchRow): string {
+  const parts = ["In-app"];
+  if (watch.emailMode !== "off") parts.push(watch.emailMode === "immediate" ? "e-mail" : `${watch.emailMode} digest`);
+  if (watch.webhookUrl) parts.push("webhook");
+  return parts.join(" · ");
+}
+
+export function WatchesTable({ watches }: { watches: WatchRow[] }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (id: number, init: RequestInit) => {
+    setBusy(id);
+    setError(null);
+    try {
+      const response = await fetch(`/api/watches/${id}`, { ...init, headers: { "content-type": "application/json" } });
+      if (!response.ok) setError(((await response.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${response.status}`);
+      router.refresh();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const columns: DataTableColumn<WatchRow>[] = [
+    {
+      id: "name",
+      header: "Watch",
+      enableSorting: false,
+      cell: ({ row }) => (
+        <div className="max-w-sm">
+          <div className="font-medium text-slate-900">{row.original.name}</div>
+          <Link href={row.original.query ? `/incidents?${row.original.query}` : "/incidents"} className="block truncate text-xs text-brand-700 hover:underline" title={row.original.query}>
+            {row.original.query ? decodeURIComponent(row.original.query.replace(/\+/g, " ")).replace(/&/g, " · ") : "All incidents"}
+          </Link>
+        </div>
+      ),
+    },
+    {
+      id: "condition",
+      header: "Alert on",
+      enableSorting: false,
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">
+          {conditionLabel(row.original)}
+          {row.original.verifiedOnly ? <span className="ml-1 text-xs text-slate-500">(verified only)</span> : null}
+        </span>
+      ),
+    },
+    { id: "delivery", header: "Delivery", enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{deliveryLabel(row.original)}</span> },
+    {
+      id: "owner",
+      header: "Owner",
+      enableSorting: false,
+      cell: ({ row }) => <span className="text-slate-600">{row.original.mine ? "You" : row.original.ownerName}{row.original.shared ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">shared</span> : null}</span>,
+    },
+    { id: "alerts", header: "Alerts", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.alerts },
+    {
+      id: "state",
+      header: "",
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.canEdit ? (
+          <div className="flex gap-1">
+            <button type="button" className={small} disabled={busy === row.original.id} onClick={() => void run(row.original.id, { method: "PATCH", body: JSON.stringify({ active: !row.original.active }) })}>
+              {row.original.active ? "Pause" : "Resume"}
+            </button>
+            <button
+              type="button"
+              className={small}
+              disabled={busy === row.original.id}
+              onClick={() => confirm(`Delete the watch "${row.original.name}" and its alerts?`) && void run(row.original.id, { method: "DELETE" })}
+            >
+              Delete
+            </button>
+          </div>
+        ) : (
+          <span className="text-xs text-slate-400">{row.original.active ? "" : "paused"}</span>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      {error ? <p className="mb-2 text-sm text-red-600">{error}</p> : null}
+      <DataTable
+        columns={columns}
+        data={watches}
+        rowCount={watches.length}
+        sorting={[]}
+        onSortingChange={() => {}}
+        pagination={{ pageIndex: 0, pageSize: Math.max(1, watches.length) }}
+        onPaginationChange={() => {}}
+        getRowId={(watch) => String(watch.id)}
+        caption="Watches"
+        empty={
+          <p className="text-center text-sm text-slate-500">
+            No watch yet. Open <Link href="/incidents" className="text-brand-700 underline">Incidents</Link>, filter, and choose “Watch this view”.
+          </p>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * A cheap first pass over an evaluation batch: which incidents a watch cannot possibly match, judged in
+ * memory on the plain columns. It only ever rules out (any condition it does not understand — full text,
+ * actor types, sources — lets the incident through); the SQL of the filter contract then decides on the
+ * rest, so a watch still matches exactly what the table shows. With 1,000 watches and 100 incidents, most
+ * (watch, incident) pairs end here instead of in a statement PostgreSQL has to plan.
+ */
+import type { IncidentFilter } from "@/lib/incidents/filters";
+
+export type BatchIncident = {
+  id: number;
+  country: string;
+  admin1: string | null;
+  admin1Reform: string | null;
+  admin2: string | null;
+  location: string | null;
+  eventType: string;
+  subEventType: string;
+  status: string;
+  geoPrecision: number;
+  eventDate: string;
+  fatalities: number | null;
+  mergedIntoId: number | null;
+  actorNames: string;
+};
+
+export type PrefilterWatch = { filter: IncidentFilter; actorNames: string[] | null; verifiedOnly: boolean; minFatalities: number | null };
+
+const outside = <T>(values: readonly T[], value: T | null) => values.length > 0 && (value === null || !values.includes(value));
+
+export function mayMatch(watch: PrefilterWatch, incident: BatchIncident): boolean {
+  const { filter } = watch;
+  if (incident.mergedIntoId !== null) return false;
+  if (outside(filter.country, incident.country)) return false;
+  if (filter.admin1.length && !filter.admin1.includes(incident.admin1 ?? "\u0000") && !filter.admin1.includes(incident.admin1Reform ?? "\u0000")) return false;
+  if (outside(filter.admin2, incident.admin2)) return false;
+  if (outside(filter.location, incident.location)) return false;
+  if (outside(filter.eventType, incident.eventType)) return false;
+  if (outside(filter.subEventType, incident.subEventType)) return false;
+  if (outside(filter.status as string[], incident.status)) return false;
+  if (outside(filter.geoPrecision, incident.geoPrecision)) return false;
+  if (filter.from && incident.eventDate < filter.from) return false;
+  if (filter.to && incident.eventDate > filter.to) return false;
+  if (filter.minFatalities !== undefined && (incident.fatalities === null || incident.fatalities < filter.minFatalities)) return false;
+  if (watch.verifiedOnly && incident.status !== "verified") return false;
+  if (watch.minFatalities !== null && (incident.fatalities === null || incident.fatalities < watch.minFatalities)) return false;
+  if (filter.actor.length && watch.actorNames) {
+    const names = incident.actorNames.split("; ");
+    if (!watch.actorNames.some((name) => names.includes(name))) return false;
+  }
+  return true;
+}
