@@ -237,6 +237,18 @@ function insideHyphenatedName(folded: string, start: number, end: number): boole
   return (folded[end] === "-" && letter(end + 1)) || (folded[start - 1] === "-" && letter(start - 2));
 }
 
+const AXIS_BEFORE = /\b(?:axes?|troncons?|routes?|corridors?|entre|between|road|highway|liaison)\s+(?:[\p{L}']+\s+){0,2}$/u;
+
+/**
+ * "l'axe Gao-Ansongo", "Mopti-Sévaré": a hyphen joining two known places names both, while "Kaédi-Peulh"
+ * names a third place that only starts like a known one.
+ */
+function joinsTwoPlaces(folded: string, start: number, end: number): boolean {
+  if (AXIS_BEFORE.test(folded.slice(Math.max(0, start - 40), start))) return true;
+  const other = folded[end] === "-" ? /^-([\p{L}']+)/u.exec(folded.slice(end, end + 40))?.[1] : /([\p{L}']+)-$/u.exec(folded.slice(Math.max(0, start - 40), start))?.[1];
+  return !!other && (keyIndex.get(nameKey(other))?.length ?? 0) > 0;
+}
+
 /**
  * How strongly the text puts each country in play, from curated places and nationality adjectives only
  * (a GeoNames name cannot vouch for itself).
@@ -258,10 +270,13 @@ export function findPlaces(text: string, folded = foldKeepLength(text), tokens: 
     const after = folded.slice(match.end, match.end + 20);
     if (RIVER_BEFORE.test(before)) continue;
     let values = match.values;
-    if (values.some((p) => p.origin === "geonames")) {
-      if (insideHyphenatedName(folded, match.start, match.end)) values = values.filter((p) => p.origin === "curated");
-      else geonamesSeen = true;
+    // Whole names only: a known name inside a longer hyphenated one is another place (left to the assembler
+    // as an unlisted one), unless the hyphen joins two places of a road ("l'axe Gao-Ansongo").
+    if (insideHyphenatedName(folded, match.start, match.end)) {
+      if (!joinsTwoPlaces(folded, match.start, match.end)) continue;
+      values = values.filter((p) => p.origin === "curated");
     }
+    if (values.some((p) => p.origin === "geonames")) geonamesSeen = true;
     const ranked = rankCandidates(values, qualifierOf(before, after));
     if (ranked.length === 0) continue;
     mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) });

@@ -7,7 +7,8 @@
 import type { DateMention } from "../dates";
 import { isBackgroundReference, isGenericContext, isTrendSentence, type TriggerMatch } from "../event-type";
 import { sentenceFatalities } from "../fatalities";
-import { lookupPlace, type PlaceEntry, type PlaceMention } from "../gazetteer";
+import type { PlaceEntry, PlaceMention } from "../gazetteer";
+import { findUnknownPlace } from "./place";
 import type { Sentence } from "../sentences";
 import { Family, familyOf, Clause, Candidate, ArticleFacts, within } from "./types";
 import { eventDateOnly } from "./facts";
@@ -35,21 +36,6 @@ export function clauseIndexOf(clauses: Clause[], offset: number): number {
 }
 
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
-export const UNKNOWN_PLACE = /\b(?:village|localite|hameau|commune rurale|commune|bourgade|ville|zone|secteur|près de|près d'|non loin de|à proximité de|hamlet|town|village of|locality of|area of|near)\s+(?:de |d'|of )?((?:\p{Lu}[\p{L}'’-]+)(?:[ -](?:\p{Lu}[\p{L}'’-]+))?)/gu;
-
-export function findUnknownPlace(text: string, start: number, end: number, known: PlaceMention[]): Candidate["unknownPlace"] {
-  UNKNOWN_PLACE.lastIndex = 0;
-  const slice = text.slice(start, end);
-  for (let m = UNKNOWN_PLACE.exec(slice); m; m = UNKNOWN_PLACE.exec(slice)) {
-    const name = m[1]!;
-    const nameStart = start + m.index + m[0].length - name.length;
-    if (known.some((p) => p.start === nameStart)) continue;
-    if (lookupPlace(name).length > 0) continue;
-    return { name, start: nameStart, end: nameStart + name.length };
-  }
-  return null;
-}
-
 export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
 /** Splits a sentence's triggers into candidate events, lending trigger-less clauses to the nearest one. */
@@ -195,7 +181,7 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
       countryActors,
       fatalities: sentenceFatalities(allFatalities, folded.slice(sentence.start, sentence.end)),
       fatalityMentions: allFatalities,
-      unknownPlace: findUnknownPlace(text, sentence.start, sentence.end, facts.places),
+      unknownPlace: findUnknownPlace(facts, sentence.start, sentence.end, g.family === "violence"),
     });
   });
   return candidates;

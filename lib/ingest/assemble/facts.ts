@@ -6,7 +6,8 @@ import { findFatalities } from "../fatalities";
 import { countCountryMentions, findPlaces } from "../gazetteer";
 import { foldKeepLength, tokenize } from "../normalize";
 import { splitSentences } from "../sentences";
-import { AssembleOptions, ArticleFacts, overlapsAny } from "./types";
+import { parentheticalPlaces } from "./place";
+import { type AssembleOptions, type ArticleFacts, overlapsAny } from "./types";
 
 // Dates that only tell when something was said ("the army said on Wednesday"): an event's date only when
 // the text gives no other.
@@ -20,7 +21,16 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const sentences = splitSentences(text).filter((s) => s.start >= bodyStart);
   const actors = findActors(text, options.language, folded, tokens);
   // A place inside an actor's name ("Katiba Macina", "armée du Mali") is not where anything happened.
-  const places = findPlaces(text, folded, tokens).filter((p) => !overlapsAny(p, actors));
+  const found0 = findPlaces(text, folded, tokens).filter((p) => !overlapsAny(p, actors));
+  // "X (Koro, Mopti)": the parenthesis situates X; X takes the namesake that lies there.
+  const parenthetical = parentheticalPlaces(text, found0);
+  const contextPlaces = new Set(parenthetical.context);
+  const places = found0
+    .filter((p) => !contextPlaces.has(p))
+    .map((p) => {
+      const entry = parenthetical.placed.get(p);
+      return entry && entry !== p.place ? { ...p, place: entry, alternatives: [p.place, ...p.alternatives].filter((e) => e !== entry) } : p;
+    });
   const publishedAt = options.publishedAt ?? null;
   const dates = findDates(text, options.language, publishedAt, folded);
   for (const d of dates) if (isReportingDate(folded, d.start)) REPORTING.add(d);
@@ -37,5 +47,5 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const bodyTokens = tokens.filter((t) => t.start >= bodyStart);
   const counts = countCountryMentions(text, findPlaces(text, folded, bodyTokens), folded, bodyTokens);
   const countryRanking = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
-  return { text, folded, sentences, places, actors, dates, fatalities, triggers, countryRanking, publishedAt };
+  return { text, folded, sentences, places, contextPlaces, named: parenthetical.named, actors, dates, fatalities, triggers, countryRanking, publishedAt };
 }

@@ -7,7 +7,8 @@ import { decideEventType, hasMilitaryTarget, type TriggerMatch } from "../event-
 import { countryByCode, type PlaceMention } from "../gazetteer";
 import type { Sentence } from "../sentences";
 import { type Evidence, type ExtractedIncident, type Candidate, type Draft, type ArticleFacts, within, evidenceOf, sentenceAt } from "./types";
-import { findUnknownPlace, KIND_RANK, bestPlace, bestDate } from "./candidates";
+import { KIND_RANK, bestPlace, bestDate } from "./candidates";
+import { findUnknownPlace, listedSpots, placementOf, type Placement, type Spot } from "./place";
 import { roleHint, resolveActors, adjustActors, assignRoles, stateSide, militaryTargeted } from "./roles";
 import { contextDate } from "./event-date";
 
@@ -24,7 +25,8 @@ export function summaryOf(candidate: Candidate, text: string): string {
   return flat.length > 400 ? `${flat.slice(0, 397)}...` : flat;
 }
 
-export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]): ExtractedIncident | null {
+/** The incident a draft tells, or one per locality when its sentence lists several; none when it cannot be coded. */
+export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMatch[]): ExtractedIncident[] {
   const primary = draft.candidates[0]!;
   const foldedAll = [...draft.candidates.map((c) => c.sentence), ...draft.followers.map((f) => f.sentence)]
     .map((s) => facts.folded.slice(s.start, s.end))
@@ -46,14 +48,21 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     const before = facts.sentences[index - 1];
     if (before && before.paragraph === primary.sentence.paragraph && !facts.triggers.some((t) => t.start >= before.start && t.end <= before.end)) {
       setupPlace = within(facts.places, before.start, before.end).find((p) => p.place.kind !== "country");
-      if (!setupPlace && !unknown) unknown = findUnknownPlace(facts.text, before.start, before.end, facts.places);
+      if (!setupPlace && !unknown) unknown = findUnknownPlace(facts, before.start, before.end, draft.family === "violence");
     }
   }
-  const fallbackCountry = facts.countryRanking[0] ?? null;
   const placeMention = setupPlace ?? placed?.p;
   const placeSentence = setupPlace ? sentenceAt(facts, setupPlace.start) : placed?.c.sentence;
-  const place = placeMention?.place;
-  const countryCode = place?.countryCode ?? fallbackCountry;
+  // An unlisted locality wins over a known area, over a town it is only near ("X, près de Djibo"), and
+  // whenever a parenthesis situates it.
+  const unlisted = unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context) ? unknown : null;
+  const spot: Spot = unlisted ? { unknown: unlisted } : placeMention ? { mention: placeMention, entry: placeMention.place, sentence: placeSentence } : {};
+  // "Des attaques simultanées contre Kayes, Nioro du Sahel et Diboli": one incident per locality.
+  const listed = draft.family === "violence" ? listedSpots(facts, primary.sentence) : [];
+  const spots = listed.length >= 2 ? listed : [spot];
+  const fallbackCountry = facts.countryRanking[0] ?? null;
+  const placements = spots.map((s) => placementOf(s, facts, fallbackCountry));
+  const countryCode = placements[0]!.countryCode;
   const country = countryCode ? countryByCode(countryCode) : undefined;
 
   const civilianVictims = allActors.some((a) => a.actor.special === "civilians");
@@ -71,39 +80,7 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     folded: foldedAll,
   });
   // An event with no place at all, not even a country, cannot be coded.
-  if (!decision || !country) return null;
-
-  let geoPrecision: 1 | 2 | 3 = 3;
-  let location: string | null = null;
-  let latitude: number | null = country?.latitude ?? null;
-  let longitude: number | null = country?.longitude ?? null;
-  let admin1: string | null = null;
-  let admin2: string | null = null;
-  if (place) {
-    admin1 = place.admin1;
-    admin2 = place.kind === "admin2" || place.kind === "locality" ? place.admin2 : null;
-    latitude = place.latitude;
-    longitude = place.longitude;
-    if (place.kind === "locality") {
-      location = place.name;
-      // "à une quinzaine de kilomètres de la ville": near the town named, not in it.
-      const offTown = /\b(?:km|kilometres?|kilometers?|miles) (?:de la ville|de la localite|du village|de la commune|from the town|from the city|outside the town|of the town)\b/.test(
-        facts.folded.slice(placeSentence?.start ?? 0, placeSentence?.end ?? 0),
-      );
-      geoPrecision = placeMention?.near || offTown ? 2 : 1;
-    } else if (place.kind === "admin2") {
-      location = place.name;
-      geoPrecision = 2;
-    } else if (place.kind === "admin1") {
-      location = place.admin1Reform ?? place.name;
-      geoPrecision = 3;
-    }
-  }
-  if (unknown && (!place || place.kind !== "locality")) {
-    // A village the gazetteer lacks: its name, placed at the best known point near it.
-    location = unknown.name;
-    geoPrecision = 2;
-  }
+  if (!decision || !country) return [];
 
   const evidence: Evidence[] = [];
   const pushEvidence = (field: string, sentence: Sentence | undefined) => {
@@ -141,8 +118,9 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     }
   }
 
-  if (placeSentence) pushEvidence(location ? "location" : "country", placeSentence);
-  else if (unknown) pushEvidence("location", sentenceAt(facts, unknown.start));
+  if (spots.length > 1) pushEvidence("location", primary.sentence);
+  else if (unlisted) pushEvidence("location", sentenceAt(facts, unlisted.start));
+  else if (placeSentence) pushEvidence(placements[0]!.location ? "location" : "country", placeSentence);
 
   const actors = resolveActors(draft, facts, countryCode, facts.countryRanking, decision.eventType);
   if (decision.eventType !== "Strategic developments" && decision.eventType !== "Protests") {
@@ -178,25 +156,38 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   if (subEventType === "Non-state actor overtakes territory" && actor1?.type === 1) subEventType = "Government regains territory";
   else if (subEventType === "Government regains territory" && actor1 && [2, 3, 4].includes(actor1.type)) subEventType = "Non-state actor overtakes territory";
 
-  return {
+  const incident: Omit<ExtractedIncident, keyof Placement | "country"> = {
     eventDate,
     endDate,
     datePrecision,
     eventType: decision.eventType,
     subEventType,
     summary: summaryOf(primary, facts.text),
-    country: country.name,
-    admin1,
-    admin1Reform: place?.admin1Reform ?? null,
-    admin2,
-    location,
-    latitude,
-    longitude,
-    geoPrecision,
     actors: roles,
     fatalities,
     evidence,
   };
+  // A total toll for several localities belongs to none of them.
+  const shared = spots.length > 1 ? { fatalities: null, evidence: evidence.filter((e) => e.field !== "fatalities") } : {};
+  return placements.flatMap((p) => {
+    const c = p.countryCode ? countryByCode(p.countryCode) : undefined;
+    if (!c) return [];
+    // A country-level incident sits at the country's centre; an unlisted locality has no point until placed.
+    const point = p.location === null && p.admin1 === null ? { latitude: c.latitude, longitude: c.longitude } : { latitude: p.latitude, longitude: p.longitude };
+    return [{
+      ...incident,
+      ...shared,
+      actors: incident.actors.map((a) => ({ ...a })),
+      evidence: [...(shared.evidence ?? incident.evidence)],
+      country: c.name,
+      admin1: p.admin1,
+      admin1Reform: p.admin1Reform,
+      admin2: p.admin2,
+      location: p.location,
+      ...point,
+      geoPrecision: p.geoPrecision,
+    }];
+  });
 }
 
 /**

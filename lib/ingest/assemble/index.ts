@@ -21,8 +21,7 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
     // A troop movement with neither a date nor a place of its own is commentary, not a development.
     const onlyDeployment = draft.candidates.every((c) => c.triggers.every((t) => t.rule.id === "deployment"));
     if (onlyDeployment && !draft.candidates.some((c) => c.ownDate || strongPlace(c))) continue;
-    const incident = finalize(draft, facts, anaphorasByDraft.get(draft) ?? []);
-    if (incident) incidents.push(incident);
+    incidents.push(...finalize(draft, facts, anaphorasByDraft.get(draft) ?? []));
   }
   return dropOverviews(incidents);
 }

@@ -6,7 +6,7 @@ import type { ActorMention } from "../actors";
 import type { DateMention, DatePrecision } from "../dates";
 import type { TriggerKind, TriggerMatch } from "../event-type";
 import type { FatalityMention } from "../fatalities";
-import type { PlaceMention } from "../gazetteer";
+import type { PlaceEntry, PlaceMention } from "../gazetteer";
 import type { Language } from "../language";
 import type { Sentence } from "../sentences";
 import type { EventType, SubEventType } from "../../incidents/taxonomy";
@@ -83,7 +83,7 @@ export interface Candidate {
   countryActors: PlaceMention[];
   fatalities: number | null;
   fatalityMentions: FatalityMention[];
-  unknownPlace: { name: string; start: number; end: number } | null;
+  unknownPlace: NamedPlace | null;
 }
 
 /** A sentence with no event of its own that adds facts to the one told just before ("Le bilan fait état de cinq morts"). */
@@ -100,11 +100,23 @@ export interface Draft {
   followers: Follower[];
 }
 
+/** A locality named in the text that the gazetteer lacks, with the area a parenthesis gives it ("X (Koro, Mopti)"). */
+export interface NamedPlace {
+  name: string;
+  start: number;
+  end: number;
+  context: PlaceEntry | null;
+}
+
 export interface ArticleFacts {
   text: string;
   folded: string;
   sentences: Sentence[];
   places: PlaceMention[];
+  /** Places named only to situate another ("X (Koro, Mopti)"): context, never an incident's place. */
+  contextPlaces: Set<PlaceMention>;
+  /** Unlisted localities qualified by a parenthesis. */
+  named: NamedPlace[];
   actors: ActorMention[];
   dates: DateMention[];
   fatalities: FatalityMention[];

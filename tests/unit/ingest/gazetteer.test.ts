@@ -54,7 +54,7 @@ describe("GeoNames localities", () => {
     // Kafolo is an Ivorian village; a Malian story naming a Kafolo means another one.
     expect(found("Des hommes armés ont attaqué Kafolo, au Mali.").map((p) => p.text)).toEqual(["Mali"]);
     const [incident] = extractArticle({ text: "Le 11 juin 2025, des hommes armés ont attaqué le village de Kafolo au Mali, tuant trois civils.", publishedAt: "2025-06-15" }).incidents;
-    expect(incident).toMatchObject({ country: "Mali", location: "Kafolo", geoPrecision: 2 });
+    expect(incident).toMatchObject({ country: "Mali", location: "Kafolo", geoPrecision: 3, latitude: null, longitude: null });
   });
 
   it("never reads part of a hyphenated village name as a GeoNames place", () => {
