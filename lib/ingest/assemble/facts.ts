@@ -6,7 +6,7 @@ import { findFatalities } from "../fatalities";
 import { countCountryMentions, findPlaces } from "../gazetteer";
 import { foldKeepLength, tokenize } from "../normalize";
 import { splitSentences } from "../sentences";
-import { parentheticalPlaces } from "./place";
+import { parentheticalPlaces, rankByCountry } from "./place";
 import { type AssembleOptions, type ArticleFacts, overlapsAny } from "./types";
 
 // Dates that only tell when something was said ("the army said on Wednesday"): an event's date only when
@@ -25,7 +25,7 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   // "X (Koro, Mopti)": the parenthesis situates X; X takes the namesake that lies there.
   const parenthetical = parentheticalPlaces(text, found0);
   const contextPlaces = new Set(parenthetical.context);
-  const places = found0
+  const placesInText = found0
     .filter((p) => !contextPlaces.has(p))
     .map((p) => {
       const entry = parenthetical.placed.get(p);
@@ -35,7 +35,7 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const dates = findDates(text, options.language, publishedAt, folded);
   for (const d of dates) if (isReportingDate(folded, d.start)) REPORTING.add(d);
   const fatalities = findFatalities(text, folded);
-  const found = findTriggers(folded).filter((t) => !overlapsAny(t, actors) && !overlapsAny(t, places));
+  const found = findTriggers(folded).filter((t) => !overlapsAny(t, actors) && !overlapsAny(t, placesInText));
   // "Des manifestants se sont rassemblés": the crowd itself says a protest happened.
   const crowdTriggers: TriggerMatch[] = actors
     .filter((a) => a.actor.special === "protesters" || a.actor.special === "rioters")
@@ -47,5 +47,6 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const bodyTokens = tokens.filter((t) => t.start >= bodyStart);
   const counts = countCountryMentions(text, findPlaces(text, folded, bodyTokens), folded, bodyTokens);
   const countryRanking = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+  const places = rankByCountry(placesInText, sentences, countryRanking);
   return { text, folded, sentences, places, contextPlaces, named: parenthetical.named, actors, dates, fatalities, triggers, countryRanking, publishedAt };
 }

@@ -152,6 +152,22 @@ export function contextOf(unknown: NamedPlace, facts: ArticleFacts, sentence: Se
   };
 }
 
+/**
+ * A name shared by places of several countries ("Sokolo" in Mali and in Côte d'Ivoire): the country the
+ * sentence names wins, then the one the article speaks of most.
+ */
+export function rankByCountry(places: PlaceMention[], sentences: Sentence[], ranking: string[]): PlaceMention[] {
+  return places.map((m) => {
+    const same = [m.place, ...m.alternatives].filter((e) => e.kind === m.place.kind);
+    if (new Set(same.map((e) => e.countryCode)).size < 2) return m;
+    const sentence = sentences.find((s) => m.start >= s.start && m.start < s.end);
+    const named = new Set(places.filter((p) => p.place.kind === "country" && sentence && p.start >= sentence.start && p.end <= sentence.end).map((p) => p.place.countryCode));
+    const rank = (code: string) => (named.has(code) ? -1 : ranking.includes(code) ? ranking.indexOf(code) : ranking.length);
+    const best = [...same].sort((a, b) => rank(a.countryCode) - rank(b.countryCode))[0]!;
+    return best === m.place ? m : { ...m, place: best, alternatives: [m.place, ...m.alternatives].filter((e) => e !== best) };
+  });
+}
+
 /** Where one incident is placed: a known place, an unlisted locality, or only a country. */
 export interface Spot {
   mention?: PlaceMention;

@@ -98,3 +98,13 @@ describe("whole names and the country context", () => {
     expect(names).toEqual(["Boni", "Hombori"]);
   });
 });
+
+describe("namesakes in several countries", () => {
+  it("takes the namesake in the country the sentence names over the article's main country", () => {
+    const text =
+      "Abidjan renforce sa frontière nord. La Côte d'Ivoire a déployé des renforts, selon l'état-major ivoirien.\n\nAu Mali, mardi, des hommes armés ont attaqué Sokolo, tuant deux gardes.";
+    const incidents = extract(text, "2025-03-12").filter((i) => i.location === "Sokolo");
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ country: "Mali", admin1: "Segou" });
+  });
+});
