@@ -11,9 +11,8 @@ import { KIND_RANK, bestPlace, bestDate } from "./candidates";
 import { findUnknownPlace, listedSpots, placementOf, type Placement, type Spot } from "./place";
 import { roleHint, resolveActors, adjustActors, assignRoles, stateSide, militaryTargeted } from "./roles";
 import { contextDate } from "./event-date";
+import { incidentToll } from "./toll";
 
-// A toll given by those who claim the attack is propaganda until nothing else is known.
-export const CLAIM = /\b(revendiqu\w*|claim(?:ed|s|ing)?|propagande|propaganda|the group said|said it had killed|selon (?:le|les) (?:jnim|gsim|eigs|groupe|jihadistes|assaillants))\b/;
 
 /** The clauses that tell the event, or the whole sentence when they are too short to read alone. */
 export function summaryOf(candidate: Candidate, text: string): string {
@@ -139,14 +138,13 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   adjustActors(actors, decision.eventType, decision.subEventType, countryCode, targeted);
   for (const a of actors) if (a.mention) pushEvidence("actors", sentenceAt(facts, a.mention.start));
 
-  const tolls = [...draft.candidates, ...draft.followers]
-    .filter((c) => c.fatalities !== null)
-    .map((c) => ({ count: c.fatalities!, claim: CLAIM.test(facts.folded.slice(c.sentence.start, c.sentence.end)), mentions: c.fatalityMentions }));
-  // Sources disagreeing on a toll: the highest independent figure; a claim by the attackers only when alone.
-  const independent = tolls.filter((t) => !t.claim);
-  const used = independent.length > 0 ? independent : tolls;
-  const fatalities = used.length > 0 ? Math.max(...used.map((t) => t.count)) : null;
-  for (const t of used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
+  const toll = incidentToll(
+    [...draft.candidates, ...draft.followers]
+      .filter((c) => c.fatalities !== null)
+      .map((c) => ({ count: c.fatalities!, mentions: c.fatalityMentions, folded: facts.folded.slice(c.sentence.start, c.sentence.end), article: facts.folded })),
+  );
+  const fatalities = toll.count;
+  for (const t of toll.used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
   for (const f of draft.followers) if (f.actors.length > 0 || f.fatalities !== null) pushEvidence("eventType", f.sentence);
 
   const roles = assignRoles(actors, decision.eventType);
