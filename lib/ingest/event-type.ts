@@ -64,6 +64,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("clash", "clash", "Battles", "Armed clash", "affrontements?|combats?|accrochages?|echanges? de tirs|embuscades?|(?:ont|a|avaient|s'est|se sont) affrontes?|affrontent|affrontant|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|ambush(?:ed|es)?|exchange of fire|heurts? armes?", 2),
   rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|attaquees?|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|pris pour cibles?|prise pour cible|prises pour cible|neutralises?|neutralisant|ont neutralise|neutralized|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?|ont ouvert le feu|a ouvert le feu|opened fire|fusillades?|coups de feu|tirs nourris|mitraill(?:e|es|ee|ees|ant|age)|shootings?|gunfire|gunmen fired", 1),
   rule("kill", "kill", "Violence against civilians", "Attack", "tues?|tuees?|tuant|massacres?|massacrant|executes?|executees?|executions?|egorges?|egorgees?|assassinats?|assassines?|assassinee?s?|abattus?|abattues?|tueries?|carnages?|cout[ée] la vie|coutant la vie|killed|killing|killings|massacred|executed|murdered|shot dead|shot and killed|beheaded", 1),
+  rule("assault", "kill", "Violence against civilians", "Attack", "agresse(?:e|es|s)?|agressions? (?:physiques?|armees?)|passes? a tabac|passee?s? a tabac|roues? de coups|molestes?|molestees?|tortures?|torturees?|fouettes?|fouettees?|assaulted|beaten|beat up|tortured|whipped|flogged", 0),
   rule("abduction", "abduction", "Violence against civilians", "Abduction/forced disappearance", "enlevements?|enleves?|enlevees?|enleve|kidnappings?|kidnappes?|kidnappees?|sequestres?|sequestrees?|kidnapped|abducted|abductions?|rapts?|pris en otage|prises? d'otages?|otages?|hostages?|disparitions? forcees?|forcibly disappeared", 2),
   rule("sexual", "sexual", "Violence against civilians", "Sexual violence", "viols?|violees?|violences? sexuelles?|raped?|rapes|sexual violence|sexual assault", 3),
   rule("mob", "mob", "Riots", "Mob violence", "lynchages?|lynches?|lynched|vindicte populaire|justice populaire|mob (?:justice|violence|attack)|angry mob", 2),
@@ -71,6 +72,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("protest", "protest", "Protests", "Peaceful protest", "manifestations?|manifestants?|manifeste(?:nt)?|ont manifeste|a manifeste|une marche|la marche|marche pacifique|marches? de protestation|ont marche|a marche|sit-in|rassemblements?|protestataires|greves?|se sont rassembles|sont descendus dans la rue|protests?|protested|protesters|demonstrations?|demonstrators|demonstrated|marched|rall(?:y|ies|ied)|took to the streets|general strikes?|on strike|strike action", 1),
   rule("arrest", "strategic", "Strategic developments", "Arrests", "arretes?|arretees?|arrestations?|interpelles?|interpellees?|interpellations?|apprehendes?|mis aux arrets|interceptes?|interceptees?|ont intercepte|a intercepte|arrested|intercepted|arrests?|detained|apprehended|taken into custody", 7),
   rule("agreement", "strategic", "Strategic developments", "Agreement", "accords?(?: technique| militaire| de paix| de cooperation| de defense| de cessez-le-feu| cadre)?(?: [a-z-]+)? signes?|signe(?:nt|r)?(?: (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dernier|hier|ce|officiellement|recemment|conjointement))* (?:un|une|des|l') ?(?:[a-z-]+ )?(?:accords?|protocoles?|memorandums?|conventions?)|accords? de paix|cessez-le-feu|treve|protocoles? d'accord|memorandums? d'entente|signed (?:an? |the )?(?:[a-z-]+ )?(?:agreements?|deals?|memorandums?|accords?)|agreements? (?:was |were )?signed|ceasefires?|peace (?:deal|agreement|accord)|truce", 6),
+  rule("robbery", "strategic", "Strategic developments", "Looting/property destruction", "braquages?|braque(?:nt|r)?|braquee?s?|vols? a main armee|cambriol(?:age|ages|e|es|ee|ees)|rackets?|racketes?|robbed|robbery|robberies|hold-?ups?", 3),
   rule("looting", "strategic", "Strategic developments", "Looting/property destruction", "pillages?|pilles?|pillee?s?|incendies?|incendiees?|incendie|brules?|brulees?|vols? de betail|emporte (?:du|le|des) betail|emporte des? (?:vivres|biens|motos)|detruits?|detruites?|looted|looting|torched|burned|burnt|set (?:on )?fire|set ablaze|destroyed|cattle (?:rustling|theft)", 3),
   rule("disrupted", "strategic", "Strategic developments", "Disrupted weapons use", "desamorces?|desamorcee?s?|neutralise (?:un|des|deux) engins?|saisies? d'armes|caches? d'armes|defused|weapons? caches?|seized weapons|disarmed", 5),
   rule("base", "strategic", "Strategic developments", "Headquarters or base established", "(?:installe|ouvert|etabli|cree|implante)e? (?:une|un|sa|son|leur) (?:nouvelle |nouveau )?(?:base|camp|poste)(?: militaire| avance)?|nouvelle base|nouveau camp militaire|(?:set up|established|opened|installed|built) (?:a |an |its |their )?(?:new )?(?:military |forward )?(?:base|camp|outpost|headquarters)", 4),
@@ -147,6 +149,8 @@ export interface EventContext {
   crowd: boolean;
   /** Folded text of the incident's clauses, for protest sub-types. */
   folded: string;
+  /** Someone was killed or wounded (a robbery without is no armed clash). */
+  casualties?: boolean;
 }
 
 function best(triggers: TriggerMatch[], kind: TriggerKind): TriggerMatch | undefined {
@@ -169,6 +173,9 @@ export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): Ev
   if (territory) return decision(territory.rule);
   const sexual = best(triggers, "sexual");
   if (sexual) return decision(sexual.rule);
+  // An armed robbery where shots are fired but nobody is hurt: looting, not a fight (ACLED).
+  const robbery = triggers.find((t) => t.rule.id === "robbery");
+  if (robbery && !ctx.casualties && !kinds.has("clash") && !kinds.has("kill") && !kinds.has("abduction")) return decision(robbery.rule);
   const violent = kinds.has("clash") || kinds.has("attack") || kinds.has("kill") || kinds.has("abduction");
   if (violent) {
     const against = ctx.civilianVictims && !ctx.stateForces;

@@ -14,6 +14,9 @@ import { contextDate } from "./event-date";
 import { incidentToll } from "./toll";
 
 
+const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
+const UNHURT = /\b(sans faire de (?:victimes?|blesses?)|aucun(?:e)? (?:blesse|victime)|ni mort ni blesse|no (?:one|body) (?:was )?(?:hurt|injured)|nobody was (?:hurt|injured)|no injuries|without (?:injur|casualt))/;
+
 /** The clauses that tell the event, or the whole sentence when they are too short to read alone. */
 export function summaryOf(candidate: Candidate, text: string): string {
   const first = candidate.ownClauses[0]!;
@@ -69,7 +72,8 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     allActors.some((a) => a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) ||
     draft.candidates.some((c) => c.ownClauses.some((cl) => hasMilitaryTarget(facts.folded.slice(cl.start, cl.end))));
   // Soldiers who kill civilians ("tués par des soldats maliens") make violence against civilians, not a battle.
-  const stateMentions = allActors.filter((a) => a.actor.type === 1 || a.actor.special === "contextMilitary" || a.actor.special === "contextPolice");
+  // Their foreign allies and auxiliaries (Wagner, Africa Corps, VDP) are on their side.
+  const stateMentions = allActors.filter((a) => stateSide(a.actor) || a.actor.special === "contextMilitary" || a.actor.special === "contextPolice");
   const stateOnlyPerpetrators = civilianVictims && stateMentions.length > 0 && stateMentions.every((a) => roleHint(facts, a) === "agent");
   const decision = decideEventType(triggers, {
     civilianVictims,
@@ -77,6 +81,9 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     armedGroup: allActors.some((a) => [2, 3, 4].includes(a.actor.type)),
     crowd: allActors.some((a) => a.actor.special === "protesters" || a.actor.special === "rioters"),
     folded: foldedAll,
+    casualties:
+      [...draft.candidates, ...draft.followers].some((c) => c.fatalityMentions.some((f) => f.count > 0)) ||
+      (WOUNDED.test(foldedAll) && !UNHURT.test(foldedAll)),
   });
   // An event with no place at all, not even a country, cannot be coded.
   if (!decision || !country) return [];

@@ -19,7 +19,9 @@ const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, 
 const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?: (?:du |de |de la |el |d')?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){0,2}`;
 const CUE =
   String.raw`(?:[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
-const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
+// "le village peul de X": an adjective of people or position may stand between the cue and "de".
+const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touaregs?|songha[iï]s?|mossis?|voisine?s?|natale?s?|frontali[eè]re?s?|proches?)\s+)?`;
+const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
 // "à X": French locative before a capitalised name the gazetteer lacks; a person after a verb of speech is no place.
 const AT_NAME = new RegExp(String.raw`(?<![\p{L}])[àÀ] (${NAME})`, "gu");
 const SPEECH_BEFORE = /\b(?:declare|indique|confie|dit|explique|annonce|rapporte|precise|affirme|selon|hommage|appel|envoye|adresse|succede|rendu|reprochent|demande)\w*\s+$/;

@@ -37,8 +37,12 @@ export function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
     if (/\b(contre|against|visant|targeting)\b/.test(f.slice(Math.max(sentence.start, mention.start - 25), mention.start))) return "patient";
     if (passive) return "patient";
     // Only the subject acts: the first actor named before the verb, not an object between them.
-    const earlier = facts.actors.some((a) => a.start >= sentence.start && a.end <= mention.start && a.actor.special !== "civilians");
-    if (earlier) return null;
+    // "Wagner et les FAMa ont tué...": actors joined by "et" share the subject.
+    const before = facts.actors.filter((a) => a.start >= sentence.start && a.end <= mention.start && a.actor.special !== "civilians");
+    const coordinated = (a: ActorMention, b: ActorMention) => /^\s*(?:,|et|and)\s+(?:les |la |le |l'|des |the )?$/.test(f.slice(a.end, b.start));
+    let subject = mention;
+    for (let i = before.length - 1; i >= 0 && coordinated(before[i]!, subject); i--) subject = before[i]!;
+    if (before.some((a) => a.end <= subject.start)) return null;
     return gap.length <= 120 ? "agent" : null;
   }
   const gap = f.slice(nearest.end, mention.start);
@@ -154,7 +158,10 @@ export function assignRoles(actors: ResolvedActor[], eventType: EventType): Inci
       : actors;
   const victims = eventType === "Violence against civilians";
   const isPatient = (a: ResolvedActor) => a.hint === "patient" || (victims && a.actor.type === 7);
-  const first = pool.find((a) => a.hint === "agent" && !isPatient(a)) ?? pool.find((a) => a.hint === null && !isPatient(a)) ?? pool[0];
+  const agents = pool.filter((a) => a.hint === "agent" && !isPatient(a));
+  // National forces acting with their foreign allies lead; the allies are associated (ACLED).
+  const national = agents.find((a) => a.actor.type === 1 && agents.some((b) => b !== a && b.actor.type === 8));
+  const first = national ?? agents[0] ?? pool.find((a) => a.hint === null && !isPatient(a)) ?? pool[0];
   const rest = pool.filter((a) => a !== first);
   // The opponent: named as undergoing the event, else the first actor of another side (not an ally).
   const second =
