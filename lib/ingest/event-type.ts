@@ -87,7 +87,11 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
 const ANAPHORA_BEFORE = /\b(cette|cet|ce|ces|ladite|lesdites|this|that|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
-const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
+const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
+
+// A past event named only as the object of a trial, a tribute or a condemnation ("le procès des auteurs de
+// l'attaque", "hommage aux soldats tombés lors de l'attaque"): a reference back, not a new event.
+const RETROSPECTIVE_BEFORE = /\b(proces|jugement|juges? pour|condamne\w*|condamnation|hommage|commemor\w*|anniversaire|memoire|souvenir|auteurs? (?:presumes? )?d[eu']|commanditaires? d[eu']|tombes? lors d[eu']|rescapes? d[eu']|trial|tried for|convicted|condemned|condemning|tribute|commemorat\w*|anniversary|memorial|perpetrators of|masterminds? of)\b[\s']*(?:\p{L}+(?:'|\s+)){0,4}$/u;
 
 /** Trigger phrases in a folded text (a clause or a sentence), with offsets relative to it. */
 export function findTriggers(folded: string): TriggerMatch[] {
@@ -105,7 +109,9 @@ export function findTriggers(folded: string): TriggerMatch[] {
         start: m.index,
         end: m.index + m[0].length,
         plural: /s\b/.test(m[0].split(" ")[0]!) && PLURAL_BEFORE.test(before),
-        anaphoric: ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before),
+        anaphoric:
+          (ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before)) ||
+          RETROSPECTIVE_BEFORE.test(before),
       });
     }
   }
@@ -131,6 +137,14 @@ export function isBackgroundReference(foldedBefore: string): boolean {
 /** True when a sentence describes a trend or a cumulative toll. */
 export function isTrendSentence(folded: string): boolean {
   return TREND.test(folded);
+}
+
+// Plans and talks ("pour planifier des opérations conjointes"): what may happen, not what happened.
+const INTENT_BEFORE = /\b(planifier|preparer|envisager|evaluer|discuter d[eu']|mutualiser|coordonner|to plan|to prepare|to discuss|planning|plans? (?:to|for))\b[\s']*(?:\p{L}+(?:'|\s+)){0,3}$/u;
+
+/** True when a trigger names a plan or a topic of talks rather than something that happened. */
+export function isIntentContext(foldedBefore: string): boolean {
+  return INTENT_BEFORE.test(foldedBefore.slice(-60));
 }
 
 /** True when the text around a trigger describes a trend rather than one event ("recrudescence des attaques"). */

@@ -5,7 +5,7 @@
  * candidates of their own.
  */
 import type { DateMention } from "../dates";
-import { isBackgroundReference, isGenericContext, isTrendSentence, type TriggerMatch } from "../event-type";
+import { isBackgroundReference, isGenericContext, isIntentContext, isTrendSentence, type TriggerMatch } from "../event-type";
 import { sentenceFatalities } from "../fatalities";
 import type { PlaceEntry, PlaceMention } from "../gazetteer";
 import { findUnknownPlace } from "./place";
@@ -111,7 +111,8 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     const generic = g.triggers.every(
       (t) => isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
     );
-    return generic && !(g.family === "strategic" && ownDates.length > 0);
+    const intent = g.triggers.every((t) => isIntentContext(folded.slice(sentence.start, t.start)));
+    return intent || (generic && !(g.family === "strategic" && ownDates.length > 0));
   };
   for (let gi = groups.length - 1; gi >= 0; gi--) if (isGenericGroup(groups[gi]!)) groups.splice(gi, 1);
   // "Since 2012, Mali has been fighting insurgencies that have killed thousands": violence dated by nothing

@@ -81,12 +81,26 @@ describe("actors", () => {
 });
 
 describe("silence when nothing violent happened", () => {
+  it("codes nothing for an attack named only by a trial, a tribute or a condemnation", () => {
+    const texts = [
+      "Une cérémonie d'hommage aux gendarmes tombés lors de l'attaque de Diafarabé s'est tenue mardi à Mopti.",
+      "Le procès des commanditaires de l'attentat de Ouagadougou s'est ouvert mardi.",
+      "Le Premier ministre a condamné mardi l'attaque contre le camp de Tessit.",
+    ];
+    for (const text of texts) expect(extract(text)).toEqual([]);
+  });
+
+  it("codes nothing for operations that are only planned", () => {
+    expect(extract("Les chefs militaires du Mali et du Niger se sont retrouvés mardi à Gao pour planifier des opérations conjointes.")).toEqual([]);
+  });
+
   it("codes no violent incident for a curfew, a meeting, a visit or cooperation talk", () => {
     const texts = [
       "Le gouverneur de Mopti a instauré un couvre-feu nocturne à compter de mardi, en raison de la menace terroriste.",
       "Les ministres de la Défense du Mali et du Niger se sont réunis mardi à Niamey pour renforcer leur coopération contre le terrorisme.",
       "Le Premier ministre a effectué mardi une visite à Gao, où il a rencontré les notables et salué le courage des forces armées face aux attaques.",
       "Le Burkina Faso et le Niger ont convenu mardi de mutualiser leurs moyens de renseignement dans la lutte contre les groupes armés.",
+      "Le couvre-feu décrété dans le cercle de Bankass après les violences du mois dernier a été prolongé de deux semaines.",
     ];
     for (const text of texts) {
       const violent = extract(text).filter((i) => i.eventType !== "Strategic developments");
