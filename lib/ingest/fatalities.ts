@@ -106,7 +106,8 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
       AFTER_RE.lastIndex = numberAt + m[1]!.length;
       continue;
     }
-    const verbAt = m.index + m[0].length - (/(\p{L}+)$/u.exec(m[0])?.[1]?.length ?? 0);
+    let verbAt = m.index + m[0].length;
+    while (verbAt > m.index && /[a-z]/.test(folded[verbAt - 1]!)) verbAt--;
     if (/^(?:tue|tues|tuee|tuees|neutralises|killed)$/.test(folded.slice(verbAt, m.index + m[0].length)) && ACTIVE_VERB_BEFORE.test(folded.slice(Math.max(0, verbAt - 8), verbAt))) {
       AFTER_RE.lastIndex = numberAt + m[1]!.length;
       continue;
