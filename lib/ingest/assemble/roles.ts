@@ -141,6 +141,10 @@ export function adjustActors(actors: ResolvedActor[], eventType: EventType, subE
     // named by the text (the Sandaré acceptance case codes only the attackers).
     if (!actors.some((a) => [2, 3, 4].includes(a.actor.type) && !stateSide(a.actor))) push(actorByCanonicalName("Unidentified Armed Group"), "agent", true);
   }
+  if (subEventType === "Armed clash" && !actors.some((a) => [2, 3, 4].includes(a.actor.type) && !stateSide(a.actor))) {
+    // A fight has two sides: an opponent the text does not name is an unidentified armed group.
+    push(actorByCanonicalName("Unidentified Armed Group"), null);
+  }
   if (subEventType === "Air/drone strike" && countryCode && !actors.some((a) => a.actor.type === 1 && a.hint !== "patient")) {
     push(stateActor("military", countryCode), "agent", true);
   }

@@ -73,6 +73,11 @@ describe("actors", () => {
     expect(roles(i)).toEqual({ "Military Forces of Mali": "actor1", Civilians: "actor2", "Africa Corps": "associated" });
   });
 
+  it("gives an armed clash whose opponent is not named an unidentified armed group", () => {
+    const [i] = extract("Mardi, l'armée a engagé des combats près de Léré.");
+    expect(roles(i)).toEqual({ "Military Forces of Mali": "actor1", "Unidentified Armed Group": "actor2" });
+  });
+
   it("makes the initiator actor1 when soldiers are attacked", () => {
     const [i] = extract("Mardi, des VDP ont été attaqués par des hommes armés près de Djibo.");
     expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
