@@ -108,3 +108,24 @@ describe("namesakes in several countries", () => {
     expect(incidents[0]).toMatchObject({ country: "Mali", admin1: "Segou" });
   });
 });
+
+describe("the contract for unplaced incidents", () => {
+  it("gives every incident either coordinates, or a location and no coordinates at all", () => {
+    const texts = [
+      "Vendredi, des individus armés ont tué deux cultivateurs dans le village de Zarbouga, région de Ségou.",
+      "Le 2 mars, des hommes armés ont attaqué Bankass (Bankass, Mopti), tuant deux civils.",
+      "Au Niger, des bandits ont tué quatre éleveurs dimanche dans le hameau de Tagabati-Sud.",
+      "Le dimanche 6 avril 2025, des assaillants ont attaqué Kayes, Sandaré et le village de Dougoubara-Ouest.",
+      "Les autorités maliennes ont annoncé mardi de nouvelles mesures de sécurité.",
+    ];
+    const incidents = texts.flatMap((t) => extract(t, "2025-04-09"));
+    expect(incidents.length).toBeGreaterThanOrEqual(5);
+    for (const i of incidents) {
+      if (i.latitude === null || i.longitude === null) {
+        expect(i.location).not.toBeNull();
+        expect([i.latitude, i.longitude]).toEqual([null, null]);
+      }
+    }
+    expect(incidents.some((i) => i.latitude === null)).toBe(true);
+  });
+});
