@@ -235,6 +235,7 @@ function rankCandidates(values: PlaceEntry[], qualifier: PlaceKind | undefined):
 
 /** "Kourou-Peul", "Peul-Kourou": the name continues past the match, so the text names another place. */
 function insideHyphenatedName(folded: string, start: number, end: number): boolean {
+  if (folded[end] !== "-" && folded[start - 1] !== "-") return false;
   const letter = (i: number) => /\p{L}/u.test(folded[i] ?? "");
   return (folded[end] === "-" && letter(end + 1)) || (folded[start - 1] === "-" && letter(start - 2));
 }

@@ -8,7 +8,6 @@ import type { DateMention } from "../dates";
 import { isBackgroundReference, isGenericContext, isIntentContext, isTrendSentence, type TriggerMatch } from "../event-type";
 import { sentenceFatalities } from "../fatalities";
 import type { PlaceEntry, PlaceMention } from "../gazetteer";
-import { findUnknownPlace } from "./place";
 import type { Sentence } from "../sentences";
 import { Family, familyOf, Clause, Candidate, ArticleFacts, within } from "./types";
 import { eventDateOnly } from "./facts";
@@ -182,7 +181,6 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
       countryActors,
       fatalities: sentenceFatalities(allFatalities, folded.slice(sentence.start, sentence.end)),
       fatalityMentions: allFatalities,
-      unknownPlace: findUnknownPlace(facts, sentence.start, sentence.end, g.family === "violence"),
     });
   });
   return candidates;

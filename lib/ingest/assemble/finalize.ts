@@ -6,9 +6,9 @@ import type { DatePrecision } from "../dates";
 import { decideEventType, hasMilitaryTarget, type TriggerMatch } from "../event-type";
 import { countryByCode, type PlaceMention } from "../gazetteer";
 import type { Sentence } from "../sentences";
-import { type Evidence, type ExtractedIncident, type Candidate, type Draft, type ArticleFacts, within, evidenceOf, sentenceAt } from "./types";
+import { type Evidence, type ExtractedIncident, type Candidate, type Draft, type ArticleFacts, type NamedPlace, within, evidenceOf, sentenceAt } from "./types";
 import { KIND_RANK, bestPlace, bestDate } from "./candidates";
-import { findUnknownPlace, listedSpots, placementOf, type Placement, type Spot } from "./place";
+import { findUnknownPlace, listedSpots, placementOf, type Spot } from "./place";
 import { roleHint, resolveActors, adjustActors, assignRoles, stateSide, militaryTargeted } from "./roles";
 import { contextDate } from "./event-date";
 import { incidentToll } from "./toll";
@@ -41,8 +41,8 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     .map((c) => ({ c, p: bestPlace(c) }))
     .filter((x): x is { c: Candidate; p: PlaceMention } => x.p !== undefined)
     .sort((a, b) => KIND_RANK[a.p.place.kind] - KIND_RANK[b.p.place.kind])[0];
-  let unknown = draft.candidates.find((c) => c.unknownPlace)?.unknownPlace ?? null;
   let setupPlace: PlaceMention | undefined;
+  let setupSentence: Sentence | undefined;
   if (!placed?.p || placed.p.place.kind === "country") {
     // "Mercredi, les FAMa ont intercepté des suspects à Bandiagara. Deux ont été interpellés": the sentence
     // before, with no event of its own in the same paragraph, sets the scene.
@@ -50,13 +50,20 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     const before = facts.sentences[index - 1];
     if (before && before.paragraph === primary.sentence.paragraph && !facts.triggers.some((t) => t.start >= before.start && t.end <= before.end)) {
       setupPlace = within(facts.places, before.start, before.end).find((p) => p.place.kind !== "country");
-      if (!setupPlace && !unknown) unknown = findUnknownPlace(facts, before.start, before.end, draft.family === "violence");
+      if (!setupPlace) setupSentence = before;
     }
   }
   const placeMention = setupPlace ?? placed?.p;
   const placeSentence = setupPlace ? sentenceAt(facts, setupPlace.start) : placed?.c.sentence;
   // An unlisted locality wins over a known area, over a town it is only near ("X, près de Djibo"), and
-  // whenever a parenthesis situates it.
+  // whenever a parenthesis situates it; it is looked for only then.
+  let unknown: NamedPlace | null = null;
+  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0) {
+    for (const c of draft.candidates) {
+      unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
+    }
+    if (!unknown && setupSentence) unknown = findUnknownPlace(facts, setupSentence.start, setupSentence.end, draft.family === "violence");
+  }
   const unlisted = unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context) ? unknown : null;
   const spot: Spot = unlisted ? { unknown: unlisted } : placeMention ? { mention: placeMention, entry: placeMention.place, sentence: placeSentence } : {};
   // "Des attaques simultanées contre Kayes, Nioro du Sahel et Diboli": one incident per locality.
@@ -81,9 +88,10 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     armedGroup: allActors.some((a) => [2, 3, 4].includes(a.actor.type)),
     crowd: allActors.some((a) => a.actor.special === "protesters" || a.actor.special === "rioters"),
     folded: foldedAll,
+    // Only a robbery asks (one with nobody hurt is looting).
     casualties:
-      [...draft.candidates, ...draft.followers].some((c) => c.fatalityMentions.some((f) => f.count > 0)) ||
-      (WOUNDED.test(foldedAll) && !UNHURT.test(foldedAll)),
+      triggers.some((t) => t.rule.id === "robbery") &&
+      ([...draft.candidates, ...draft.followers].some((c) => c.fatalityMentions.some((f) => f.count > 0)) || (WOUNDED.test(foldedAll) && !UNHURT.test(foldedAll))),
   });
   // An event with no place at all, not even a country, cannot be coded.
   if (!decision || !country) return [];
@@ -161,38 +169,35 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   if (subEventType === "Non-state actor overtakes territory" && actor1?.type === 1) subEventType = "Government regains territory";
   else if (subEventType === "Government regains territory" && actor1 && [2, 3, 4].includes(actor1.type)) subEventType = "Non-state actor overtakes territory";
 
-  const incident: Omit<ExtractedIncident, keyof Placement | "country"> = {
-    eventDate,
-    endDate,
-    datePrecision,
-    eventType: decision.eventType,
-    subEventType,
-    summary: summaryOf(primary, facts.text),
-    actors: roles,
-    fatalities,
-    evidence,
-  };
-  // A total toll for several localities belongs to none of them.
-  const shared = spots.length > 1 ? { fatalities: null, evidence: evidence.filter((e) => e.field !== "fatalities") } : {};
-  return placements.flatMap((p) => {
+  // A total toll for several localities belongs to none of them; each locality gets its own copies.
+  const several = placements.length > 1;
+  const incidents: ExtractedIncident[] = [];
+  for (const p of placements) {
     const c = p.countryCode ? countryByCode(p.countryCode) : undefined;
-    if (!c) return [];
+    if (!c) continue;
     // A country-level incident sits at the country's centre; an unlisted locality has no point until placed.
-    const point = p.location === null && p.admin1 === null ? { latitude: c.latitude, longitude: c.longitude } : { latitude: p.latitude, longitude: p.longitude };
-    return [{
-      ...incident,
-      ...shared,
-      actors: incident.actors.map((a) => ({ ...a })),
-      evidence: [...(shared.evidence ?? incident.evidence)],
+    const countryLevel = p.location === null && p.admin1 === null;
+    incidents.push({
+      eventDate,
+      endDate,
+      datePrecision,
+      eventType: decision.eventType,
+      subEventType,
+      summary: summaryOf(primary, facts.text),
       country: c.name,
       admin1: p.admin1,
       admin1Reform: p.admin1Reform,
       admin2: p.admin2,
       location: p.location,
-      ...point,
+      latitude: countryLevel ? c.latitude : p.latitude,
+      longitude: countryLevel ? c.longitude : p.longitude,
       geoPrecision: p.geoPrecision,
-    }];
-  });
+      actors: several ? roles.map((r) => ({ ...r })) : roles,
+      fatalities: several ? null : fatalities,
+      evidence: several ? evidence.filter((e) => e.field !== "fatalities") : evidence,
+    });
+  }
+  return incidents;
 }
 
 /**

@@ -26,8 +26,9 @@ const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:
 const AT_NAME = new RegExp(String.raw`(?<![\p{L}])[àÀ] (${NAME})`, "gu");
 const SPEECH_BEFORE = /\b(?:declare|indique|confie|dit|explique|annonce|rapporte|precise|affirme|selon|hommage|appel|envoye|adresse|succede|rendu|reprochent|demande)\w*\s+$/;
 const NOT_PLACES = new Set(["reuters", "afp", "rfi", "ap", "bbc", "jeune afrique", "l'afp", "dieu", "allah"]);
-// Starts only at a word's start, so a long run of letters costs one attempt, not one per letter.
-const PAREN = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s*\(([^()\n]{2,80})\)`, "gu");
+// Read back from each "(": the name just before it (starting at a word's start) and what the parenthesis holds.
+const NAME_BEFORE_PAREN = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s*$`, "u");
+const PAREN_BODY = /^\(([^()\n]{2,80})\)/;
 // Capitalised function words a name match may start with ("À Toroli", "Le village").
 const LEADING_WORDS = /^(?:(?:À|A|Au|Aux|Le|La|Les|L'|Dans|Près|En|In|At|On|Near|The|Des|De|Du|D')\s+)+/u;
 
@@ -47,9 +48,13 @@ export function parentheticalPlaces(text: string, places: PlaceMention[]): { con
   const named: NamedPlace[] = [];
   const placed = new Map<PlaceMention, PlaceEntry>();
   if (!text.includes("(")) return { context, named, placed };
-  PAREN.lastIndex = 0;
-  for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
-    const inner = m[2]!;
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    const body = PAREN_BODY.exec(text.slice(open, open + 84));
+    if (!body) continue;
+    const windowStart = Math.max(0, open - 80);
+    const before = NAME_BEFORE_PAREN.exec(text.slice(windowStart, open));
+    if (!before) continue;
+    const inner = body[1]!;
     const parts = inner.split(/[,;/]| - /).map((p) => p.trim()).filter(Boolean);
     if (parts.length === 0 || parts.length > 3) continue;
     const entries = parts.map(areaEntries);
@@ -59,12 +64,12 @@ export function parentheticalPlaces(text: string, places: PlaceMention[]): { con
     const first = entries[0]!.sort((a, b) => rankArea(a) - rankArea(b));
     const area =
       first.find((e) => region.length === 0 || region.some((r) => r.kind === "country" ? r.countryCode === e.countryCode : sameArea(r, e))) ?? first[0]!;
-    const lead = LEADING_WORDS.exec(m[1]!)?.[0] ?? "";
-    const name = m[1]!.slice(lead.length);
+    const lead = LEADING_WORDS.exec(before[1]!)?.[0] ?? "";
+    const name = before[1]!.slice(lead.length);
     if (!name) continue;
-    const nameStart = m.index + lead.length;
-    const innerStart = m.index + m[0].indexOf("(", name.length);
-    const innerEnd = m.index + m[0].length;
+    const nameStart = windowStart + before.index + lead.length;
+    const innerStart = open;
+    const innerEnd = open + body[0].length;
     for (const p of places) if (p.start >= innerStart && p.end <= innerEnd) context.push(p);
     const known = places.find((p) => p.end === nameStart + name.length && p.start >= nameStart);
     const entriesOfKnown = known ? [known.place, ...known.alternatives].filter((e) => sameArea(area, e) || sameArea(e, area)) : [];

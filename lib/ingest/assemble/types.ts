@@ -83,7 +83,6 @@ export interface Candidate {
   countryActors: PlaceMention[];
   fatalities: number | null;
   fatalityMentions: FatalityMention[];
-  unknownPlace: NamedPlace | null;
 }
 
 /** A sentence with no event of its own that adds facts to the one told just before ("Le bilan fait état de cinq morts"). */
