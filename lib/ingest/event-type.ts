@@ -64,6 +64,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("clash", "clash", "Battles", "Armed clash", "affrontements?|combats?|accrochages?|echanges? de tirs|embuscades?|(?:ont|a|avaient|s'est|se sont) affrontes?|affrontent|affrontant|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|ambush(?:ed|es)?|exchange of fire|heurts? armes?", 2),
   rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|attaquees?|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|pris pour cibles?|prise pour cible|prises pour cible|neutralises?|neutralisant|ont neutralise|neutralized|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?|ont ouvert le feu|a ouvert le feu|opened fire|fusillades?|coups de feu|tirs nourris|mitraill(?:e|es|ee|ees|ant|age)|shootings?|gunfire|gunmen fired", 1),
   rule("kill", "kill", "Violence against civilians", "Attack", "tues?|tuees?|tuant|massacres?|massacrant|executes?|executees?|executions?|egorges?|egorgees?|assassinats?|assassines?|assassinee?s?|abattus?|abattues?|tueries?|carnages?|cout[ée] la vie|coutant la vie|killed|killing|killings|massacred|executed|murdered|shot dead|shot and killed|beheaded", 1),
+  rule("assault", "kill", "Violence against civilians", "Attack", "agresse(?:e|es|s)?|agressions? (?:physiques?|armees?)|passes? a tabac|passee?s? a tabac|roues? de coups|molestes?|molestees?|tortures?|torturees?|fouettes?|fouettees?|assaulted|beaten|beat up|tortured|whipped|flogged", 0),
   rule("abduction", "abduction", "Violence against civilians", "Abduction/forced disappearance", "enlevements?|enleves?|enlevees?|enleve|kidnappings?|kidnappes?|kidnappees?|sequestres?|sequestrees?|kidnapped|abducted|abductions?|rapts?|pris en otage|prises? d'otages?|otages?|hostages?|disparitions? forcees?|forcibly disappeared", 2),
   rule("sexual", "sexual", "Violence against civilians", "Sexual violence", "viols?|violees?|violences? sexuelles?|raped?|rapes|sexual violence|sexual assault", 3),
   rule("mob", "mob", "Riots", "Mob violence", "lynchages?|lynches?|lynched|vindicte populaire|justice populaire|mob (?:justice|violence|attack)|angry mob", 2),
@@ -71,6 +72,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("protest", "protest", "Protests", "Peaceful protest", "manifestations?|manifestants?|manifeste(?:nt)?|ont manifeste|a manifeste|une marche|la marche|marche pacifique|marches? de protestation|ont marche|a marche|sit-in|rassemblements?|protestataires|greves?|se sont rassembles|sont descendus dans la rue|protests?|protested|protesters|demonstrations?|demonstrators|demonstrated|marched|rall(?:y|ies|ied)|took to the streets|general strikes?|on strike|strike action", 1),
   rule("arrest", "strategic", "Strategic developments", "Arrests", "arretes?|arretees?|arrestations?|interpelles?|interpellees?|interpellations?|apprehendes?|mis aux arrets|interceptes?|interceptees?|ont intercepte|a intercepte|arrested|intercepted|arrests?|detained|apprehended|taken into custody", 7),
   rule("agreement", "strategic", "Strategic developments", "Agreement", "accords?(?: technique| militaire| de paix| de cooperation| de defense| de cessez-le-feu| cadre)?(?: [a-z-]+)? signes?|signe(?:nt|r)?(?: (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dernier|hier|ce|officiellement|recemment|conjointement))* (?:un|une|des|l') ?(?:[a-z-]+ )?(?:accords?|protocoles?|memorandums?|conventions?)|accords? de paix|cessez-le-feu|treve|protocoles? d'accord|memorandums? d'entente|signed (?:an? |the )?(?:[a-z-]+ )?(?:agreements?|deals?|memorandums?|accords?)|agreements? (?:was |were )?signed|ceasefires?|peace (?:deal|agreement|accord)|truce", 6),
+  rule("robbery", "strategic", "Strategic developments", "Looting/property destruction", "braquages?|braque(?:nt|r)?|braquee?s?|vols? a main armee|cambriol(?:age|ages|e|es|ee|ees)|rackets?|racketes?|robbed|robbery|robberies|hold-?ups?", 3),
   rule("looting", "strategic", "Strategic developments", "Looting/property destruction", "pillages?|pilles?|pillee?s?|incendies?|incendiees?|incendie|brules?|brulees?|vols? de betail|emporte (?:du|le|des) betail|emporte des? (?:vivres|biens|motos)|detruits?|detruites?|looted|looting|torched|burned|burnt|set (?:on )?fire|set ablaze|destroyed|cattle (?:rustling|theft)", 3),
   rule("disrupted", "strategic", "Strategic developments", "Disrupted weapons use", "desamorces?|desamorcee?s?|neutralise (?:un|des|deux) engins?|saisies? d'armes|caches? d'armes|defused|weapons? caches?|seized weapons|disarmed", 5),
   rule("base", "strategic", "Strategic developments", "Headquarters or base established", "(?:installe|ouvert|etabli|cree|implante)e? (?:une|un|sa|son|leur) (?:nouvelle |nouveau )?(?:base|camp|poste)(?: militaire| avance)?|nouvelle base|nouveau camp militaire|(?:set up|established|opened|installed|built) (?:a |an |its |their )?(?:new )?(?:military |forward )?(?:base|camp|outpost|headquarters)", 4),
@@ -85,7 +87,11 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
 const ANAPHORA_BEFORE = /\b(cette|cet|ce|ces|ladite|lesdites|this|that|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
-const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
+const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
+
+// A past event named only as the object of a trial, a tribute or a condemnation ("le procès des auteurs de
+// l'attaque", "hommage aux soldats tombés lors de l'attaque"): a reference back, not a new event.
+const RETROSPECTIVE_BEFORE = /\b(proces|jugement|juges? pour|condamne\w*|condamnation|hommage|commemor\w*|anniversaire|memoire|souvenir|auteurs? (?:presumes? )?d[eu']|commanditaires? d[eu']|tombes? lors d[eu']|rescapes? d[eu']|trial|tried for|convicted|condemned|condemning|tribute|commemorat\w*|anniversary|memorial|perpetrators of|masterminds? of)\b[\s']*(?:\p{L}+(?:'|\s+)){0,4}$/u;
 
 /** Trigger phrases in a folded text (a clause or a sentence), with offsets relative to it. */
 export function findTriggers(folded: string): TriggerMatch[] {
@@ -103,7 +109,9 @@ export function findTriggers(folded: string): TriggerMatch[] {
         start: m.index,
         end: m.index + m[0].length,
         plural: /s\b/.test(m[0].split(" ")[0]!) && PLURAL_BEFORE.test(before),
-        anaphoric: ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before),
+        anaphoric:
+          (ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before)) ||
+          RETROSPECTIVE_BEFORE.test(before),
       });
     }
   }
@@ -133,6 +141,14 @@ export function isTrendSentence(folded: string): boolean {
   return TREND.test(folded);
 }
 
+// Plans and talks ("pour planifier des opérations conjointes"): what may happen, not what happened.
+const INTENT_BEFORE = /\b(planifier|preparer|envisager|evaluer|discuter d[eu']|mutualiser|coordonner|to plan|to prepare|to discuss|planning|plans? (?:to|for))\b[\s']*(?:\p{L}+(?:'|\s+)){0,3}$/u;
+
+/** True when a trigger names a plan or a topic of talks rather than something that happened. */
+export function isIntentContext(foldedBefore: string): boolean {
+  return INTENT_BEFORE.test(foldedBefore.slice(-60));
+}
+
 /** True when the text around a trigger describes a trend rather than one event ("recrudescence des attaques"). */
 export function isGenericContext(foldedBefore: string): boolean {
   return GENERIC_BEFORE.test(foldedBefore.slice(-80));
@@ -149,6 +165,8 @@ export interface EventContext {
   crowd: boolean;
   /** Folded text of the incident's clauses, for protest sub-types. */
   folded: string;
+  /** Someone was killed or wounded (a robbery without is no armed clash). */
+  casualties?: boolean;
 }
 
 function best(triggers: TriggerMatch[], kind: TriggerKind): TriggerMatch | undefined {
@@ -171,6 +189,9 @@ export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): Ev
   if (territory) return decision(territory.rule);
   const sexual = best(triggers, "sexual");
   if (sexual) return decision(sexual.rule);
+  // An armed robbery where shots are fired but nobody is hurt: looting, not a fight (ACLED).
+  const robbery = triggers.find((t) => t.rule.id === "robbery");
+  if (robbery && !ctx.casualties && !kinds.has("clash") && !kinds.has("kill") && !kinds.has("abduction")) return decision(robbery.rule);
   const violent = kinds.has("clash") || kinds.has("attack") || kinds.has("kill") || kinds.has("abduction");
   if (violent) {
     const against = ctx.civilianVictims && !ctx.stateForces;

@@ -36,11 +36,17 @@ const WORDS =
   "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred)){0,8}(?![\\p{L}])";
 const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
 const QUALIFIER = "(?:plusieurs|au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
-const NOUNS = "(?:\\p{L}+[\\s-]+){0,6}?";
+const NOUNS = "(?:[\\p{L}'’]+[\\s-]+){0,6}?";
 const DEATH_AFTER = "(?:morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
 const DEATH_BEFORE = "(?:neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|death toll (?:of|rose to|stands at|at)|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
 
 const AFTER_RE = new RegExp(`\\b${QUALIFIER}(${NUMBER_WORD})\\s+${NOUNS}${DEATH_AFTER}\\b`, "gu");
+// "cinq soldats et huit assaillants ont été tués": a second group inside the first one's span.
+const NEXT_GROUP_RE = new RegExp(`(?:,|\\bet|\\band)\\s+${QUALIFIER}(${NUMBER_WORD})\\s+\\p{L}`, "gu");
+// A number inside the noun phrase that no "et" joins starts the real count ("Un élu parle de six morts").
+const INNER_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${NUMBER_WORD})\\s`, "gu");
+// "Un engin explosif a tué deux soldats": before an active verb the number counts the killers, not the dead.
+const ACTIVE_VERB_BEFORE = /\b(?:a|ont|avait|avaient|has|have|had)\s+$/;
 const BEFORE_RE = new RegExp(`\\b${DEATH_BEFORE}\\s+["«“]?\\s*${QUALIFIER}(${NUMBER_WORD})(?:\\s+(\\p{L}+))?`, "gu");
 const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|mort|perte en vie humaine)|pas de (victime|mort|perte)|n'a fait aucune victime|ni mort ni blesse|no (casualties|deaths|fatalities|one was (killed|hurt|injured))|nobody was (killed|hurt)|without (casualties|causing casualties))\b/g;
 // Numbers that count the wounded, the captured or the missing are not deaths.
@@ -103,7 +109,31 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
       AFTER_RE.lastIndex = numberAt + m[1]!.length;
       continue;
     }
-    mentions.push({ start: m.index, end: m.index + m[0].length, count });
+    let verbAt = m.index + m[0].length;
+    while (verbAt > m.index && /[a-z]/.test(folded[verbAt - 1]!)) verbAt--;
+    if (/^(?:tue|tues|tuee|tuees|neutralises|killed)$/.test(folded.slice(verbAt, m.index + m[0].length)) && ACTIVE_VERB_BEFORE.test(folded.slice(Math.max(0, verbAt - 8), verbAt))) {
+      AFTER_RE.lastIndex = numberAt + m[1]!.length;
+      continue;
+    }
+    const inner = folded.slice(numberAt + m[1]!.length, m.index + m[0].length);
+    INNER_NUMBER_RE.lastIndex = 0;
+    let restart = -1;
+    for (let n = INNER_NUMBER_RE.exec(inner); n; n = INNER_NUMBER_RE.exec(inner)) {
+      if (!/(?:,|\bet|\band|\bdont|\bincluding)\s+(?:\S+\s+)?$/.test(inner.slice(0, n.index))) restart = n.index;
+    }
+    if (restart >= 0) {
+      AFTER_RE.lastIndex = numberAt + m[1]!.length + restart;
+      continue;
+    }
+    // Groups joined by "et" in one phrase each count: the first ends where the second begins.
+    const groups: { at: number; count: number }[] = [{ at: m.index, count }];
+    const span = folded.slice(numberAt + m[1]!.length, m.index + m[0].length);
+    NEXT_GROUP_RE.lastIndex = 0;
+    for (let g = NEXT_GROUP_RE.exec(span); g; g = NEXT_GROUP_RE.exec(span)) {
+      const value = parseNumber(g[1]!);
+      if (value !== null && value < 100000) groups.push({ at: numberAt + m[1]!.length + g.index, count: value });
+    }
+    groups.forEach((g, i) => mentions.push({ start: g.at, end: groups[i + 1]?.at ?? m!.index + m![0].length, count: g.count }));
   }
   BEFORE_RE.lastIndex = 0;
   for (let m = BEFORE_RE.exec(folded); m; m = BEFORE_RE.exec(folded)) {

@@ -38,6 +38,8 @@ export interface PlaceEntry {
   needsQualifier: boolean;
   /** Where the entry comes from: GeoNames entries need their country in play in the text (see the header). */
   origin: "curated" | "geonames";
+  /** A GeoNames district seat (a Nigerien department's capital): trusted like a curated town. */
+  seat?: boolean;
 }
 
 export interface CountryInfo {
@@ -63,7 +65,7 @@ export interface PlaceMention {
 type RawCountry = [string, string, string, number, number, string[], string[]];
 type RawAdmin1 = [string, string, number, number, string[], number];
 type RawLocality = [string, string, string, string, number, number, string[], string | null];
-/** country, name, admin1, admin2 (null when GeoNames does not say), latitude, longitude, aliases, reform, qualified. */
+/** country, name, admin1, admin2 (null when GeoNames does not say), latitude, longitude, aliases, reform, 1 qualified / 2 district seat. */
 type GeoNamesLocality = [string, string, string, string | null, number, number, string[], string | null, number];
 
 const data = raw as unknown as {
@@ -158,7 +160,7 @@ function buildGeoNamesEntries(curated: PlaceEntry[]): PlaceEntry[] {
     const admin2Key = `${code}.${nameKey(admin1)}.${nameKey(admin2 ?? "")}`;
     entries.push({
       id: `${admin2Key}.${nameKey(name)}`, kind: "locality", name, countryCode: code, country, admin1, admin1Reform: reform, admin2,
-      latitude, longitude, aliases, needsQualifier: qualified === 1, origin,
+      latitude, longitude, aliases, needsQualifier: qualified === 1, origin, seat: qualified === 2,
     });
     if (!admin2 || admin2Known.has(admin2Key)) continue;
     admin2Known.add(admin2Key);
@@ -195,7 +197,7 @@ for (const place of PLACES) {
  * it knows, and a GeoNames namesake elsewhere must not hide the village the text names.
  */
 export function lookupPlace(name: string, kind?: PlaceKind, options: { geonames?: boolean } = {}): PlaceEntry[] {
-  const found = (keyIndex.get(nameKey(name)) ?? []).filter((p) => options.geonames || p.origin === "curated");
+  const found = (keyIndex.get(nameKey(name)) ?? []).filter((p) => options.geonames || p.origin === "curated" || p.seat);
   return kind ? found.filter((p) => p.kind === kind) : found;
 }
 
@@ -233,8 +235,21 @@ function rankCandidates(values: PlaceEntry[], qualifier: PlaceKind | undefined):
 
 /** "Kourou-Peul", "Peul-Kourou": the name continues past the match, so the text names another place. */
 function insideHyphenatedName(folded: string, start: number, end: number): boolean {
+  if (folded[end] !== "-" && folded[start - 1] !== "-") return false;
   const letter = (i: number) => /\p{L}/u.test(folded[i] ?? "");
   return (folded[end] === "-" && letter(end + 1)) || (folded[start - 1] === "-" && letter(start - 2));
+}
+
+const AXIS_BEFORE = /\b(?:axes?|troncons?|routes?|corridors?|entre|between|road|highway|liaison)\s+(?:[\p{L}']+\s+){0,2}$/u;
+
+/**
+ * "l'axe Gao-Ansongo", "Mopti-Sévaré": a hyphen joining two known places names both, while "Kaédi-Peulh"
+ * names a third place that only starts like a known one.
+ */
+function joinsTwoPlaces(folded: string, start: number, end: number): boolean {
+  if (AXIS_BEFORE.test(folded.slice(Math.max(0, start - 40), start))) return true;
+  const other = folded[end] === "-" ? /^-([\p{L}']+)/u.exec(folded.slice(end, end + 40))?.[1] : /([\p{L}']+)-$/u.exec(folded.slice(Math.max(0, start - 40), start))?.[1];
+  return !!other && (keyIndex.get(nameKey(other))?.length ?? 0) > 0;
 }
 
 /**
@@ -258,20 +273,23 @@ export function findPlaces(text: string, folded = foldKeepLength(text), tokens: 
     const after = folded.slice(match.end, match.end + 20);
     if (RIVER_BEFORE.test(before)) continue;
     let values = match.values;
-    if (values.some((p) => p.origin === "geonames")) {
-      if (insideHyphenatedName(folded, match.start, match.end)) values = values.filter((p) => p.origin === "curated");
-      else geonamesSeen = true;
+    // Whole names only: a known name inside a longer hyphenated one is another place (left to the assembler
+    // as an unlisted one), unless the hyphen joins two places of a road ("l'axe Gao-Ansongo").
+    if (insideHyphenatedName(folded, match.start, match.end)) {
+      if (!joinsTwoPlaces(folded, match.start, match.end)) continue;
+      values = values.filter((p) => p.origin === "curated");
     }
+    if (values.some((p) => p.origin === "geonames" && !p.seat)) geonamesSeen = true;
     const ranked = rankCandidates(values, qualifierOf(before, after));
     if (ranked.length === 0) continue;
     mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) });
   }
   if (!geonamesSeen) return mentions;
   const inPlay = countriesInPlay(text, folded, tokens, mentions);
-  const weight = (p: PlaceEntry) => (p.origin === "curated" ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));
+  const weight = (p: PlaceEntry) => (p.origin === "curated" || p.seat ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));
   return mentions.flatMap((mention) => {
     const all = [mention.place, ...mention.alternatives];
-    if (all.every((p) => p.origin === "curated")) return [mention];
+    if (all.every((p) => p.origin === "curated" || p.seat)) return [mention];
     // Curated first (in rank order); namesakes in several countries: the one whose country the text speaks of most.
     const kept = all.filter((p) => weight(p) > 0).sort((a, b) => weight(b) - weight(a));
     return kept.length > 0 ? [{ ...mention, place: kept[0]!, alternatives: kept.slice(1) }] : [];

@@ -9,14 +9,14 @@ const root = join(import.meta.dirname, "..", "..");
 
 export function corpusParagraphs(): string[] {
   const texts: string[] = [];
-  const evalDir = join(root, "tests/fixtures/eval");
+  const evalDir = join(root, "tests/fixtures/eval-dev-1");
   if (existsSync(evalDir)) {
     for (const file of readdirSync(evalDir).filter((f) => f.endsWith(".txt")).sort()) texts.push(readFileSync(join(evalDir, file), "utf8"));
   }
   const fixture = join(root, "../shared/fixtures/abamako-2025-05-19-mali-senegal.txt");
   if (existsSync(fixture)) texts.push(readFileSync(fixture, "utf8"));
   const paragraphs = texts.flatMap((t) => t.split(/\n\s*\n/)).map((p) => p.trim()).filter((p) => p.length > 80);
-  if (!paragraphs.length) throw new Error("no benchmark corpus found (tests/fixtures/eval/*.txt)");
+  if (!paragraphs.length) throw new Error("no benchmark corpus found (tests/fixtures/eval-dev-1/*.txt)");
   return paragraphs;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadEvalSet, sha256 } from "../../../scripts/eval-set";
+import { loadEvalSet, sha256 } from "../../../scripts/lib/eval-set";
 
 let goldDir: string;
 let textDir: string;

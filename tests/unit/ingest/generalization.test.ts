@@ -247,7 +247,7 @@ describe("later fixes from realistic wire and press text", () => {
       "2024-06-03",
       "en",
     );
-    expect(a).toMatchObject({ eventDate: "2024-06-01", fatalities: 12, location: "Tizegorou", admin1: "Tillaberi", geoPrecision: 2 });
+    expect(a).toMatchObject({ eventDate: "2024-06-01", fatalities: 12, location: "Tizegorou", admin1: "Tillaberi", geoPrecision: 2, latitude: null });
     const [b] = extract("Senegal's armed forces have set up a new base in Kidira, the army said on Wednesday.", "2024-10-03", "en");
     expect(b).toMatchObject({ eventType: "Strategic developments", eventDate: "2024-10-02", location: "Kidira" });
   });

@@ -1,0 +1,207 @@
+/**
+ * Step 2, candidate finding: the unit is the clause. Triggers of the same family within a sentence make
+ * one candidate; clauses without a trigger lend their dates, places and actors to the nearest candidate;
+ * generic mentions ("la recrudescence des attaques") and references back ("cette visite") never make
+ * candidates of their own.
+ */
+import type { DateMention } from "../dates";
+import { isBackgroundReference, isGenericContext, isIntentContext, isTrendSentence, type TriggerMatch } from "../event-type";
+import { sentenceFatalities } from "../fatalities";
+import type { PlaceEntry, PlaceMention } from "../gazetteer";
+import type { Sentence } from "../sentences";
+import { spanIndexAt } from "../spans";
+import { Family, familyOf, Clause, Candidate, ArticleFacts, within } from "./types";
+import { eventDateOnly } from "./facts";
+
+export const CLAUSE_BREAK = /[,;:()]|\s-\s|\s(?=(?:tandis que|alors que|while|whereas|mais|but)\s)/g;
+
+export function splitClauses(sentence: Sentence, folded: string): Clause[] {
+  const clauses: Clause[] = [];
+  const local = folded.slice(sentence.start, sentence.end);
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(local); m; m = CLAUSE_BREAK.exec(local)) {
+    // "1,5" is a number, not a clause break.
+    if (m[0] === "," && /\d/.test(local[m.index - 1] ?? "") && /\d/.test(local[m.index + 1] ?? "")) continue;
+    if (m.index > start) clauses.push({ start: sentence.start + start, end: sentence.start + m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < local.length) clauses.push({ start: sentence.start + start, end: sentence.end });
+  return clauses;
+}
+
+export function clauseIndexOf(clauses: Clause[], offset: number): number {
+  const i = spanIndexAt(clauses, offset);
+  return i >= 0 ? i : clauses.length - 1;
+}
+
+export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
+export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
+
+/** Splits a sentence's triggers into candidate events, lending trigger-less clauses to the nearest one. */
+export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceIndex: number, anaphoras: TriggerMatch[]): Candidate[] {
+  const { folded, text } = facts;
+  const clauses = splitClauses(sentence, folded);
+  const triggers = within(facts.triggers, sentence.start, sentence.end);
+  if (triggers.length === 0) return [];
+  const allDates = within(facts.dates, sentence.start, sentence.end);
+  const dates = allDates.filter(eventDateOnly);
+  const reportedDate = allDates.find((d) => !eventDateOnly(d));
+  const fatalities = within(facts.fatalities, sentence.start, sentence.end);
+
+  const live: TriggerMatch[] = [];
+  const located = dates.length > 0 || within(facts.places, sentence.start, sentence.end).some((p) => p.place.kind !== "country");
+  for (const t of triggers) {
+    // "did not claim the attack", "L'attaque a été revendiquée": a definite reference, with nothing new to
+    // place or date it, refers back to the event already told.
+    const definite = !located && DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
+    if (t.anaphoric || definite) anaphoras.push(definite ? { ...t, anaphoric: true } : t);
+    else live.push(t);
+  }
+  // One group per family; strategic developments with different dates of their own stay apart.
+  const groups: { family: Family; triggers: TriggerMatch[]; clauses: Set<number> }[] = [];
+  // "Hier, l'armée a mené des frappes...": a date opening the sentence dates every clause of it.
+  const leadDate = dates.find((d) => d.start - sentence.start <= 3 && d.precision !== "year" && !d.since);
+  const isGenericTrigger = (t: TriggerMatch) => {
+    const clause = clauseIndexOf(clauses, t.start);
+    const dated = !!leadDate || dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
+    return isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && !dated);
+  };
+  // "une patrouille (...) a été prise dans une embuscade", "ambushed a patrol": the patrol is the target.
+  const isTargetOfViolence = (t: TriggerMatch) =>
+    live.some((v) => {
+      if (familyOf(v.rule.kind) === "strategic" || isGenericTrigger(v)) return false;
+      if (v.start >= t.end) return v.start - t.end <= 100 && /\b(a ete|ont ete|was|were|has been|have been)\b/.test(folded.slice(t.end, v.start));
+      return t.start - v.end <= 40;
+    });
+  const violentClauses = new Set(
+    live.filter((t) => familyOf(t.rule.kind) !== "strategic" && !isGenericTrigger(t)).map((t) => clauseIndexOf(clauses, t.start)),
+  );
+  for (const t of live) {
+    // Vehicles burnt, a patrol ambushed, suspects arrested in the course of an attack belong to the attack.
+    // A patrol or convoy "pris dans une embuscade" is the target of the attack, wherever the clause breaks.
+    const joinsViolence =
+      familyOf(t.rule.kind) === "strategic" &&
+      (violentClauses.has(clauseIndexOf(clauses, t.start)) || ((t.rule.id === "deployment" || t.rule.id === "looting") && isTargetOfViolence(t)));
+    const family = joinsViolence ? "violence" : familyOf(t.rule.kind);
+    const clause = clauseIndexOf(clauses, t.start);
+    const clauseDate = dates.find((d) => clauseIndexOf(clauses, d.start) === clause);
+    const target =
+      family === "crowd" || family === "violence"
+        ? groups.find((g) => g.family === "violence" || g.family === "crowd")
+        : groups.find((g) => {
+            if (g.family !== "strategic") return false;
+            const groupDates = dates.filter((d) => g.clauses.has(clauseIndexOf(clauses, d.start)));
+            return !clauseDate || groupDates.length === 0 || groupDates.some((d) => d.date === clauseDate.date);
+          });
+    if (target) {
+      target.triggers.push(t);
+      target.clauses.add(clause);
+      if (family === "crowd" && target.family === "violence") target.family = "crowd";
+    } else {
+      groups.push({ family, triggers: [t], clauses: new Set([clause]) });
+    }
+  }
+
+  const inClauseIndex = <T extends { start: number }>(items: T[], set: Set<number>) => items.filter((x) => set.has(clauseIndexOf(clauses, x.start)));
+  // A trend ("la recrudescence des attaques", "les combats" without date or toll) is no event: drop it first.
+  const isGenericGroup = (g: (typeof groups)[number]) => {
+    const ownDates = leadDate ? [leadDate] : inClauseIndex(dates, g.clauses);
+    const ownFatalities = inClauseIndex(fatalities, g.clauses);
+    const generic = g.triggers.every(
+      (t) => isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
+    );
+    const intent = g.triggers.every((t) => isIntentContext(folded.slice(sentence.start, t.start)));
+    return intent || (generic && !(g.family === "strategic" && ownDates.length > 0));
+  };
+  for (let gi = groups.length - 1; gi >= 0; gi--) if (isGenericGroup(groups[gi]!)) groups.splice(gi, 1);
+  // "Since 2012, Mali has been fighting insurgencies that have killed thousands": violence dated by nothing
+  // finer than a year (or only by "since") is background, not an event.
+  for (let gi = groups.length - 1; gi >= 0; gi--) {
+    // Only coups are told this way ("depuis le coup d'État"); "depuis le lancement des patrouilles" dates a development.
+    if (groups[gi]!.triggers.every((t) => t.rule.id === "sanction" && isBackgroundReference(folded.slice(sentence.start, t.start)))) groups.splice(gi, 1);
+  }
+  const sentenceFolded = folded.slice(sentence.start, sentence.end);
+  const trend = isTrendSentence(sentenceFolded) && !dates.some((d) => d.precision === "day" || d.precision === "week");
+  if (trend || (dates.length > 0 && dates.every((d) => d.precision === "year" || d.since))) {
+    for (let gi = groups.length - 1; gi >= 0; gi--) if (groups[gi]!.family !== "strategic") groups.splice(gi, 1);
+  }
+
+  const anaphoricClauses = new Set(triggers.filter((t) => t.anaphoric).map((t) => clauseIndexOf(clauses, t.start)));
+  const owner = new Map<number, number>();
+  clauses.forEach((_, ci) => {
+    if (groups.some((g) => g.clauses.has(ci)) || anaphoricClauses.has(ci)) return;
+    let bestGroup = -1;
+    let bestDistance = Infinity;
+    groups.forEach((g, gi) => {
+      for (const c of g.clauses) {
+        const distance = Math.abs(c - ci);
+        if (distance < bestDistance) [bestGroup, bestDistance] = [gi, distance];
+      }
+    });
+    if (bestGroup >= 0) owner.set(ci, bestGroup);
+  });
+
+  const candidates: Candidate[] = [];
+  groups.forEach((g, gi) => {
+    const own = [...g.clauses].sort((a, b) => a - b).map((i) => clauses[i]!);
+    const lent = clauses.filter((_, ci) => owner.get(ci) === gi);
+    const inClauses = <T extends { start: number; end: number }>(items: T[], cs: Clause[]) =>
+      items.filter((x) => cs.some((c) => x.start >= c.start && x.start < c.end));
+    const clauseDates = inClauses(dates, own);
+    const ownDates = clauseDates.length === 0 && leadDate ? [leadDate] : clauseDates;
+    const ownFatalities = inClauses(fatalities, own);
+    const ownPlaces = inClauses(within(facts.places, sentence.start, sentence.end), own);
+    const lentPlaces = inClauses(within(facts.places, sentence.start, sentence.end), lent);
+    const allFatalities = [...ownFatalities, ...inClauses(fatalities, lent)];
+
+    const strongOwn = ownPlaces.filter((p) => p.place.kind !== "country");
+    const countryMentions = [...ownPlaces, ...lentPlaces].filter((p) => p.place.kind === "country");
+    const countryActors =
+      g.family === "strategic"
+        ? countryMentions.filter((p) => !LOCATIVE_BEFORE.test(folded.slice(Math.max(0, p.start - 25), p.start)))
+        : [];
+    // "près de la frontière avec le Sénégal" names the neighbour, not where it happened.
+    const neighbour = (p: PlaceMention) =>
+      p.place.kind === "country" &&
+      /\b(frontiere avec|frontieres? (?:du|de la|de l')|border with|borders? of)(?:[^.;]{0,40}?\b(?:et|and))?\s*(?:le |la |l'|the )?$/.test(folded.slice(Math.max(0, p.start - 70), p.start));
+    const placeList = (strongOwn.length > 0 ? ownPlaces : [...ownPlaces, ...lentPlaces]).filter((p) => !neighbour(p));
+    const usablePlaces = placeList.filter((p) => !countryActors.includes(p));
+    candidates.push({
+      sentence,
+      sentenceIndex,
+      family: g.family,
+      triggers: g.triggers,
+      ownClauses: own,
+      places: usablePlaces.length > 0 ? usablePlaces : placeList,
+      ownPlaces: strongOwn.length > 0,
+      dates: ownDates.length > 0 ? ownDates : inClauses(dates, lent),
+      ownDate: ownDates.length > 0,
+      reportedDate,
+      actors: inClauses(within(facts.actors, sentence.start, sentence.end), [...own, ...lent]),
+      countryActors,
+      fatalities: sentenceFatalities(allFatalities, folded.slice(sentence.start, sentence.end)),
+      fatalityMentions: allFatalities,
+    });
+  });
+  return candidates;
+}
+
+export const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, admin1: 2, country: 3 };
+
+export function bestPlace(candidate: Candidate): PlaceMention | undefined {
+  const anchor = candidate.triggers[0]!.start;
+  return [...candidate.places].sort(
+    (a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - anchor) - Math.abs(b.start - anchor),
+  )[0];
+}
+
+export function strongPlace(candidate: Candidate): PlaceEntry | undefined {
+  const place = bestPlace(candidate);
+  return place && (place.place.kind === "locality" || place.place.kind === "admin2") ? place.place : undefined;
+}
+
+export function bestDate(candidate: Candidate): DateMention | undefined {
+  const anchor = candidate.triggers[0]!.start;
+  return [...candidate.dates].sort((a, b) => Math.abs(a.start - anchor) - Math.abs(b.start - anchor))[0];
+}

@@ -1,0 +1,270 @@
+/**
+ * Where an incident happened. A place the gazetteer knows gives its coordinates; a place it lacks ("le
+ * village de X", "à X", "X (Koro, Mopti)") still gives the incident its location, with no coordinates
+ * and the administrative areas the sentence, else the article, puts it in: an event is never dropped for
+ * want of coordinates, and an analyst places it later. Contract: an unplaced incident has a non-null
+ * `location` and null `latitude`/`longitude`.
+ *
+ * Geo-precision of an unplaced locality (ACLED's 2 is "a part of a region", 3 "only a larger region"): 2
+ * when the text puts it in a known region or district, the village being a part of that region more
+ * precise than the region itself; 3 when only its country is known. Placing it later makes it 1.
+ */
+import { lookupPlace, type PlaceEntry, type PlaceMention } from "../gazetteer";
+import type { Sentence } from "../sentences";
+import { type ArticleFacts, type NamedPlace, sentenceAt } from "./types";
+
+const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, admin1: 2, country: 3 };
+
+// A place name as written: capitalised words, hyphenated or joined by "du", "de", "el" ("Nioro du Sahel").
+const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?: (?:du |de |de la |el |d')?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){0,2}`;
+const CUE =
+  String.raw`(?:[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
+// "le village peul de X": an adjective of people or position may stand between the cue and "de".
+const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touaregs?|songha[iï]s?|mossis?|voisine?s?|natale?s?|frontali[eè]re?s?|proches?)\s+)?`;
+const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
+// "à X": French locative before a capitalised name the gazetteer lacks; a person after a verb of speech is no place.
+const AT_NAME = new RegExp(String.raw`(?<![\p{L}])[àÀ] (${NAME})`, "gu");
+const SPEECH_BEFORE = /\b(?:declare|indique|confie|dit|explique|annonce|rapporte|precise|affirme|selon|hommage|appel|envoye|adresse|succede|rendu|reprochent|demande)\w*\s+$/;
+const NOT_PLACES = new Set(["reuters", "afp", "rfi", "ap", "bbc", "jeune afrique", "l'afp", "dieu", "allah"]);
+// Read back from each "(": the name just before it (starting at a word's start) and what the parenthesis holds.
+const NAME_BEFORE_PAREN = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s*$`, "u");
+const PAREN_BODY = /^\(([^()\n]{2,80})\)/;
+// Capitalised function words a name match may start with ("À Toroli", "Le village").
+const LEADING_WORDS = /^(?:(?:À|A|Au|Aux|Le|La|Les|L'|Dans|Près|En|In|At|On|Near|The|Des|De|Du|D')\s+)+/u;
+
+/** The known entry of a parenthesised area ("Koro", "cercle de Koro", "région de Mopti"), most specific first. */
+function areaEntries(part: string): PlaceEntry[] {
+  const name = part.trim().replace(/^(?:la |le )?(?:région|region|cercle|province|préfecture|département|commune|district|wilaya)\s+(?:de la |de l'|du |de |d'|of )?/i, "");
+  return lookupPlace(name, undefined, { geonames: true }).filter((p) => p.kind !== "locality" || lookupPlace(p.name, "admin2").length > 0 || p.origin === "curated");
+}
+
+/**
+ * "X (Koro, Mopti)", "X (cercle de Koro)", "X (Mali)": the parenthesis gives the district and region of X.
+ * Returns the mentions inside such parentheses (context, never the incident's place) and each X with the
+ * area that qualifies it; X keeps its gazetteer entry when one agrees with the area.
+ */
+export function parentheticalPlaces(text: string, places: PlaceMention[]): { context: PlaceMention[]; named: NamedPlace[]; placed: Map<PlaceMention, PlaceEntry> } {
+  const context: PlaceMention[] = [];
+  const named: NamedPlace[] = [];
+  const placed = new Map<PlaceMention, PlaceEntry>();
+  if (!text.includes("(")) return { context, named, placed };
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    const body = PAREN_BODY.exec(text.slice(open, open + 84));
+    if (!body) continue;
+    const windowStart = Math.max(0, open - 80);
+    const before = NAME_BEFORE_PAREN.exec(text.slice(windowStart, open));
+    if (!before) continue;
+    const inner = body[1]!;
+    const parts = inner.split(/[,;/]| - /).map((p) => p.trim()).filter(Boolean);
+    if (parts.length === 0 || parts.length > 3) continue;
+    const entries = parts.map(areaEntries);
+    if (entries.some((e) => e.length === 0)) continue;
+    // The area: the first part read as a district (or a town that is one), checked against the region after it.
+    const region = parts.length > 1 ? entries[entries.length - 1]! : [];
+    const first = entries[0]!.sort((a, b) => rankArea(a) - rankArea(b));
+    const area =
+      first.find((e) => region.length === 0 || region.some((r) => r.kind === "country" ? r.countryCode === e.countryCode : sameArea(r, e))) ?? first[0]!;
+    const lead = LEADING_WORDS.exec(before[1]!)?.[0] ?? "";
+    const name = before[1]!.slice(lead.length);
+    if (!name) continue;
+    const nameStart = windowStart + before.index + lead.length;
+    const innerStart = open;
+    const innerEnd = open + body[0].length;
+    for (const p of places) if (p.start >= innerStart && p.end <= innerEnd) context.push(p);
+    const known = places.find((p) => p.end === nameStart + name.length && p.start >= nameStart);
+    const entriesOfKnown = known ? [known.place, ...known.alternatives].filter((e) => sameArea(area, e) || sameArea(e, area)) : [];
+    const agreeing = entriesOfKnown.find((e) => e.kind === "locality") ?? entriesOfKnown[0];
+    if (known && agreeing) placed.set(known, agreeing);
+    else {
+      const start = known?.start ?? nameStart;
+      named.push({ name: text.slice(start, nameStart + name.length), start, end: nameStart + name.length, context: area });
+      if (known) context.push(known);
+    }
+  }
+  return { context, named, placed };
+}
+
+function rankArea(p: PlaceEntry): number {
+  return p.kind === "admin2" ? 0 : p.kind === "locality" ? 1 : p.kind === "admin1" ? 2 : 3;
+}
+
+/** Whether `inner` lies in `outer` (same country, and same region or district where `outer` has one). */
+function sameArea(outer: PlaceEntry, inner: PlaceEntry): boolean {
+  if (outer.countryCode !== inner.countryCode) return false;
+  if (outer.kind === "country") return true;
+  const region = (p: PlaceEntry) => [p.admin1, p.admin1Reform].filter(Boolean);
+  if (!region(outer).some((r) => region(inner).includes(r))) return false;
+  return outer.kind === "admin1" || !outer.admin2 || outer.admin2 === inner.admin2 || inner.kind === "admin1";
+}
+
+/**
+ * A locality the sentence names that the gazetteer lacks: after "le village de", "la localité de",
+ * "près de", "in the town of"..., after "à", or qualified by a parenthesis. Null when every place named
+ * is known.
+ */
+export function findUnknownPlace(
+  facts: Pick<ArticleFacts, "text" | "folded" | "places" | "actors" | "named">,
+  start: number,
+  end: number,
+  violent: boolean,
+): NamedPlace | null {
+  const { text, folded } = facts;
+  const named = facts.named.find((n) => n.start >= start && n.end <= end);
+  if (named) return named;
+  const slice = text.slice(start, end);
+  const usable = (name: string, nameStart: number) =>
+    !facts.places.some((p) => p.start <= nameStart && p.end > nameStart) &&
+    !facts.actors.some((a) => a.start < nameStart + name.length && nameStart < a.end) &&
+    !NOT_PLACES.has(name.toLowerCase()) &&
+    lookupPlace(name).length === 0 &&
+    !/^(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(name);
+  // A bare "à X" is read as a place only around violence: "a transmis à X" in a visit names a person.
+  for (const pattern of violent ? [CUED_NAME, AT_NAME] : [CUED_NAME]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+      const name = m[1]!.replace(/[’']$/, "");
+      const nameStart = start + m.index + m[0].length - m[1]!.length;
+      if (pattern === AT_NAME && SPEECH_BEFORE.test(folded.slice(Math.max(start, nameStart - 40), nameStart - 2))) continue;
+      if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null };
+    }
+  }
+  return null;
+}
+
+/** The area around an unlisted locality: its parenthesis, else the sentence's most specific known place, else the article's. */
+export function contextOf(unknown: NamedPlace, facts: ArticleFacts, sentence: Sentence | undefined): { country: string | null; admin1: string | null; admin1Reform: string | null; admin2: string | null } {
+  const fromEntry = (p: PlaceEntry) => ({
+    country: p.countryCode,
+    admin1: p.admin1,
+    admin1Reform: p.admin1Reform,
+    admin2: p.kind === "admin2" || p.kind === "locality" ? p.admin2 : null,
+  });
+  if (unknown.context) return fromEntry(unknown.context);
+  if (sentence) {
+    const around = facts.places
+      .filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.place.kind !== "country" && !facts.contextPlaces.has(p))
+      .sort((a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - unknown.start) - Math.abs(b.start - unknown.start))[0];
+    if (around) return fromEntry(around.place);
+  }
+  // The article: its regions and districts when they all agree.
+  const areas = facts.places.filter((p) => p.place.kind !== "country" && p.start >= (facts.sentences[0]?.start ?? 0)).map((p) => p.place);
+  const country = facts.countryRanking[0] ?? null;
+  const inCountry = areas.filter((p) => p.countryCode === country);
+  const one = (values: (string | null)[]) => (values.length > 0 && values.every((v) => v && v === values[0]) ? values[0]! : null);
+  const admin1 = one(inCountry.map((p) => p.admin1));
+  return {
+    country,
+    admin1,
+    admin1Reform: admin1 ? one(inCountry.map((p) => p.admin1Reform)) : null,
+    admin2: admin1 ? one(inCountry.map((p) => (p.kind === "admin2" || p.kind === "locality" ? p.admin2 : null))) : null,
+  };
+}
+
+/**
+ * A name shared by places of several countries ("Sokolo" in Mali and in Côte d'Ivoire): the country the
+ * sentence names wins, then the one the article speaks of most.
+ */
+export function rankByCountry(places: PlaceMention[], sentences: Sentence[], ranking: string[]): PlaceMention[] {
+  return places.map((m) => {
+    const same = [m.place, ...m.alternatives].filter((e) => e.kind === m.place.kind);
+    if (new Set(same.map((e) => e.countryCode)).size < 2) return m;
+    const sentence = sentences.find((s) => m.start >= s.start && m.start < s.end);
+    const named = new Set(places.filter((p) => p.place.kind === "country" && sentence && p.start >= sentence.start && p.end <= sentence.end).map((p) => p.place.countryCode));
+    const rank = (code: string) => (named.has(code) ? -1 : ranking.includes(code) ? ranking.indexOf(code) : ranking.length);
+    const best = [...same].sort((a, b) => rank(a.countryCode) - rank(b.countryCode))[0]!;
+    return best === m.place ? m : { ...m, place: best, alternatives: [m.place, ...m.alternatives].filter((e) => e !== best) };
+  });
+}
+
+/** Where one incident is placed: a known place, an unlisted locality, or only a country. */
+export interface Spot {
+  mention?: PlaceMention;
+  entry?: PlaceEntry;
+  unknown?: NamedPlace;
+  sentence?: Sentence;
+}
+
+const LIST_GAP = /^\s*(?:,\s*(?:et\s+|and\s+)?|et\s+|and\s+)$/;
+const LIST_BEFORE = /\b(?:entre|between|axes?|troncons?|route|reliant|de|from)\s+$/;
+
+/**
+ * "des attaques simultanées contre Kayes, Nioro du Sahel, Sandaré et Diboli": the localities a violent
+ * sentence lists, one incident each (ACLED codes a coordinated attack once per locality). Fewer than two:
+ * no list. A list after "entre" or "axe" names a road, not targets.
+ */
+export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
+  const spots: { start: number; end: number; spot: Spot }[] = [];
+  for (const p of facts.places) {
+    if (p.start < sentence.start || p.end > sentence.end || facts.contextPlaces.has(p)) continue;
+    if (p.place.kind === "locality" || p.place.kind === "admin2") spots.push({ start: p.start, end: p.end, spot: { mention: p, entry: p.place, sentence } });
+  }
+  for (const n of facts.named) if (n.start >= sentence.start && n.end <= sentence.end) spots.push({ start: n.start, end: n.end, spot: { unknown: n, sentence } });
+  spots.sort((a, b) => a.start - b.start);
+  let best: typeof spots = [];
+  let run: typeof spots = [];
+  for (const s of spots) {
+    const last = run[run.length - 1];
+    if (last && LIST_GAP.test(facts.folded.slice(last.end, s.start))) run.push(s);
+    else run = [s];
+    if (run.length > best.length) best = [...run];
+  }
+  if (best.length < 2) return [];
+  if (LIST_BEFORE.test(facts.folded.slice(Math.max(sentence.start, best[0]!.start - 20), best[0]!.start))) return [];
+  return best.map((s) => s.spot);
+}
+
+export interface Placement {
+  countryCode: string | null;
+  admin1: string | null;
+  admin1Reform: string | null;
+  admin2: string | null;
+  location: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geoPrecision: 1 | 2 | 3;
+}
+
+const OFF_TOWN = /\b(?:km|kilometres?|kilometers?|miles) (?:de la ville|de la localite|du village|de la commune|from the town|from the city|outside the town|of the town)\b/;
+
+/** The place fields of an incident at a spot; the country alone when the spot names no place. */
+export function placementOf(spot: Spot, facts: ArticleFacts, fallbackCountry: string | null): Placement {
+  if (spot.unknown) {
+    const ctx = contextOf(spot.unknown, facts, sentenceAt(facts, spot.unknown.start));
+    return {
+      countryCode: ctx.country ?? fallbackCountry,
+      admin1: ctx.admin1,
+      admin1Reform: ctx.admin1Reform,
+      admin2: ctx.admin2,
+      location: spot.unknown.name,
+      latitude: null,
+      longitude: null,
+      geoPrecision: ctx.admin1 || ctx.admin2 ? 2 : 3,
+    };
+  }
+  const place = spot.entry;
+  if (!place) {
+    return { countryCode: fallbackCountry, admin1: null, admin1Reform: null, admin2: null, location: null, latitude: null, longitude: null, geoPrecision: 3 };
+  }
+  const out: Placement = {
+    countryCode: place.countryCode,
+    admin1: place.admin1,
+    admin1Reform: place.admin1Reform,
+    admin2: place.kind === "admin2" || place.kind === "locality" ? place.admin2 : null,
+    location: null,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    geoPrecision: 3,
+  };
+  if (place.kind === "locality") {
+    out.location = place.name;
+    // "à une quinzaine de kilomètres de la ville": near the town named, not in it.
+    const s = spot.sentence;
+    out.geoPrecision = spot.mention?.near || (s && OFF_TOWN.test(facts.folded.slice(s.start, s.end))) ? 2 : 1;
+  } else if (place.kind === "admin2") {
+    out.location = place.name;
+    out.geoPrecision = 2;
+  } else if (place.kind === "admin1") {
+    out.location = place.admin1Reform ?? place.name;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * The death toll of an incident from the tolls of its sentences. ACLED counts every death of an event,
+ * on both sides: the soldiers killed and the assailants "neutralised" add up, even when told in separate
+ * sentences. Several figures for the same side are reports of one toll (the highest counts); a total
+ * with its breakdown ("12 morts dont 5 soldats") is one figure; a toll claimed by the attackers counts
+ * only when no one else gives one.
+ */
+import type { FatalityMention } from "../fatalities";
+
+export interface SentenceToll {
+  /** The sentence's toll (its groups added, or its total when it breaks one down). */
+  count: number;
+  mentions: FatalityMention[];
+  /** Folded text of the sentence. */
+  folded: string;
+  /** Folded text of the whole article, where the mentions' offsets point. */
+  article: string;
+}
+
+const CLAIM = /\b(revendiqu\w*|claim(?:ed|s|ing)?|propagande|propaganda|the group said|said it had killed|selon (?:le|les) (?:jnim|gsim|eigs|groupe|jihadistes|assaillants))\b/;
+const BREAKDOWN = /\b(dont|parmi (eux|lesquels|elles)|including|among them|of whom)\b/;
+// Deaths on the armed groups' side: the assailants, or those the forces "neutralised".
+const ATTACKERS = /\b(assaillants?|terroristes?|jihadistes?|djihadistes?|islamistes?|insurges?|rebelles?|combattants?|militants?|attackers?|assailants?|gunmen|fighters|terrorists?|jihadists?|insurgents?|bandits?|hibou|neutralis\w*|hors d'etat de nuire)\b/;
+
+/** Whether a death count is of the armed group's side. */
+export function attackerSide(mention: FatalityMention, article: string): boolean {
+  const after = article.slice(mention.end, mention.end + 25);
+  return ATTACKERS.test(article.slice(mention.start, mention.end) + after.slice(0, after.search(/[,.;]|$/)));
+}
+
+/** The incident's toll and the mentions it rests on; null when no sentence gives one. */
+export function incidentToll(tolls: SentenceToll[]): { count: number | null; used: SentenceToll[] } {
+  const independent = tolls.filter((t) => !CLAIM.test(t.folded));
+  const used = independent.length > 0 ? independent : tolls;
+  if (used.length === 0) return { count: null, used };
+  let total = 0;
+  let victims = 0;
+  let attackers = 0;
+  for (const t of used) {
+    if (BREAKDOWN.test(t.folded) || t.mentions.length === 0) {
+      total = Math.max(total, t.count);
+      continue;
+    }
+    const side = (a: boolean) => t.mentions.filter((m) => attackerSide(m, t.article) === a).reduce((sum, m) => sum + m.count, 0);
+    victims = Math.max(victims, side(false));
+    attackers = Math.max(attackers, side(true));
+  }
+  return { count: Math.max(total, victims + attackers), used };
+}
