@@ -93,8 +93,8 @@ const PRECISION_OF_KIND: Record<string, number> = { locality: 1, admin2: 2, admi
  */
 async function regeocode(tx: Tx, name: { id: number; name: string; country: string; spellings: string[] }, countryCode: string, target: Target | null, kind: string, user: SessionUser | null, ip: string | null): Promise<number> {
   const fixed = target
-    ? `SELECT t.id, $3::text AS location, $4::float8 AS latitude, $5::float8 AS longitude, $6::text AS admin1, $7::text AS admin1_reform,
-              $8::text AS admin2, $9::smallint AS geo_precision FROM target t`
+    ? `SELECT t.id, $10::text AS location, $11::float8 AS latitude, $12::float8 AS longitude, $13::text AS admin1, $14::text AS admin1_reform,
+              $15::text AS admin2, $16::smallint AS geo_precision FROM target t`
     : `SELECT t.id, NULL::text AS location, coalesce(ap.latitude, t.latitude) AS latitude, coalesce(ap.longitude, t.longitude) AS longitude,
               t.admin1, t.admin1_reform, t.admin2, coalesce(ap.precision, 3)::smallint AS geo_precision
          FROM target t LEFT JOIN area_point ap ON ap.admin1 IS NOT DISTINCT FROM t.admin1 AND ap.admin2 IS NOT DISTINCT FROM t.admin2`;
@@ -107,7 +107,7 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
         FROM (SELECT DISTINCT admin1, admin2 FROM target) a
         CROSS JOIN LATERAL (
           SELECT p.latitude, p.longitude, CASE p.kind WHEN 'admin2' THEN 2 ELSE 3 END AS precision FROM place p
-           WHERE p.country_code = $10 AND p.latitude IS NOT NULL
+           WHERE p.country_code = $3 AND p.latitude IS NOT NULL
              AND ((p.kind = 'admin2' AND p.name = a.admin2) OR (p.kind = 'admin1' AND p.name = a.admin1) OR p.kind = 'country')
            ORDER BY CASE p.kind WHEN 'admin2' THEN 0 WHEN 'admin1' THEN 1 ELSE 2 END LIMIT 1) pt
     ), next AS (${fixed}
@@ -117,18 +117,18 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
         FROM next n JOIN target t ON t.id = n.id
        WHERE i.id = n.id
       RETURNING i.id, i.version, t.location AS old_location, t.latitude AS old_latitude, t.longitude AS old_longitude, t.admin1 AS old_admin1,
-                t.admin2 AS old_admin2, t.geo_precision AS old_precision, n.*
+                t.admin2 AS old_admin2, t.geo_precision AS old_precision, n.location, n.latitude, n.longitude, n.admin1, n.admin2, n.geo_precision
     ), audited AS (
       INSERT INTO audit_event (user_id, user_email, action, target_type, target_id, details, ip)
-      SELECT $11::int, $12::text, 'incident.place', 'incident', c.id::text,
-             jsonb_build_object('placeName', $13::int, 'name', $14::text, 'resolution', $15::text, 'version', c.version, 'changes', jsonb_build_object(
+      SELECT $4::int, $5::text, 'incident.place', 'incident', c.id::text,
+             jsonb_build_object('placeName', $6::int, 'name', $7::text, 'resolution', $8::text, 'version', c.version, 'changes', jsonb_build_object(
                'location', jsonb_build_object('from', c.old_location, 'to', c.location),
                'latitude', jsonb_build_object('from', c.old_latitude, 'to', c.latitude),
                'longitude', jsonb_build_object('from', c.old_longitude, 'to', c.longitude),
                'admin1', jsonb_build_object('from', c.old_admin1, 'to', c.admin1),
                'admin2', jsonb_build_object('from', c.old_admin2, 'to', c.admin2),
                'geoPrecision', jsonb_build_object('from', c.old_precision, 'to', c.geo_precision))),
-             $16::text
+             $9::text
         FROM changed c
       RETURNING 1
     )
@@ -137,13 +137,6 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
     sql,
     name.country,
     name.spellings,
-    target?.location ?? null,
-    target?.latitude ?? null,
-    target?.longitude ?? null,
-    target?.admin1 ?? null,
-    target?.admin1Reform ?? null,
-    target?.admin2 ?? null,
-    target?.geoPrecision ?? null,
     countryCode,
     user?.id ?? null,
     user?.email ?? null,
@@ -151,6 +144,7 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
     name.name,
     kind,
     ip,
+    ...(target ? [target.location, target.latitude, target.longitude, target.admin1, target.admin1Reform, target.admin2, target.geoPrecision] : []),
   );
   return rows[0]!.changed;
 }
