@@ -8,6 +8,7 @@ const NAV: (NavItem & { minRole: Role })[] = [
   { href: "/incidents", label: "Incidents", minRole: "viewer" },
   { href: "/sources", label: "Sources", minRole: "viewer" },
   { href: "/ingest", label: "Ingest", minRole: "analyst" },
+  { href: "/places", label: "Places", minRole: "analyst" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
   { href: "/admin/users", label: "Users", minRole: "admin" },
   { href: "/settings/tokens", label: "Tokens", minRole: "viewer" },
