@@ -224,3 +224,33 @@ describe("what was learned is used", () => {
     ]);
   });
 });
+
+describe("corrections teach", () => {
+  it("recording an edit's place for its name resolves the name: every incident of it moves, and the queue shows it placed", async () => {
+    const { recordPlaceCorrection } = await import("@/lib/places/corrections");
+    const ids = [
+      ...(await storeIncidents([unplacedIncident("Ségué-Iré", { latitude: 17.5, longitude: -3.9, geoPrecision: 2 })])),
+      ...(await storeIncidents([unplacedIncident("Ségué-Iré", { latitude: 17.5, longitude: -3.9, geoPrecision: 2 })])),
+    ];
+    const result = await recordPlaceCorrection({ name: "Ségué-Iré", country: "Mali", latitude: 14.2, longitude: -3.1, admin1: "Mopti", admin2: "Bankass" }, analyst.user);
+    expect(result.incidentsChanged).toBe(2);
+    for (const row of await incidents(ids)) expect(row).toMatchObject({ latitude: 14.2, longitude: -3.1, admin2: "Bankass", geo_precision: 1 });
+    expect(await query(`SELECT status::text, incident_count FROM place_name WHERE name = 'Ségué-Iré'`)).toEqual([{ status: "resolved", incident_count: 2 }]);
+    expect(await query(`SELECT source FROM learned_place WHERE name = 'Ségué-Iré'`)).toEqual([{ source: "correction" }]);
+  });
+
+  it("records a name that was never queued (the extractor had placed it wrongly)", async () => {
+    const { recordPlaceCorrection } = await import("@/lib/places/corrections");
+    const [id] = await storeIncidents([unplacedIncident("Boni", { latitude: 15.0, longitude: -2.2, geoPrecision: 1, eventDate: "2024-11-11" })]);
+    expect(await query(`SELECT id FROM place_name WHERE name = 'Boni'`)).toEqual([]);
+    await recordPlaceCorrection({ name: "Boni", country: "Mali", latitude: 15.03, longitude: -1.98, admin1: "Mopti", admin2: "Douentza" }, analyst.user);
+    const [row] = await incidents([id!]);
+    expect(row).toMatchObject({ latitude: 15.03, longitude: -1.98 });
+    expect(await query(`SELECT status::text FROM place_name WHERE name = 'Boni'`)).toEqual([{ status: "resolved" }]);
+  });
+
+  it("refuses to record a correction without a position and region", async () => {
+    const { recordPlaceCorrection } = await import("@/lib/places/corrections");
+    await expect(recordPlaceCorrection({ name: "Nowhere", country: "Mali", latitude: null, longitude: 1, admin1: "Mopti", admin2: null }, analyst.user)).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
