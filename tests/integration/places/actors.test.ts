@@ -7,17 +7,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listActors } from "@/app/api/actors/route";
 import { POST as resolveActor } from "@/app/api/actors/[id]/resolve/route";
-import { loadReferenceData } from "@/lib/reference/load";
 import { query, resetDatabase } from "../db";
 import { signedInUser, withCookie, withToken, type Caller } from "../session";
-import { rollupDifferences, storeIncidents, unplacedIncident } from "./fixtures";
+import { rollupDifferences, seedReference, storeIncidents, unplacedIncident } from "./fixtures";
 
 let analyst: Caller;
 let viewer: Caller;
 
 beforeAll(async () => {
   await resetDatabase();
-  await loadReferenceData();
+  await seedReference();
   analyst = await signedInUser("analyst");
   viewer = await signedInUser("viewer");
 });

@@ -9,17 +9,16 @@ import { POST as resolvePlace } from "@/app/api/places/[id]/resolve/route";
 import { lookupPlace } from "@/lib/ingest/gazetteer";
 import { updateIncident } from "@/lib/incidents/queries";
 import { invalidateLearnedGazetteer, refreshLearnedGazetteer } from "@/lib/places/learned";
-import { loadReferenceData } from "@/lib/reference/load";
 import { query, resetDatabase } from "../db";
 import { signedInUser, withCookie, withToken, type Caller } from "../session";
-import { placeNameId, rollupDifferences, storeIncidents, unplacedIncident } from "./fixtures";
+import { placeNameId, rollupDifferences, seedReference, storeIncidents, unplacedIncident } from "./fixtures";
 
 let analyst: Caller;
 let viewer: Caller;
 
 beforeAll(async () => {
   await resetDatabase();
-  await loadReferenceData();
+  await seedReference();
   analyst = await signedInUser("analyst");
   viewer = await signedInUser("viewer");
 });
@@ -207,6 +206,12 @@ describe("what was learned is used", () => {
     await refreshLearnedGazetteer();
     const [found] = lookupPlace("kouranibougou");
     expect(found).toMatchObject({ name: "Kouranibougou", origin: "learned", country: "Mali", latitude: 14.61, longitude: -3.42 });
+  });
+
+  it("the extractor places a later article's mention of the name itself", async () => {
+    const { prepareIngest } = await import("@/lib/ingest/ingest");
+    const prepared = prepareIngest({ text: "Le 3 mars 2025, des hommes armés ont attaqué le village de Kouranibougou, dans la région de Mopti, tuant deux civils.", publishedAt: "2025-03-04" });
+    expect(prepared.extraction.incidents[0]).toMatchObject({ location: "Kouranibougou", latitude: 14.61, longitude: -3.42, geoPrecision: 1, admin1: "Mopti" });
   });
 
   it("a later unplaced incident with a placed name is stored placed, and a rejected name is dropped, neither queued again", async () => {
