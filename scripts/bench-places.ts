@@ -9,7 +9,7 @@
  * transaction that updates, versions and audits the K incidents and keeps the rollups exact. Also times
  * one page of the queue with its trigram candidates. The last line printed is one JSON object.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
 import { parseCount, seedSynthetic } from "./seed-synthetic";
@@ -90,6 +90,24 @@ async function queueName(name: string, offset: number): Promise<number> {
   return row!.id;
 }
 
+/**
+ * CPU time spent so far by the database's server processes of the bench database (when PostgreSQL runs on
+ * this machine): on a shared, loaded machine the wall time mostly measures the wait for a core, the CPU
+ * time what the resolve costs. Null when /proc of the server processes cannot be read.
+ */
+async function databaseCpuMs(): Promise<number | null> {
+  const rows = await run<{ pid: number }>(adminUrl, `SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_places_bench'`);
+  try {
+    const ticks = rows.reduce((sum, { pid }) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return sum + Number(fields[11]) + Number(fields[12]);
+    }, 0);
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 const stamp = Date.now().toString(36);
 const [boni] = await run<{ id: number }>(benchUrl, `SELECT id FROM place WHERE name = 'Boni' AND kind = 'locality' AND country_code = 'ML'`);
 const kinds = [
@@ -100,11 +118,23 @@ const kinds = [
 const figures: Record<string, number> = {};
 for (const [index, { kind, body }] of kinds.entries()) {
   const id = await queueName(`Benchbougou ${stamp} ${kind}`, 3 + index * 5);
+  // A connection opened now, so the pool's connections exist (and are counted) before the clock starts.
+  await prisma.$queryRaw`SELECT 1`;
+  const cpuBefore = await databaseCpuMs();
+  const nodeBefore = process.cpuUsage();
   const started = performance.now();
   const result = await resolvePlaceName(id, body, null, { ip: "bench" });
   const ms = Math.round(performance.now() - started);
+  const node = process.cpuUsage(nodeBefore);
+  const cpuAfter = await databaseCpuMs();
+  const databaseMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   figures[`${kind}Ms`] = ms;
-  log(`resolve by ${kind}: ${result.incidentsChanged.toLocaleString("en")} incidents re-geocoded, versioned and audited in ${ms} ms`);
+  if (databaseMs !== null) figures[`${kind}DatabaseCpuMs`] = databaseMs;
+  figures[`${kind}NodeCpuMs`] = Math.round((node.user + node.system) / 1000);
+  log(
+    `resolve by ${kind}: ${result.incidentsChanged.toLocaleString("en")} incidents re-geocoded, versioned and audited in ${ms} ms ` +
+      `(database CPU ${databaseMs ?? "?"} ms, node CPU ${figures[`${kind}NodeCpuMs`]} ms)`,
+  );
 }
 
 const listStarted = performance.now();
