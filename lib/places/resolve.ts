@@ -200,10 +200,11 @@ export async function resolvePlaceName(id: number, resolution: PlaceResolution, 
 
       const changed = await regeocode(tx, name, countryCode, target, resolution.kind, user, options.ip ?? null);
       const decided = { kind: resolution.kind, ...(target ? { location: target.location, latitude: target.latitude, longitude: target.longitude, admin1: target.admin1, admin2: target.admin2 } : {}), ...(resolution.kind === "alias" ? { placeId: resolution.placeId } : {}), by: user?.email ?? null, incidents: changed };
-      const spellings = target?.location && !name.spellings.includes(target.location) ? [...name.spellings, target.location] : name.spellings;
+      // Spellings stay the name's own: an alias's incidents now carry the known place's name, which other
+      // incidents share, so a later resolve of this name must not sweep those up.
       const place = await tx.placeName.update({
         where: { id },
-        data: { status, resolution: decided, resolvedAt: new Date(), learnedPlaceId, spellings, ...(changed > 0 ? { incidentCount: changed } : {}) },
+        data: { status, resolution: decided, resolvedAt: new Date(), learnedPlaceId, ...(changed > 0 ? { incidentCount: changed } : {}) },
       });
       await recordAudit({ user, action: "place_name.resolve", targetType: "place_name", targetId: id, details: decided, ip: options.ip ?? null }, tx);
       return {

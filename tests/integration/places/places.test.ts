@@ -180,6 +180,11 @@ describe("POST /api/places/:id/resolve", () => {
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ location: "Boni", latitude: boni!.latitude, longitude: boni!.longitude, admin1: "Mopti", geo_precision: 1 });
     expect(await query(`SELECT name, place_id, source FROM learned_place WHERE place_id IS NOT NULL`)).toEqual([{ name: "Bonni", place_id: boni!.id, source: "alias" }]);
+    // Resolving the name again only concerns its own spellings, never the incidents that were at Boni all along.
+    const atBoni = await query(`SELECT id, latitude, version FROM incident WHERE location = 'Boni' AND NOT (id = ANY($1::int[])) ORDER BY id`, [ids]);
+    expect(atBoni).toHaveLength(1);
+    expect(await (await resolve(id, { placeId: boni!.id }, withToken(analyst.token))).json()).toMatchObject({ incidentsChanged: 0 });
+    expect(await query(`SELECT id, latitude, version FROM incident WHERE location = 'Boni' AND NOT (id = ANY($1::int[])) ORDER BY id`, [ids])).toEqual(atBoni);
     expect(await rollupDifferences()).toEqual([]);
   });
 
