@@ -31,7 +31,8 @@ const db = await provideDatabase((line) => console.error(line));
 let failed = 0;
 try {
   await migrate(db.url);
-  const { prepareDocument, prepareFeed, storePrepared, STORE_BATCH_SIZE } = await import("../lib/ingest/ingest");
+  const { loadLearnedPlaces, prepareDocument, prepareFeed, storePrepared, STORE_BATCH_SIZE } = await import("../lib/ingest/ingest");
+  await loadLearnedPlaces();
   const { fetchFeed } = await import("../lib/ingest/fetch-feed");
 
   /** Stores the entries' articles and prints one line per article, in file order. */

@@ -11,6 +11,7 @@ const NAV: (NavItem & { minRole: Role })[] = [
   { href: "/alerts", label: "Alerts", minRole: "viewer" },
   { href: "/watches", label: "Watches", minRole: "viewer" },
   { href: "/ingest", label: "Ingest", minRole: "analyst" },
+  { href: "/places", label: "Places", minRole: "analyst" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
   { href: "/admin/users", label: "Users", minRole: "admin" },
   { href: "/settings/tokens", label: "Tokens", minRole: "viewer" },

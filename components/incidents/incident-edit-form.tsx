@@ -90,6 +90,16 @@ export function IncidentEditForm({ incident, action }: { incident: IncidentDetai
         <Field label="Longitude">
           <input type="number" step="any" name="longitude" defaultValue={incident.longitude ?? ""} className={input} />
         </Field>
+        {incident.location ? (
+          <label className="flex items-start gap-2 text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
+            <input type="hidden" name="originalLocation" value={incident.location} />
+            <input type="checkbox" name="learnPlace" className="mt-0.5" />
+            <span>
+              Record this position and region for the name “{incident.location}” in {incident.country}: every incident with that name moves with
+              it, and future articles use it.
+            </span>
+          </label>
+        ) : null}
         <Field label="Summary" wide>
           <textarea name="summary" required rows={4} defaultValue={incident.summary} className={input} />
         </Field>

@@ -7,17 +7,13 @@
  * Plain SVG from the committed boundaries (d3-geo for the projection): no tiles, no network.
  */
 import { useMemo, useState } from "react";
-import { geoMercator, geoPath } from "d3-geo";
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { COUNTRY_SHAPES, REGION_SHAPES, totalsByShape, type RegionShape } from "@/lib/geo/boundaries";
+import { totalsByShape, type RegionShape } from "@/lib/geo/boundaries";
 import { containmentNotes } from "@/lib/geo/names";
 import { colorForCount, countClasses } from "@/lib/geo/scale";
 import type { MapPoint, MapRegion } from "@/lib/incidents/stats";
 import { eventTypeColor } from "@/components/charts/colors";
 import { formatCount } from "@/components/charts/format";
-
-const WIDTH = 900;
-const HEIGHT = 540;
+import { COUNTRY_PATHS, MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, projection, REGION_PATHS, roundCoordinate as round } from "./projection";
 
 type Props = {
   regions: MapRegion[];
@@ -29,21 +25,6 @@ type Props = {
   /** Called with every incident admin1 value of the clicked shape (Gao → Gao and Menaka). */
   onSelectRegion: (admin1Names: string[]) => void;
 };
-
-const projection = geoMercator().fitExtent(
-  [
-    [8, 8],
-    [WIDTH - 8, HEIGHT - 8],
-  ],
-  { type: "FeatureCollection", features: COUNTRY_SHAPES } as FeatureCollection<Polygon | MultiPolygon>,
-);
-// Rounded output: server and browser compute the projection with last-digit differences, and unrounded
-// numbers would make React's hydration see different attributes.
-const path = geoPath(projection).digits(1);
-const round = (value: number) => Math.round(value * 10) / 10;
-// The shapes never change: their SVG paths are computed once per page load, not on every render.
-const REGION_PATHS = REGION_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "" }));
-const COUNTRY_PATHS = COUNTRY_SHAPES.map((shape) => ({ shape, d: path(shape) ?? "", centroid: path.centroid(shape).map(round) as [number, number] }));
 
 export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSelectRegion, onSelectRegion }: Props) {
   const [hover, setHover] = useState<RegionShape | null>(null);
@@ -114,7 +95,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
           </g>
           <g pointerEvents="none">
             {projected.map(({ point, x, y }) => (
-              <circle key={point.id} cx={x} cy={y} r={2.2} fill={eventTypeColor(point.eventType)} fillOpacity={0.75} stroke="#ffffff" strokeWidth={0.3} />
+              <circle key={point.id} data-incident-id={point.id} cx={x} cy={y} r={2.2} fill={eventTypeColor(point.eventType)} fillOpacity={0.75} stroke="#ffffff" strokeWidth={0.3} />
             ))}
           </g>
           <g pointerEvents="none" fontSize={13} fontWeight={600} fill="#334155" textAnchor="middle" opacity={0.55}>

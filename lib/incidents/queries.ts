@@ -457,7 +457,7 @@ type MovedLinks = {
 };
 
 /** actor_names kept on the row (table and export need no join): actor1 first, then actor2, associated. */
-async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): Promise<void> {
+export async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): Promise<void> {
   await tx.$executeRaw`
     UPDATE incident i SET actor_names = coalesce((
       SELECT string_agg(name, '; ' ORDER BY first_role, name) FROM (

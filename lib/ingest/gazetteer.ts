@@ -14,7 +14,8 @@
  */
 import raw from "./data/gazetteer.json";
 import geonamesRaw from "./data/geonames-localities.json";
-import { createPhraseIndex, type PhraseMatch } from "./phrase-index";
+import { learnedPlaces, learnedPlacesVersion } from "./learned-gazetteer";
+import { createPhraseIndex, type PhraseIndex, type PhraseMatch } from "./phrase-index";
 import { foldKeepLength, nameKey, tokenize, type Token } from "./normalize";
 
 export type PlaceKind = "country" | "admin1" | "admin2" | "locality";
@@ -36,8 +37,11 @@ export interface PlaceEntry {
    * de" (regions and districts) or "village de", "town of" (localities) and the like.
    */
   needsQualifier: boolean;
-  /** Where the entry comes from: GeoNames entries need their country in play in the text (see the header). */
-  origin: "curated" | "geonames";
+  /**
+   * Where the entry comes from: GeoNames entries need their country in play in the text (see the header);
+   * learned ones (placed by an analyst, lib/ingest/learned-gazetteer.ts) are trusted like curated ones.
+   */
+  origin: "curated" | "geonames" | "learned";
   /** A GeoNames district seat (a Nigerien department's capital): trusted like a curated town. */
   seat?: boolean;
 }
@@ -178,17 +182,36 @@ export const PLACES: readonly PlaceEntry[] = [...CURATED, ...buildGeoNamesEntrie
 
 const KIND_RANK: Record<PlaceKind, number> = { locality: 0, admin2: 1, admin1: 2, country: 3 };
 
-const placeIndex = createPhraseIndex<PlaceEntry>();
-for (const place of PLACES) {
-  for (const alias of new Set([place.name, ...place.aliases])) placeIndex.add(alias, place);
+// ---- learned places: the shipped entries plus those analysts taught, rebuilt when the learned list changes.
+type Indexes = { placeIndex: PhraseIndex<PlaceEntry>; keyIndex: Map<string, PlaceEntry[]> };
+let indexes: Indexes | undefined;
+let indexedVersion = -1;
+
+function buildIndexes(places: readonly PlaceEntry[]): Indexes {
+  const placeIndex = createPhraseIndex<PlaceEntry>();
+  const keyIndex = new Map<string, PlaceEntry[]>();
+  for (const place of places) {
+    for (const alias of new Set([place.name, ...place.aliases])) {
+      placeIndex.add(alias, place);
+      const key = nameKey(alias);
+      keyIndex.set(key, [...(keyIndex.get(key) ?? []), place]);
+    }
+  }
+  return { placeIndex, keyIndex };
 }
 
-const keyIndex = new Map<string, PlaceEntry[]>();
-for (const place of PLACES) {
-  for (const alias of new Set([place.name, ...place.aliases])) {
-    const key = nameKey(alias);
-    keyIndex.set(key, [...(keyIndex.get(key) ?? []), place]);
+function currentIndexes(): Indexes {
+  if (!indexes || indexedVersion !== learnedPlacesVersion()) {
+    indexedVersion = learnedPlacesVersion();
+    indexes = buildIndexes([...PLACES, ...learnedPlaces()]);
   }
+  return indexes;
+}
+// ---- end of learned places
+
+/** Curated, learned and district-seat entries stand on their own; other GeoNames entries need their country in play. */
+function trusted(p: PlaceEntry): boolean {
+  return p.origin !== "geonames" || p.seat === true;
 }
 
 /**
@@ -197,7 +220,7 @@ for (const place of PLACES) {
  * it knows, and a GeoNames namesake elsewhere must not hide the village the text names.
  */
 export function lookupPlace(name: string, kind?: PlaceKind, options: { geonames?: boolean } = {}): PlaceEntry[] {
-  const found = (keyIndex.get(nameKey(name)) ?? []).filter((p) => options.geonames || p.origin === "curated" || p.seat);
+  const found = (currentIndexes().keyIndex.get(nameKey(name)) ?? []).filter((p) => options.geonames || trusted(p));
   return kind ? found.filter((p) => p.kind === kind) : found;
 }
 
@@ -249,7 +272,7 @@ const AXIS_BEFORE = /\b(?:axes?|troncons?|routes?|corridors?|entre|between|road|
 function joinsTwoPlaces(folded: string, start: number, end: number): boolean {
   if (AXIS_BEFORE.test(folded.slice(Math.max(0, start - 40), start))) return true;
   const other = folded[end] === "-" ? /^-([\p{L}']+)/u.exec(folded.slice(end, end + 40))?.[1] : /([\p{L}']+)-$/u.exec(folded.slice(Math.max(0, start - 40), start))?.[1];
-  return !!other && (keyIndex.get(nameKey(other))?.length ?? 0) > 0;
+  return !!other && (currentIndexes().keyIndex.get(nameKey(other))?.length ?? 0) > 0;
 }
 
 /**
@@ -259,7 +282,7 @@ function joinsTwoPlaces(folded: string, start: number, end: number): boolean {
 function countriesInPlay(text: string, folded: string, tokens: Token[], mentions: PlaceMention[]): Map<string, number> {
   const counts = new Map<string, number>();
   const bump = (code: string) => counts.set(code, (counts.get(code) ?? 0) + 1);
-  for (const mention of mentions) if (mention.place.origin === "curated") bump(mention.place.countryCode);
+  for (const mention of mentions) if (mention.place.origin !== "geonames") bump(mention.place.countryCode);
   for (const match of demonymIndex.find(text, folded, tokens)) for (const code of match.values) bump(code);
   return counts;
 }
@@ -268,7 +291,7 @@ function countriesInPlay(text: string, folded: string, tokens: Token[], mentions
 export function findPlaces(text: string, folded = foldKeepLength(text), tokens: Token[] = tokenize(folded)): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   let geonamesSeen = false;
-  for (const match of placeIndex.find(text, folded, tokens) as PhraseMatch<PlaceEntry>[]) {
+  for (const match of currentIndexes().placeIndex.find(text, folded, tokens) as PhraseMatch<PlaceEntry>[]) {
     const before = folded.slice(Math.max(0, match.start - 60), match.start);
     const after = folded.slice(match.end, match.end + 20);
     if (RIVER_BEFORE.test(before)) continue;
@@ -277,19 +300,19 @@ export function findPlaces(text: string, folded = foldKeepLength(text), tokens: 
     // as an unlisted one), unless the hyphen joins two places of a road ("l'axe Gao-Ansongo").
     if (insideHyphenatedName(folded, match.start, match.end)) {
       if (!joinsTwoPlaces(folded, match.start, match.end)) continue;
-      values = values.filter((p) => p.origin === "curated");
+      values = values.filter((p) => p.origin !== "geonames");
     }
-    if (values.some((p) => p.origin === "geonames" && !p.seat)) geonamesSeen = true;
+    if (values.some((p) => !trusted(p))) geonamesSeen = true;
     const ranked = rankCandidates(values, qualifierOf(before, after));
     if (ranked.length === 0) continue;
     mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) });
   }
   if (!geonamesSeen) return mentions;
   const inPlay = countriesInPlay(text, folded, tokens, mentions);
-  const weight = (p: PlaceEntry) => (p.origin === "curated" || p.seat ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));
+  const weight = (p: PlaceEntry) => (trusted(p) ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));
   return mentions.flatMap((mention) => {
     const all = [mention.place, ...mention.alternatives];
-    if (all.every((p) => p.origin === "curated" || p.seat)) return [mention];
+    if (all.every(trusted)) return [mention];
     // Curated first (in rank order); namesakes in several countries: the one whose country the text speaks of most.
     const kept = all.filter((p) => weight(p) > 0).sort((a, b) => weight(b) - weight(a));
     return kept.length > 0 ? [{ ...mention, place: kept[0]!, alternatives: kept.slice(1) }] : [];

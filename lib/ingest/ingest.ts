@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
+import { refreshLearnedGazetteer } from "@/lib/places/learned";
 import { FeedParseError, parseFeed } from "./feed";
 import { fetchFeed } from "./fetch-feed";
 import { htmlToText } from "./html";
@@ -74,7 +75,17 @@ export function prepareIngest(input: ArticleInput, hints: { countryHint?: string
   return { text, extraction, meta: { url: input.url, title, publisher: input.publisher } };
 }
 
+/**
+ * Brings the places analysts taught into the extractor's gazetteer before extracting (a short-lived check,
+ * lib/places/learned.ts). The prepare* functions are synchronous: callers that use them directly (the
+ * preview, the CLI) call this first.
+ */
+export async function loadLearnedPlaces(): Promise<void> {
+  await refreshLearnedGazetteer();
+}
+
 export async function ingestArticle(input: ArticleInput, user: SessionUser | null): Promise<IngestResult> {
+  await loadLearnedPlaces();
   const prepared = prepareIngest(input);
   return storeExtraction(prepared.text, prepared.extraction, prepared.meta, user);
 }
@@ -124,6 +135,7 @@ async function storeAll(prepared: ExtractionToStore[], user: SessionUser | null)
 
 /** Every item of an RSS or Atom feed as its own source. */
 export async function ingestFeed(xml: string, user: SessionUser | null): Promise<IngestResult[]> {
+  await loadLearnedPlaces();
   return storeAll(prepareFeed(xml), user);
 }
 
@@ -138,5 +150,6 @@ export async function ingestFeedUrl(url: string, user: SessionUser | null): Prom
 
 /** A whole uploaded document: a feed, an HTML page, or plain text / Markdown. */
 export async function ingestDocument(content: string, fileName: string | undefined, user: SessionUser | null): Promise<IngestResult[]> {
+  await loadLearnedPlaces();
   return storeAll(prepareDocument(content, fileName), user);
 }

@@ -22,6 +22,7 @@ import { recordAudits } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/guard";
 import { inWriteTransaction, writePool } from "@/lib/db/write-pool";
 import { isDatabaseUnavailable } from "@/lib/errors/app-error";
+import { queueUnknownNames, withLearnedNames } from "@/lib/places/queue";
 import { foldText } from "@/lib/text/fold";
 import type { ExtractResult, ExtractedIncident } from "./pipeline";
 
@@ -357,8 +358,9 @@ function summarizeSource(row: SourceRow): IngestResult["source"] {
  * sources, insert the new ones, lock the incident keys, look up the incidents, three for actors, two for
  * new incidents, then links, evidence, actor roles and audit rows; then one read for the sources found.
  */
-async function storeBatch(items: ExtractionToStore[], user: SessionUser | null): Promise<IngestResult[]> {
-  const hashes = items.map((item) => contentHash(item.text));
+async function storeBatch(extracted: ExtractionToStore[], user: SessionUser | null): Promise<IngestResult[]> {
+  const hashes = extracted.map((item) => contentHash(item.text));
+  const items = await withLearnedNames(writePool(), extracted);
   const today = new Date().toISOString().slice(0, 10);
   const { plans, created } = await inWriteTransaction(async (db) => {
     const plans = await planSources(db, items, hashes);
@@ -384,6 +386,7 @@ async function storeBatch(items: ExtractionToStore[], user: SessionUser | null):
 
     const rows = linkRows(fresh, sources, perItem, actors);
     await insertLinks(db, rows);
+    await queueUnknownNames(db, inserts.map((row) => row.incident), actors);
     await recordAudits(
       [...rows.results.values()].map(({ source, incidents }) => ({
         user,

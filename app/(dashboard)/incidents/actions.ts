@@ -6,7 +6,7 @@
  * throwing, so the form can show it.
  */
 import { revalidatePath } from "next/cache";
-import { requirePageUser } from "@/lib/auth/guard";
+import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
 import { ZodError } from "zod";
 import {
@@ -20,6 +20,7 @@ import {
   type IncidentPatch,
 } from "@/lib/incidents/queries";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
+import { recordPlaceCorrection } from "@/lib/places/corrections";
 import type { ReviewStatus } from "@/lib/db/generated/client";
 
 export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
@@ -63,9 +64,23 @@ export async function updateIncidentAction(_previous: ActionResult, form: FormDa
   try {
     const id = Number(text(form, "id"));
     const version = Number(text(form, "version"));
-    await updateIncident(id, version, patchFromForm(form), user);
+    const patch = patchFromForm(form);
+    // Offered on the form, never implied: the analyst ticks it to teach the correction for the name.
+    const teach = form.get("learnPlace") === "on";
+    const originalName = text(form, "originalLocation");
+    if (teach && (patch.latitude == null || patch.longitude == null || !patch.admin1)) {
+      throw new AppError("bad_request", "To record the place for the name, give its latitude, longitude and region (admin1)");
+    }
+    const saved = await updateIncident(id, version, patch, user);
     revalidatePath(`/incidents/${id}`);
-    return { ok: true, message: "Saved." };
+    if (!teach) return { ok: true, message: "Saved." };
+    const learned = await recordPlaceCorrection(
+      { name: originalName, country: saved.country, latitude: saved.latitude, longitude: saved.longitude, admin1: saved.admin1, admin2: saved.admin2 },
+      user,
+      await actionIp(),
+    );
+    revalidatePath("/places");
+    return { ok: true, message: `Saved. "${originalName}" is now placed for ${learned.incidentsChanged} incident${learned.incidentsChanged === 1 ? "" : "s"} and for future articles.` };
   } catch (error) {
     return failure(error);
   }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError, errorResponse } from "@/lib/errors/app-error";
 import { readBodyWithLimit } from "@/lib/http/read-body";
-import { MAX_INGEST_BYTES, parseArticleInput, prepareIngest } from "@/lib/ingest/ingest";
+import { loadLearnedPlaces, MAX_INGEST_BYTES, parseArticleInput, prepareIngest } from "@/lib/ingest/ingest";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,9 @@ export async function POST(request: Request) {
     } catch {
       throw new AppError("bad_request", "The body is not valid JSON");
     }
-    const prepared = prepareIngest(parseArticleInput(json));
+    const input = parseArticleInput(json);
+    await loadLearnedPlaces();
+    const prepared = prepareIngest(input);
     return NextResponse.json({ text: prepared.text, ...prepared.extraction });
   } catch (error) {
     return errorResponse(error);

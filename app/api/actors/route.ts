@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { listActorNames, parseActorListQuery } from "@/lib/actors/queue";
+import { requireApiUser } from "@/lib/auth/guard";
+import { errorResponse } from "@/lib/errors/app-error";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/actors?status=pending|resolved|alias&q=&page=&pageSize=` → `{ rows, total }`, most used names first. */
+export async function GET(request: Request) {
+  try {
+    await requireApiUser(request, "viewer");
+    return NextResponse.json(await listActorNames(parseActorListQuery(new URL(request.url).searchParams)));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

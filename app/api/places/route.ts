@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { errorResponse } from "@/lib/errors/app-error";
+import { listPlaceNames, parsePlaceListQuery } from "@/lib/places/queries";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/places?status=pending|resolved|alias|rejected&country=&q=&page=&pageSize=` → `{ rows, total }`, most used names first. */
+export async function GET(request: Request) {
+  try {
+    await requireApiUser(request, "viewer");
+    return NextResponse.json(await listPlaceNames(parsePlaceListQuery(new URL(request.url).searchParams)));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,140 @@
+"use client";
+
+/**
+ * The queue of unknown actor names: link a name to an existing actor (one of the ranked candidates, or
+ * any actor id) or make it an actor of its own with its ACLED inter code. Calls POST /api/actors/:id/resolve.
+ */
+import { useMemo, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { DataTable, type DataTableColumn, type PaginationState } from "@/components/data-table/data-table";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { ActorNameRow } from "@/lib/actors/queue";
+
+/** ACLED inter codes. */
+const INTER_CODES = [
+  [1, "State forces"],
+  [2, "Rebel group"],
+  [3, "Political militia"],
+  [4, "Identity militia"],
+  [5, "Rioters"],
+  [6, "Protesters"],
+  [7, "Civilians"],
+  [8, "External/other forces"],
+] as const;
+
+const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs shadow-xs focus:border-brand-500 focus:outline-none";
+
+function NewActorForm({ row, onSend }: { row: ActorNameRow; onSend: (body: unknown) => void }) {
+  const [name, setName] = useState(row.name);
+  const [interCode, setInterCode] = useState(2);
+  return (
+    <form
+      className="flex flex-wrap items-center gap-1"
+      onClick={(event) => event.stopPropagation()}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSend({ name, interCode });
+      }}
+    >
+      <input className={`${input} w-44`} aria-label={`Name of the new actor for ${row.name}`} value={name} onChange={(event) => setName(event.target.value)} />
+      <select className={input} aria-label="ACLED inter code" value={interCode} onChange={(event) => setInterCode(Number(event.target.value))}>
+        {INTER_CODES.map(([code, label]) => (
+          <option key={code} value={code}>
+            {code} · {label}
+          </option>
+        ))}
+      </select>
+      <Button type="submit" className="!px-1.5 !py-0.5 text-xs">
+        New actor
+      </Button>
+    </form>
+  );
+}
+
+export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: ActorNameRow[]; total: number; page: number; pageSize: number; pending: boolean }) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const columns = useMemo<DataTableColumn<ActorNameRow>[]>(() => {
+    async function send(row: ActorNameRow, body: unknown) {
+      setBusy(true);
+      const response = await fetch(`/api/actors/${row.id}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = await response.json().catch(() => null);
+      setBusy(false);
+      setMessage(response.ok ? `${row.name}: ${json.incidentsChanged} incident${json.incidentsChanged === 1 ? "" : "s"} updated.` : (json?.message ?? `The server answered ${response.status}`));
+      if (response.ok) router.refresh();
+    }
+    return [
+      {
+        id: "name",
+        header: "Name",
+        accessorFn: (row) => row.name,
+        enableSorting: false,
+        cell: ({ row }) => (
+          <div>
+            <span className="font-medium text-slate-900">{row.original.name}</span>
+            {row.original.examples[0] ? <p className="line-clamp-2 max-w-md text-xs italic text-slate-500">{row.original.examples[0]}</p> : null}
+          </div>
+        ),
+      },
+      { id: "country", header: "Country", accessorFn: (row) => row.country ?? "—", enableSorting: false },
+      { id: "incidentCount", header: "Incidents", accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
+      {
+        id: "actions",
+        header: pending ? "Alias of · or a new actor" : "Decision",
+        accessorFn: (row) => row.candidates.length,
+        enableSorting: false,
+        cell: ({ row }) =>
+          !pending ? (
+            <span className="text-xs text-slate-500">{row.original.status}</span>
+          ) : (
+            <div className="space-y-1">
+              {row.original.candidates.slice(0, 3).map((candidate) => (
+                <div key={candidate.actorId} className="flex items-center gap-2 text-xs">
+                  <Button className="!px-1.5 !py-0.5 text-xs" disabled={busy} onClick={() => void send(row.original, { actorId: candidate.actorId })}>
+                    Alias of
+                  </Button>
+                  <span>
+                    {candidate.name} <span className="text-slate-400">(as “{candidate.alias}”, {Math.round(candidate.similarity * 100)}%)</span>
+                  </span>
+                </div>
+              ))}
+              <NewActorForm row={row.original} onSend={(body) => void send(row.original, body)} />
+            </div>
+          ),
+      },
+    ];
+  }, [busy, pending, router]);
+
+  const go = (next: PaginationState) => {
+    const params = new URLSearchParams(searchParams?.toString());
+    if (next.pageIndex === 0) params.delete("page");
+    else params.set("page", String(next.pageIndex + 1));
+    router.push(`/places/actors?${params}`);
+  };
+
+  return (
+    <div className="space-y-2">
+      {message ? (
+        <p role="status" className="rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-800">
+          {message}
+        </p>
+      ) : null}
+      <DataTable
+        caption="Actor names"
+        columns={columns}
+        data={rows}
+        rowCount={total}
+        sorting={[]}
+        onSortingChange={() => {}}
+        pagination={{ pageIndex: page - 1, pageSize }}
+        onPaginationChange={go}
+        getRowId={(row) => String(row.id)}
+        empty={<EmptyState title="Nothing in this queue">Armed groups the dictionary does not know appear here as articles arrive.</EmptyState>}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+/**
+ * The queue of place names (Places page): names by how many incidents wait on them, with their best
+ * candidates. Choosing a row opens its resolve panel; accepting a candidate is one click.
+ */
+import { useMemo, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { DataTable, type DataTableColumn, type PaginationState } from "@/components/data-table/data-table";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { PlaceCandidate, PlaceNameRow } from "@/lib/places/queries";
+import { ResolvePanel } from "./resolve-panel";
+
+type Props = { rows: PlaceNameRow[]; total: number; page: number; pageSize: number; pending: boolean; admin1ByCountry: Record<string, string[]> };
+
+function candidateLabel(candidate: PlaceCandidate): string {
+  const area = [candidate.admin2, candidate.admin1].filter(Boolean).join(", ");
+  const distance = candidate.distanceKm === null ? "" : ` · ${Math.round(candidate.distanceKm)} km`;
+  return `${candidate.name}${area ? ` (${area})` : ""} · ${Math.round(candidate.similarity * 100)}%${distance}`;
+}
+
+export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCountry }: Props) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [selected, setSelected] = useState<number | null>(rows[0]?.id ?? null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function accept(row: PlaceNameRow, candidate: PlaceCandidate) {
+    setBusy(true);
+    const body = candidate.placeId !== null ? { placeId: candidate.placeId } : { latitude: candidate.latitude, longitude: candidate.longitude, admin1: candidate.admin1, admin2: candidate.admin2 };
+    const response = await fetch(`/api/places/${row.id}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const json = await response.json().catch(() => null);
+    setBusy(false);
+    done(response.ok ? `${row.name} → ${candidate.name}: ${json.incidentsChanged} incidents updated.` : (json?.message ?? `The server answered ${response.status}`));
+  }
+
+  function done(text: string) {
+    setMessage(text);
+    setSelected(null);
+    router.refresh();
+  }
+
+  const columns = useMemo<DataTableColumn<PlaceNameRow>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Name",
+        accessorFn: (row) => row.name,
+        enableSorting: false,
+        cell: ({ row }) => (
+          <div>
+            <span className="font-medium text-slate-900">{row.original.name}</span>
+            {row.original.spellings.length > 1 ? <span className="ml-1 text-xs text-slate-400">also {row.original.spellings.filter((s) => s !== row.original.name).join(", ")}</span> : null}
+            {row.original.examples[0] ? <p className="line-clamp-1 max-w-md text-xs italic text-slate-500">{row.original.examples[0]}</p> : null}
+          </div>
+        ),
+      },
+      {
+        id: "area",
+        header: "Country · hints",
+        accessorFn: (row) => row.country,
+        enableSorting: false,
+        meta: { className: "whitespace-nowrap" },
+        cell: ({ row }) => [row.original.country, row.original.admin1, row.original.admin2].filter(Boolean).join(" · "),
+      },
+      { id: "incidentCount", header: "Incidents", accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
+      {
+        id: "candidates",
+        header: "Candidates",
+        accessorFn: (row) => row.candidates.length,
+        enableSorting: false,
+        cell: ({ row }) =>
+          row.original.status !== "pending" ? (
+            <span className="text-xs text-slate-500">{row.original.status}</span>
+          ) : row.original.candidates.length ? (
+            <ul className="space-y-0.5">
+              {row.original.candidates.slice(0, 3).map((candidate) => (
+                <li key={`${candidate.source}:${candidate.placeId ?? candidate.learnedPlaceId}`} className="flex items-center gap-2 text-xs">
+                  <Button
+                    className="!px-1.5 !py-0.5 text-xs"
+                    disabled={busy}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      void accept(row.original, candidate);
+                    }}
+                  >
+                    Accept
+                  </Button>
+                  <span>{candidateLabel(candidate)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="text-xs text-slate-400">no close name in the gazetteer</span>
+          ),
+      },
+    ],
+    [busy],
+  );
+
+  const go = (next: PaginationState) => {
+    const params = new URLSearchParams(searchParams?.toString());
+    if (next.pageIndex === 0) params.delete("page");
+    else params.set("page", String(next.pageIndex + 1));
+    router.push(`/places?${params}`);
+  };
+  const row = rows.find((candidate) => candidate.id === selected);
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
+      <div className="space-y-2">
+        {message ? (
+          <p role="status" className="rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-800">
+            {message}
+          </p>
+        ) : null}
+        <DataTable
+          caption="Place names"
+          columns={columns}
+          data={rows}
+          rowCount={total}
+          sorting={[]}
+          onSortingChange={() => {}}
+          pagination={{ pageIndex: page - 1, pageSize }}
+          onPaginationChange={go}
+          getRowId={(candidate) => String(candidate.id)}
+          onRowClick={pending ? (candidate) => setSelected(candidate.id) : undefined}
+          empty={<EmptyState title="Nothing in this queue">Names the extractor cannot place appear here as articles arrive.</EmptyState>}
+        />
+      </div>
+      {pending && row ? <ResolvePanel key={row.id} row={row} admin1Options={admin1ByCountry[row.country] ?? []} onDone={done} /> : null}
+    </div>
+  );
+}
