@@ -1,0 +1,40 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { LOCALES } from "@/lib/i18n/config";
+import { setLocaleAction } from "@/lib/i18n/set-locale";
+
+/** EN | FR in the header (and on the login page): saves the choice, then re-renders the page in that language. */
+export function LocaleSwitch() {
+  const t = useTranslations("locale");
+  const current = useLocale();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div role="group" aria-label={t("label")} className="inline-flex rounded-md border border-slate-300 p-0.5 text-xs" data-testid="locale-switch">
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          title={t(`name.${locale}`)}
+          aria-pressed={current === locale}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await setLocaleAction(locale);
+              router.refresh();
+            })
+          }
+          className={`rounded px-1.5 py-0.5 font-medium uppercase focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${
+            current === locale ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100"
+          }`}
+        >
+          {locale}
+        </button>
+      ))}
+    </div>
+  );
+}
