@@ -62,3 +62,18 @@ export function formatChange(change: number | null, locale: Locale): string {
   const sign = percent > 0 ? "+" : percent < 0 ? "−" : "±";
   return `${sign}${numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(Math.abs(percent) / 100)}`;
 }
+
+/** The formatters above bound to one language; pages and components take this instead of a locale. */
+export function formatterFor(locale: Locale) {
+  return {
+    locale,
+    day: (value: string | Date) => formatDay(value, locale),
+    dateTime: (value: string | Date) => formatDateTime(value, locale),
+    month: (value: string | Date, style: "long" | "short" = "long") => formatMonth(value, locale, style),
+    dayMonth: (value: string | Date, withYear = false) => formatDayMonth(value, locale, withYear),
+    number: (value: number) => formatNumber(value, locale),
+    change: (value: number | null) => formatChange(value, locale),
+  };
+}
+
+export type Formatter = ReturnType<typeof formatterFor>;
