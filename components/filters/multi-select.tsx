@@ -43,6 +43,7 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
   };
   const [search, setSearch] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const closePanel = useCallback(() => setOpen(false), []);
   const listId = useId();
 
@@ -62,8 +63,16 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
   const summary = selected.length === 0 ? t("any") : selected.length === 1 ? (options.find((option) => option.value === selected[0])?.label ?? selected[0]) : t("selected", { count: selected.length });
 
   return (
-    <div ref={rootRef} className="relative">
+    <div
+      ref={rootRef}
+      className="relative"
+      onKeyDown={(event) => {
+        // Escape closes the panel (useDismiss); keyboard focus goes back to the button instead of the page.
+        if (event.key === "Escape" && open) buttonRef.current?.focus();
+      }}
+    >
       <button
+        ref={buttonRef}
         type="button"
         aria-expanded={open}
         aria-controls={listId}

@@ -1,5 +1,3 @@
-"use client";
-
 import { useMessages } from "next-intl";
 import { codeLabel, type CodeKind } from "@/lib/i18n/labels";
 import type { Messages } from "@/lib/i18n/messages";

@@ -5,6 +5,7 @@
  * being hidden for viewers is a convenience, not the protection) and returns a message instead of
  * throwing, so the form can show it.
  */
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { requirePageUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
@@ -24,11 +25,21 @@ import type { ReviewStatus } from "@/lib/db/generated/client";
 
 export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
 
-function failure(error: unknown): ActionResult {
-  if (error instanceof AppError) return { ok: false, message: error.message, conflict: error.code === "conflict" };
+/**
+ * Outcomes in the user's language. Validation messages from the data layer (which field is wrong) stay as
+ * it words them; the outcomes a user acts on (saved, conflict, not found, failure) are translated.
+ */
+async function failure(error: unknown, versioned = false): Promise<ActionResult> {
+  const t = await getTranslations("actions");
+  if (error instanceof AppError) {
+    // The edit form and review buttons carry a version; a conflict there means someone saved in between.
+    if (error.code === "conflict") return { ok: false, message: versioned ? t("conflict") : error.message, conflict: true };
+    if (error.code === "not_found") return { ok: false, message: t("notFound") };
+    return { ok: false, message: error.message };
+  }
   if (error instanceof ZodError) return { ok: false, message: zodMessage(error) };
   console.error(error);
-  return { ok: false, message: "Something went wrong; nothing was saved." };
+  return { ok: false, message: t("failed") };
 }
 
 const text = (form: FormData, name: string) => {
@@ -65,9 +76,9 @@ export async function updateIncidentAction(_previous: ActionResult, form: FormDa
     const version = Number(text(form, "version"));
     await updateIncident(id, version, patchFromForm(form), user);
     revalidatePath(`/incidents/${id}`);
-    return { ok: true, message: "Saved." };
+    return { ok: true, message: (await getTranslations("actions"))("saved") };
   } catch (error) {
-    return failure(error);
+    return await failure(error, true);
   }
 }
 
@@ -79,9 +90,9 @@ export async function setStatusAction(_previous: ActionResult, form: FormData): 
     if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new AppError("bad_request", "Unknown status");
     await setIncidentStatus(id, status as ReviewStatus, user, Number(text(form, "version")));
     revalidatePath(`/incidents/${id}`);
-    return { ok: true, message: `Marked ${status}.` };
+    return { ok: true, message: (await getTranslations("actions"))("marked", { status }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error, true);
   }
 }
 
@@ -93,9 +104,9 @@ export async function mergeAction(_previous: ActionResult, form: FormData): Prom
     if (!Number.isInteger(targetId) || !Number.isInteger(mergedId) || mergedId < 1) throw new AppError("bad_request", "Give the number of the incident to merge");
     await mergeIncidents(targetId, mergedId, user);
     revalidatePath(`/incidents/${targetId}`);
-    return { ok: true, message: `Incident ${mergedId} merged into this one.` };
+    return { ok: true, message: (await getTranslations("actions"))("merged", { id: mergedId }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }
 
@@ -105,9 +116,9 @@ export async function unmergeAction(_previous: ActionResult, form: FormData): Pr
     const { targetId, mergedId } = await unmergeIncident(Number(text(form, "mergeId")), user);
     revalidatePath(`/incidents/${targetId}`);
     revalidatePath(`/incidents/${mergedId}`);
-    return { ok: true, message: `Incident ${mergedId} is separate again.` };
+    return { ok: true, message: (await getTranslations("actions"))("unmerged", { id: mergedId }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }
 
@@ -116,9 +127,9 @@ export async function saveViewAction(_previous: ActionResult, form: FormData): P
   try {
     await createSavedView(user, { name: text(form, "name"), query: text(form, "query"), shared: form.get("shared") === "on" });
     revalidatePath("/incidents");
-    return { ok: true, message: "View saved." };
+    return { ok: true, message: (await getTranslations("actions"))("viewSaved") };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }
 
@@ -127,8 +138,8 @@ export async function deleteViewAction(_previous: ActionResult, form: FormData):
   try {
     await deleteSavedView(user, Number(text(form, "id")));
     revalidatePath("/incidents");
-    return { ok: true, message: "View deleted." };
+    return { ok: true, message: (await getTranslations("actions"))("viewDeleted") };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }

@@ -1,5 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/auth/guard";
 import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/filters";
 import { parseColumns } from "@/lib/incidents/columns";
@@ -16,7 +18,9 @@ import { formatTotal } from "@/components/incidents/format";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { deleteViewAction, saveViewAction } from "./actions";
 
-export const metadata: Metadata = { title: "Incidents" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("incidents"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,11 +29,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");
-  const views = await listSavedViews(user);
+  const [views, t] = await Promise.all([listSavedViews(user), getTranslations("incidents")]);
 
   return (
     <PendingNavigationProvider>
-      <PageHeader title="Incidents" description="Every incident of the current filter; the link of this page is the view." />
+      <PageHeader title={t("title")} description={t("description")} />
       <FilterBar basePath="/incidents" filter={filter}>
         <SavedViews views={views} basePath="/incidents" saveAction={saveViewAction} deleteAction={deleteViewAction} />
       </FilterBar>
@@ -43,16 +47,16 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
 }
 
 async function IncidentsResults({ filter, columns }: { filter: IncidentFilter; columns: string[] }) {
-  const page = await getIncidentPage(filter);
-  const total = formatTotal(page.total, page.totalIsEstimate);
+  const [page, t, format] = await Promise.all([getIncidentPage(filter), getTranslations("incidents"), getFormat()]);
+  const total = formatTotal(page.total, page.totalIsEstimate, format, (count) => t("about", { count }));
   const query = new URLSearchParams(describeFilterParams(filter)).toString();
   const filtered = Object.keys(describeFilter(filter)).some((key) => key !== "sort");
   return (
     <>
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-600" data-testid="incident-total">
-          <span className="font-semibold text-slate-900">{total}</span> incident{page.total === 1 ? "" : "s"}
-          {page.totalIsEstimate ? <span className="text-slate-400" title="Estimated by the database planner: counting this many rows exactly would slow every page"> (estimate)</span> : null}
+          {t.rich("total", { count: page.total, total, strong: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span> })}
+          {page.totalIsEstimate ? <span className="text-slate-600" title={t("estimateTitle")}> {t("estimate")}</span> : null}
         </p>
         <div className="ml-auto flex items-center gap-2">
           <ColumnChooser columns={columns} />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
 import { EVENT_TYPES, SUB_EVENT_TYPES, ACTOR_TYPE_CODES, REVIEW_STATUSES, DATE_PRECISIONS, DISORDER_TYPE } from "@/lib/incidents/taxonomy";
@@ -16,9 +17,19 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The names of an ICU message's arguments ({count}, {date}, plural selectors), which both languages must use alike. */
+/** The names of an ICU message's arguments and rich-text tags ({count}, <strong>), which both languages must use alike. */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:[,}])/g)].map((match) => match[1]!))].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+      names.add(element.value);
+      if (element.type === TYPE.tag) walk(element.children);
+      if (element.type === TYPE.select || element.type === TYPE.plural) for (const option of Object.values(element.options)) walk(option.value);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 const english = leaves(en as Tree);
