@@ -20,7 +20,7 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  incidentId = await seedI18nIncidents();
+  ({ id: incidentId } = await seedI18nIncidents());
 });
 
 afterAll(async () => {
@@ -88,6 +88,24 @@ describe.each([
       if (violations.length) found[target.name] = violations;
     }
     expect(found).toEqual({});
+    await context.close();
+  });
+});
+
+describe("the audit itself", () => {
+  it("reports a serious violation when a page has one (low-contrast text)", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('input[name="email"]').waitFor();
+    await page.evaluate(() => {
+      const probe = document.createElement("p");
+      probe.textContent = "Barely visible";
+      probe.style.color = "#cbd5e1";
+      probe.style.background = "#ffffff";
+      document.querySelector("main")?.append(probe);
+    });
+    expect((await audit(page)).map((violation) => violation.id)).toContain("color-contrast");
     await context.close();
   });
 });

@@ -13,10 +13,11 @@ import { seedI18nIncidents, signIn } from "./i18n-helpers";
 const baseUrl = inject("baseUrl");
 let browser: Browser;
 let incidentId: number;
+let tag: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  incidentId = await seedI18nIncidents();
+  ({ id: incidentId, tag } = await seedI18nIncidents());
 });
 
 afterAll(async () => {
@@ -57,7 +58,7 @@ describe("the interface in French", () => {
     expect(headers.map((text) => text.replace(/[▲▼↕]/g, "").trim().toLowerCase())).toEqual(
       expect.arrayContaining(["région", "type d’événement", "morts", "statut"]),
     );
-    const row = page.locator("tbody tr", { hasText: "Diboli" });
+    const row = page.locator("tbody tr", { hasText: `Diboli (${tag})` });
     expect(await row.textContent()).toContain("19/05/2025");
     expect(await row.textContent()).toContain("Affrontement armé");
     expect((await row.textContent())?.replace(/\s/g, " ")).toContain("1 234");

@@ -6,8 +6,8 @@ import { query } from "../integration/db";
 import { insertIncident } from "../integration/incidents/fixtures";
 import { E2E_PASSWORD } from "./auth-helpers";
 
-/** A few incidents of every kind the pages show (a week-precision date, unknown toll, a source with evidence); returns one id. */
-export async function seedI18nIncidents(): Promise<number> {
+/** A few incidents of every kind the pages show (unknown toll, a source with evidence); returns one id and the tag in their summaries. */
+export async function seedI18nIncidents(): Promise<{ id: number; tag: string }> {
   await loadReferenceData();
   const tag = randomBytes(3).toString("hex");
   const actors = [["JNIM", "actor1"], ["Military Forces of Mali", "actor2"]] as [string, "actor1" | "actor2"][];
@@ -33,7 +33,7 @@ export async function seedI18nIncidents(): Promise<number> {
   await query(`INSERT INTO evidence (incident_id, source_id, field, text, start, "end") VALUES ($1, $2, 'location', 'près de Diboli', $3, $4)`, [
     id, source!.id, start, start + "près de Diboli".length,
   ]);
-  return id;
+  return { id, tag };
 }
 
 /** Signs in through the login form, whatever its language (the fields are found by their type). */

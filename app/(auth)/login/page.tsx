@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LoginForm } from "@/components/auth/login-form";
 import { getPageUser } from "@/lib/auth/guard";
 
@@ -44,7 +45,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-base font-semibold text-slate-900">{t("heading")}</h1>
-          <LoginForm callbackUrl={callbackUrl} initialError={typeof params.error === "string" ? params.error : null} />
+          <ClientMessages namespaces={["login"]}>
+            <LoginForm callbackUrl={callbackUrl} initialError={typeof params.error === "string" ? params.error : null} />
+          </ClientMessages>
         </div>
         <p className="mt-4 text-center text-xs text-slate-600">{t("restricted")}</p>
         <div className="mt-3 flex justify-center">

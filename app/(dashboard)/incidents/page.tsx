@@ -7,6 +7,7 @@ import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/fil
 import { parseColumns } from "@/lib/incidents/columns";
 import { getIncidentPage, listSavedViews } from "@/lib/incidents/queries";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PendingNavigationProvider } from "@/components/filters/navigation-pending";
 import { IncidentsTable } from "@/components/incidents/incidents-table";
@@ -32,6 +33,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const [views, t] = await Promise.all([listSavedViews(user), getTranslations("incidents")]);
 
   return (
+    <ClientMessages namespaces={["incidents", "columns", "export", "views", "table", "filters", "multiSelect"]}>
     <PendingNavigationProvider>
       <PageHeader title={t("title")} description={t("description")} />
       <FilterBar basePath="/incidents" filter={filter}>
@@ -43,6 +45,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
         <IncidentsResults filter={filter} columns={columns} />
       </Suspense>
     </PendingNavigationProvider>
+    </ClientMessages>
   );
 }
 

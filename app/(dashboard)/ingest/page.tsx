@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { IngestForm } from "@/components/ingest/ingest-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export async function generateMetadata() {
@@ -16,7 +17,9 @@ export default async function IngestPage() {
         title={t("heading")}
         description={t("description")}
       />
-      <IngestForm />
+      <ClientMessages namespaces={["ingest", "evidenceField", "sourceList", "incidents"]}>
+        <IngestForm />
+      </ClientMessages>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { PendingNavigationProvider } from "@/components/filters/navigation-pendi
 import { OverviewDashboard } from "@/components/charts/overview-dashboard";
 import { OverviewSkeleton } from "@/components/charts/overview-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
@@ -27,6 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const t = await getTranslations("overview");
 
   return (
+    <ClientMessages namespaces={["overview", "keyFigures", "charts", "map", "filters", "multiSelect"]}>
     <PendingNavigationProvider>
       <PageHeader title={t("title")} description={t("description")} />
       <FilterBar basePath="/overview" filter={filter} />
@@ -34,6 +36,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <OverviewResults filter={filter} bucket={bucket} />
       </Suspense>
     </PendingNavigationProvider>
+    </ClientMessages>
   );
 }
 
@@ -42,7 +45,7 @@ async function OverviewResults({ filter, bucket }: { filter: IncidentFilter; buc
   return (
     <>
       <p className="mb-2 text-right text-xs text-slate-600">
-        <time dateTime={computedAt.toISOString()}>{t("asOf", { time: `${format.day(computedAt)} ${computedAt.toISOString().slice(11, 19)}` })}</time>
+        <time dateTime={computedAt.toISOString()}>{t("asOf", { date: format.day(computedAt), time: computedAt.toISOString().slice(11, 19) })}</time>
       </p>
       <OverviewDashboard stats={stats} filter={filter} />
     </>

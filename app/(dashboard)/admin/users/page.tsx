@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
@@ -15,7 +16,7 @@ export default async function UsersPage() {
   const [users, t] = await Promise.all([listUsers(), getTranslations("users")]);
   const active = users.filter((user) => !user.disabled).length;
   return (
-    <>
+    <ClientMessages namespaces={["users", "secret"]}>
       <PageHeader
         title={t("title")}
         description={t("description", { count: users.length, active })}
@@ -34,6 +35,6 @@ export default async function UsersPage() {
         }))}
         actions={{ changeRole: changeRoleAction, setDisabled: setDisabledAction, resetPassword: resetPasswordAction }}
       />
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { getCodeLabel, getFormat } from "@/lib/i18n/server";
 import { requirePageUser, hasRole } from "@/lib/auth/guard";
 import { findIncident, findMergeCandidates } from "@/lib/incidents/queries";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { IncidentEditForm } from "@/components/incidents/incident-edit-form";
 import { ReviewActions } from "@/components/incidents/review-actions";
 import { MergePanel } from "@/components/incidents/merge-panel";
@@ -60,6 +61,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
   ];
 
   return (
+    <ClientMessages namespaces={["review", "merge", "edit", "filters", "incidents"]}>
     <div className="space-y-4">
       <p className="text-sm">
         <Link href="/incidents" className="text-brand-700 hover:underline">
@@ -133,5 +135,6 @@ export default async function IncidentPage({ params }: { params: Params }) {
         </div>
       </div>
     </div>
+    </ClientMessages>
   );
 }

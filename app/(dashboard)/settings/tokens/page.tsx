@@ -3,6 +3,7 @@ import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -15,7 +16,7 @@ export default async function TokensPage() {
   const user = await requirePageUser("viewer");
   const [tokens, t, tRole] = await Promise.all([listApiTokens(user.id), getTranslations("tokens"), getTranslations("roles")]);
   return (
-    <>
+    <ClientMessages namespaces={["tokens", "secret"]}>
       <PageHeader
         title={t("title")}
         description={t("description", { role: tRole(user.role) })}
@@ -40,6 +41,6 @@ export default async function TokensPage() {
         {t("sendAs")} <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">Authorization: Bearer &lt;token&gt;</code>, {t("forExample")}{" "}
         <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">curl -H &quot;Authorization: Bearer $VIGIE_TOKEN&quot; …/api/sources</code>
       </p>
-    </>
+    </ClientMessages>
   );
 }
