@@ -42,7 +42,7 @@ export function KeyFigures({ figures }: { figures: Figures }) {
       </Card>
       <Card label={t("fatalities")} value={format.number(figures.fatalities)} testId="figure-fatalities">
         {previous ? <Change value={figures.change.fatalities} label={t("versus", { count: format.number(previous.fatalities) })} /> : null}
-        <p>{t("fromKnown", { count: format.number(figures.incidentsWithKnownFatalities) })}</p>
+        <p>{t("fromKnown", { n: figures.incidentsWithKnownFatalities })}</p>
       </Card>
       <Card label={t("unknown")} value={format.number(figures.incidentsWithUnknownFatalities)} testId="figure-unknown">
         <p>{t("unknownHint")}</p>

@@ -112,7 +112,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
 
       <ChartCard
         title={t("time.title", { bucket })}
-        subtitle={`${t("time.subtitle", { incidents: formatCount(stats.keyFigures.incidents), fatalities: formatCount(stats.keyFigures.fatalities) })}${bucket === "week" ? ` · ${t("time.isoWeeks")}` : ""}`}
+        subtitle={`${t("time.subtitle", { n: stats.keyFigures.incidents, fatalities: formatCount(stats.keyFigures.fatalities) })}${bucket === "week" ? ` · ${t("time.isoWeeks")}` : ""}`}
         tableHref={table}
         controls={bucketSwitch}
         testId="chart-time"

@@ -18,7 +18,7 @@ export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) 
               {source.title ?? t("untitled", { id: source.id })}
             </a>
             <span className="text-slate-600">{[source.publisher, source.publishedAt ? format.day(source.publishedAt) : null, source.language?.toUpperCase()].filter(Boolean).join(" · ")}</span>
-            {source.fatalities !== null ? <span className="text-slate-600">{t("reports", { count: source.fatalities })}</span> : null}
+            {source.fatalities !== null ? <span className="text-slate-600">{t("reports", { count: format.number(source.fatalities) })}</span> : null}
             {source.url ? (
               <a href={source.url} rel="noreferrer noopener" target="_blank" className="ml-auto truncate text-xs text-slate-600 hover:underline">
                 {source.url}

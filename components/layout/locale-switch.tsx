@@ -3,11 +3,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LOCALES } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/config";
 import { setLocaleAction } from "@/lib/i18n/set-locale";
 
-/** EN | FR in the header (and on the login page): saves the choice, then re-renders the page in that language. */
-export function LocaleSwitch() {
+/**
+ * EN | FR in the header (saved on the account) and on the login page (`signedIn={false}`: a cookie only, set
+ * here since there is no account yet); then the page is rendered again in that language.
+ */
+export function LocaleSwitch({ signedIn = true }: { signedIn?: boolean }) {
   const t = useTranslations("locale");
   const current = useLocale();
   const router = useRouter();
@@ -24,7 +27,8 @@ export function LocaleSwitch() {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              await setLocaleAction(locale);
+              if (signedIn) await setLocaleAction(locale);
+              else rememberInBrowser(locale);
               router.refresh();
             })
           }
@@ -37,4 +41,8 @@ export function LocaleSwitch() {
       ))}
     </div>
   );
+}
+
+function rememberInBrowser(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
 }

@@ -173,7 +173,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
           <p>
             <span className="mr-1 inline-block h-2 w-2 rounded-full bg-slate-500 align-middle" />
             {t("pointsBody")}{" "}
-            {pointsTruncated ? t("pointsTruncated", { shown: formatCount(points.length), total: formatCount(pointsTotal) }) : t("pointsDrawn", { count: formatCount(points.length) })}
+            {pointsTruncated ? t("pointsTruncated", { shown: formatCount(points.length), total: formatCount(pointsTotal) }) : t("pointsDrawn", { n: points.length })}
           </p>
           <p className="mt-1">{t("lessPrecise")}</p>
         </div>

@@ -51,7 +51,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </div>
         <p className="mt-4 text-center text-xs text-slate-600">{t("restricted")}</p>
         <div className="mt-3 flex justify-center">
-          <LocaleSwitch />
+          <LocaleSwitch signedIn={false} />
         </div>
       </div>
     </main>
