@@ -50,6 +50,9 @@ describe("the interface in French", () => {
     // The URL keeps ACLED's English code: a French and an English analyst share the same link.
     await page.waitForURL(/eventType=Battles/);
     await page.keyboard.press("Escape");
+    await page.getByTestId("chart-time").locator("svg").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    expect((await page.getByTestId("figure-fatalities").textContent())?.replace(/\s/g, " ")).toContain("1 234");
     await page.screenshot({ path: "/tmp/vigie-fr-overview.png", fullPage: true });
 
     await page.goto(`${baseUrl}/incidents?eventType=Battles`);
