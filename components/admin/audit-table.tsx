@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import type { AuditRow } from "@/lib/audit/queries";
 
 /** An audit row as the page hands it over: the date already serialized. */
@@ -13,9 +15,9 @@ function describe(details: unknown): string {
 }
 
 /** Who acted when no signed-in user did: the command line, or an anonymous sign-in attempt. */
-function actorless(details: unknown): string {
+function actorless(details: unknown, commandLine: string): string {
   const via = details && typeof details === "object" ? (details as Record<string, unknown>).via : undefined;
-  return via === "cli" ? "command line" : "—";
+  return via === "cli" ? commandLine : "—";
 }
 
 const ACTION_TONES: [prefix: string, className: string][] = [
@@ -31,17 +33,19 @@ function tone(action: string): string {
 }
 
 export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
+  const t = useTranslations("audit");
+  const format = useFormat();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
       <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
           <tr>
-            <th className="whitespace-nowrap px-3 py-2">Time (UTC)</th>
-            <th className="px-3 py-2">User</th>
-            <th className="px-3 py-2">Action</th>
-            <th className="px-3 py-2">Target</th>
-            <th className="px-3 py-2">Details</th>
-            <th className="px-3 py-2">Address</th>
+            <th className="whitespace-nowrap px-3 py-2">{t("column.time")}</th>
+            <th className="px-3 py-2">{t("column.user")}</th>
+            <th className="px-3 py-2">{t("column.action")}</th>
+            <th className="px-3 py-2">{t("column.target")}</th>
+            <th className="px-3 py-2">{t("column.details")}</th>
+            <th className="px-3 py-2">{t("column.address")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -50,19 +54,19 @@ export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
             return (
               <tr key={row.id} className="align-top">
                 <td className="whitespace-nowrap px-3 py-1.5 tabular-nums text-slate-600">
-                  {row.createdAt.slice(0, 10)} {row.createdAt.slice(11, 19)}
+                  {format.day(row.createdAt)} {row.createdAt.slice(11, 19)}
                 </td>
-                <td className="whitespace-nowrap px-3 py-1.5">{row.userEmail ?? <span className="text-slate-400">{actorless(row.details)}</span>}</td>
+                <td className="whitespace-nowrap px-3 py-1.5">{row.userEmail ?? <span className="text-slate-600">{actorless(row.details, t("commandLine"))}</span>}</td>
                 <td className="whitespace-nowrap px-3 py-1.5">
                   <span className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${tone(row.action)}`}>{row.action}</span>
                 </td>
                 <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">
-                  {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : <span className="text-slate-400">—</span>}
+                  {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : <span className="text-slate-600">—</span>}
                 </td>
                 <td className="max-w-xl truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={details}>
                   {details}
                 </td>
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs text-slate-500">{row.ip ?? ""}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs text-slate-600">{row.ip ?? ""}</td>
               </tr>
             );
           })}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/auth/action-message";
 import { buttonClass } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/auth/action-state";
@@ -25,6 +26,8 @@ export function RoleSelect({ userId, role, self, action }: { userId: number; rol
     async (previous, form) => ({ ...(await action(previous, form)), attempt: previous.attempt + 1 }),
     { ...IDLE, attempt: 0 },
   );
+  const t = useTranslations("users");
+  const tRole = useTranslations("roles");
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
@@ -33,14 +36,14 @@ export function RoleSelect({ userId, role, self, action }: { userId: number; rol
         name="role"
         defaultValue={role}
         disabled={self || pending}
-        aria-label="Role"
-        title={self ? "You cannot change your own role" : undefined}
+        aria-label={t("role")}
+        title={self ? t("ownRole") : undefined}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
         className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm disabled:bg-slate-50 disabled:text-slate-500"
       >
         {ROLES.map((value) => (
           <option key={value} value={value}>
-            {value}
+            {tRole(value)}
           </option>
         ))}
       </select>
@@ -52,18 +55,19 @@ export function RoleSelect({ userId, role, self, action }: { userId: number; rol
 export function UserRowActions({ userId, email, disabled, self, actions }: Omit<UserRowActionsProps, "role">) {
   const [toggleState, toggleAction, toggling] = useActionState(actions.setDisabled, IDLE);
   const [resetState, resetAction, resetting] = useActionState(actions.resetPassword, IDLE);
+  const t = useTranslations("users");
   return (
     <div className="flex flex-col items-end gap-1.5">
       <div className="flex justify-end gap-1.5">
         <form
           action={resetAction}
           onSubmit={(event) => {
-            if (!confirm(`Reset the password of ${email}? Their open sessions will end.`)) event.preventDefault();
+            if (!confirm(t("confirmReset", { email }))) event.preventDefault();
           }}
         >
           <input type="hidden" name="userId" value={userId} />
           <button type="submit" disabled={resetting} className={buttonClass("secondary", "px-2 py-0.5 text-xs")}>
-            Reset password
+            {t("resetPassword")}
           </button>
         </form>
         <form action={toggleAction}>
@@ -72,10 +76,10 @@ export function UserRowActions({ userId, email, disabled, self, actions }: Omit<
           <button
             type="submit"
             disabled={self || toggling}
-            title={self ? "You cannot disable your own account" : undefined}
+            title={self ? t("ownAccount") : undefined}
             className={buttonClass(disabled ? "secondary" : "ghost", `px-2 py-0.5 text-xs ${disabled ? "" : "text-red-700 hover:bg-red-50"}`)}
           >
-            {disabled ? "Enable" : "Disable"}
+            {disabled ? t("enable") : t("disable")}
           </button>
         </form>
       </div>

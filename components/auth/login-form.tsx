@@ -2,20 +2,16 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 
 type Props = { callbackUrl: string; initialError?: string | null };
 
-const MESSAGES = {
-  invalid: "Email or password is incorrect, or the account is disabled.",
-  throttled: "Too many failed sign-in attempts. Wait a few minutes, then try again.",
-  unavailable: "Sign-in is unavailable right now. Try again in a moment.",
-} as const;
-
-type Problem = keyof typeof MESSAGES;
+type Problem = "invalid" | "throttled" | "unavailable";
 
 export function LoginForm({ callbackUrl, initialError }: Props) {
   const [problem, setProblem] = useState<Problem | null>(initialError ? "invalid" : null);
   const [pending, setPending] = useState(false);
+  const t = useTranslations("login");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,11 +41,11 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {problem ? (
         <p role="alert" className={`rounded-md px-3 py-2 text-sm ${problem === "throttled" ? "bg-amber-50 text-amber-800 ring-1 ring-amber-200" : "bg-red-50 text-red-700 ring-1 ring-red-200"}`}>
-          {MESSAGES[problem]}
+          {t(`problem.${problem}`)}
         </p>
       ) : null}
       <label className="block">
-        <span className="text-sm font-medium text-slate-700">Email</span>
+        <span className="text-sm font-medium text-slate-700">{t("email")}</span>
         <input
           name="email"
           type="email"
@@ -60,7 +56,7 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
         />
       </label>
       <label className="block">
-        <span className="text-sm font-medium text-slate-700">Password</span>
+        <span className="text-sm font-medium text-slate-700">{t("password")}</span>
         <input
           name="password"
           type="password"
@@ -74,7 +70,7 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
         disabled={pending}
         className="inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-xs transition-colors hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:cursor-wait disabled:bg-brand-600/60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -2,10 +2,12 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
+  const t = useTranslations("auth");
   return (
     <button
       type="button"
@@ -16,7 +18,7 @@ export function SignOutButton() {
         void signOut({ callbackUrl: "/login" });
       }}
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? t("signingOut") : t("signOut")}
     </button>
   );
 }

@@ -6,6 +6,8 @@
  * SVG so it downloads like the other charts; a cell click filters on both.
  */
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import { truncate } from "./format";
 import { sequentialColor } from "@/lib/geo/scale";
 
@@ -31,13 +33,15 @@ export function matrixHeight(actors: number): number {
 
 export function ActorRegionMatrix({ actors, regions, cells, canSelect, onSelect }: Props) {
   const [hover, setHover] = useState<Cell | null>(null);
+  const t = useTranslations("charts");
+  const format = useFormat();
   const value = new Map(cells.map((cell) => [`${cell.actor}\u0000${cell.region}`, cell.incidents]));
   const max = Math.max(1, ...cells.map((cell) => cell.incidents));
   const width = LABEL_WIDTH + regions.length * CELL_WIDTH + 8;
   const height = matrixHeight(actors.length);
   return (
-    <div className="overflow-x-auto">
-      <svg data-chart-svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Incidents by actor and region" className="text-[11px]">
+    <div className="overflow-x-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("matrixLabel")}>
+      <svg data-chart-svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t("matrixLabel")} className="text-[11px]">
         {regions.map((region, column) => (
           <text
             key={region}
@@ -69,17 +73,17 @@ export function ActorRegionMatrix({ actors, regions, cells, canSelect, onSelect 
                 >
                   <rect width={CELL_WIDTH - 2} height={CELL_HEIGHT - 2} rx={2} fill={fill} stroke="#e2e8f0" strokeWidth={0.5} />
                   <text x={(CELL_WIDTH - 2) / 2} y={CELL_HEIGHT / 2 + 3} textAnchor="middle" fontSize={10} fill={incidents / max > 0.55 ? "#ffffff" : "#334155"}>
-                    {incidents ? incidents.toLocaleString("en-US") : ""}
+                    {incidents ? format.number(incidents) : ""}
                   </text>
-                  <title>{`${actor} in ${region}: ${incidents.toLocaleString("en-US")} incidents`}</title>
+                  <title>{t("cell", { actor, region, count: format.number(incidents) })}</title>
                 </g>
               );
             })}
           </g>
         ))}
       </svg>
-      <p className="h-4 text-xs text-slate-500" aria-live="polite">
-        {hover ? `${hover.actor} in ${hover.region}: ${hover.incidents.toLocaleString("en-US")} incidents${hover.incidents ? " — click to filter" : ""}` : ""}
+      <p className="h-4 text-xs text-slate-600" aria-live="polite">
+        {hover ? `${t("cell", { actor: hover.actor, region: hover.region, count: format.number(hover.incidents) })}${hover.incidents ? ` — ${t("clickToFilter")}` : ""}` : ""}
       </p>
     </div>
   );

@@ -11,6 +11,8 @@
  */
 import Link from "next/link";
 import { useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type DataTable = { caption: string; columns: string[]; rows: (string | number)[][] };
@@ -92,6 +94,7 @@ export function downloadSvg(container: HTMLElement | null, name: string): void {
 
 export function ChartCard({ title, subtitle, tableHref, data, controls, children, className = "", testId, placeholderHeight = "18rem" }: Props) {
   const body = useRef<HTMLDivElement>(null);
+  const t = useTranslations("charts");
   const hydrated = useHydrated();
   // The table is built when first opened: some charts have hundreds of rows, which every overview render
   // would otherwise send as HTML and data although few readers open it.
@@ -101,18 +104,18 @@ export function ChartCard({ title, subtitle, tableHref, data, controls, children
       <header className="mb-2 flex flex-wrap items-start gap-x-3 gap-y-1">
         <div className="min-w-0 flex-1">
           <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-          {subtitle ? <p className="mt-0.5 text-xs text-slate-500">{subtitle}</p> : null}
+          {subtitle ? <p className="mt-0.5 text-xs text-slate-600">{subtitle}</p> : null}
         </div>
         {controls}
         <div className="flex items-center gap-1 text-xs">
-          <Link href={tableHref} className="rounded px-1.5 py-1 font-medium text-brand-600 hover:bg-brand-50 hover:text-brand-700">
-            View in table
+          <Link href={tableHref} className="rounded px-1.5 py-1 font-medium text-brand-700 hover:bg-brand-50 hover:text-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+            {t("viewInTable")}
           </Link>
           <button
             type="button"
             onClick={() => downloadSvg(body.current, title)}
-            className="rounded px-1.5 py-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
-            title={`Download “${title}” as SVG`}
+            className="rounded px-1.5 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+            title={t("downloadSvg", { title })}
           >
             SVG
           </button>
@@ -122,7 +125,7 @@ export function ChartCard({ title, subtitle, tableHref, data, controls, children
         {hydrated ? children : <div aria-hidden className="animate-pulse rounded-md bg-slate-50" style={{ height: placeholderHeight }} />}
       </div>
       <details className="mt-2 text-xs text-slate-600" onToggle={(event) => event.currentTarget.open && setTableShown(true)}>
-        <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-800">Numbers as a table</summary>
+        <summary className="cursor-pointer select-none text-slate-600 hover:text-slate-800">{t("numbersTable")}</summary>
         {tableShown ? <NumbersTable data={data} /> : null}
       </details>
     </section>
@@ -130,8 +133,9 @@ export function ChartCard({ title, subtitle, tableHref, data, controls, children
 }
 
 function NumbersTable({ data }: { data: DataTable }) {
+  const format = useFormat();
   return (
-    <div className="mt-2 max-h-72 overflow-auto">
+    <div className="mt-2 max-h-72 overflow-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={data.caption}>
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{data.caption}</caption>
         <thead>
@@ -153,7 +157,7 @@ function NumbersTable({ data }: { data: DataTable }) {
                   </th>
                 ) : (
                   <td key={index} className="px-2 py-0.5 text-right tabular-nums">
-                    {typeof cell === "number" ? cell.toLocaleString("en-US") : cell}
+                    {typeof cell === "number" ? format.number(cell) : cell}
                   </td>
                 ),
               )}

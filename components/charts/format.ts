@@ -1,22 +1,9 @@
-/** Number and period labels shared by the overview charts. */
+/** Period and label helpers shared by the overview charts; numbers and dates come from lib/i18n/format.ts. */
+import type { Formatter } from "@/lib/i18n/format";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-export function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
-}
-
-/** "Mar 2024" for a month, "4 Mar 2024" (the Monday) for a week. */
-export function formatPeriod(start: string, bucket: "week" | "month"): string {
-  const [year, month, day] = start.split("-").map(Number) as [number, number, number];
-  return bucket === "month" ? `${MONTHS[month - 1]} ${year}` : `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** "+25%", "−10%", or an em dash when there is nothing to compare with. */
-export function formatChange(change: number | null): string {
-  if (change === null) return "—";
-  const percent = Math.round(change * 100);
-  return `${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent)}%`;
+/** "May 2025" / "mai 2025" for a month, "19 May 2025" / "19 mai 2025" (the Monday) for a week. */
+export function formatPeriod(start: string, bucket: "week" | "month", format: Formatter): string {
+  return bucket === "month" ? format.month(start, "short") : format.dayMonth(start, true);
 }
 
 /** Long labels (actor names) shortened for an axis; the tooltip and the table keep the full name. */

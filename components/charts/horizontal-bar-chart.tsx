@@ -5,8 +5,10 @@
  * one bar per row. A clickable row adds its value to the filter; rows like "Other" are not clickable.
  */
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import { BAR_COLOR } from "./colors";
-import { formatCount, truncate } from "./format";
+import { truncate } from "./format";
 
 export type BarRow = { key: string; label: string; value: number; color?: string; selectable: boolean; detail?: string };
 
@@ -20,21 +22,24 @@ export function barsHeight(rows: number): number {
 }
 
 function RowTooltip({ active, payload, valueLabel }: { active?: boolean; payload?: { payload: BarRow }[]; valueLabel: string }) {
+  const t = useTranslations("charts");
+  const format = useFormat();
   const row = active ? payload?.[0]?.payload : undefined;
   if (!row) return null;
   return (
     <div className="rounded-md border border-slate-200 bg-white px-2.5 py-1.5 text-xs shadow-md">
       <p className="font-medium text-slate-900">{row.label}</p>
       <p className="text-slate-600">
-        {formatCount(row.value)} {valueLabel}
+        {format.number(row.value)} {valueLabel}
       </p>
-      {row.detail ? <p className="text-slate-500">{row.detail}</p> : null}
-      {row.selectable ? <p className="mt-0.5 text-brand-600">Click to filter</p> : null}
+      {row.detail ? <p className="text-slate-600">{row.detail}</p> : null}
+      {row.selectable ? <p className="mt-0.5 text-brand-700">{t("clickToFilter")}</p> : null}
     </div>
   );
 }
 
 export function HorizontalBarChart({ rows, valueLabel, onSelect, labelWidth = 170 }: Props) {
+  const format = useFormat();
   const height = barsHeight(rows.length);
   return (
     <BarChart
@@ -46,7 +51,7 @@ export function HorizontalBarChart({ rows, valueLabel, onSelect, labelWidth = 17
       accessibilityLayer
     >
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-      <XAxis type="number" tickFormatter={formatCount} tick={{ fontSize: 11, fill: "#64748b" }} allowDecimals={false} />
+      <XAxis type="number" tickFormatter={format.number} tick={{ fontSize: 11, fill: "#64748b" }} allowDecimals={false} />
       <YAxis
         type="category"
         dataKey="label"

@@ -7,6 +7,9 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
+import { useFormat } from "@/components/ui/use-format";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { narrowPatch, overviewHref, periodPatch, tableHref, type FilterPatch } from "@/lib/incidents/overview-links";
 import type { OverviewStats } from "@/lib/incidents/stats";
@@ -15,7 +18,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ActorRegionMatrix, matrixHeight } from "./actor-region-matrix";
 import { ChartCard } from "./chart-card";
 import { eventTypeColor } from "./colors";
-import { formatCount, formatPeriod } from "./format";
+import { formatPeriod } from "./format";
 import { barsHeight, HorizontalBarChart, type BarRow } from "./horizontal-bar-chart";
 import { KeyFigures } from "./key-figures";
 import { TimeSeriesChart } from "./time-series-chart";
@@ -25,11 +28,15 @@ const MAX_REGION_BARS = 20;
 type Props = { stats: OverviewStats; filter: IncidentFilter };
 
 function NoData({ children }: { children: React.ReactNode }) {
-  return <p className="flex h-24 items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500">{children}</p>;
+  return <p className="flex h-24 items-center justify-center rounded-md bg-slate-50 text-sm text-slate-600">{children}</p>;
 }
 
 export function OverviewDashboard({ stats, filter }: Props) {
   const router = useRouter();
+  const t = useTranslations("overview");
+  const format = useFormat();
+  const formatCount = format.number;
+  const label = useCodeLabel();
   const { bucket } = stats;
   // Every click goes through narrowPatch: the drilled-down view shows exactly the clicked bar's incidents.
   const patches = new Map<string, FilterPatch>();
@@ -43,23 +50,23 @@ export function OverviewDashboard({ stats, filter }: Props) {
   };
   const table = tableHref(filter);
   const regionKey = stats.byRegion.level;
-  const regionLabel = regionKey === "admin2" ? "district (admin2)" : "region (admin1)";
+  const level = regionKey === "admin2" ? "district" : "region";
 
   if (stats.keyFigures.incidents === 0) {
     return (
       <div className="space-y-4">
         <KeyFigures figures={stats.keyFigures} />
-        <EmptyState title="No incident matches this filter">Remove a filter value or widen the dates to see charts.</EmptyState>
+        <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
       </div>
     );
   }
 
   const regionRows: BarRow[] = stats.byRegion.rows.slice(0, MAX_REGION_BARS).map((row) => ({
     key: `${row.country}|${row.name ?? ""}`,
-    label: row.name ?? `Unknown ${regionKey} (${row.country})`,
+    label: row.name ?? t("unknownPlace", { level, country: row.country }),
     value: row.incidents,
     selectable: row.name !== null && patchFor(`region|${row.country}|${row.name}`, { [regionKey]: [row.name] }),
-    detail: `${row.country} · ${formatCount(row.fatalities)} fatalities${row.fatalitiesUnknown ? `, ${formatCount(row.fatalitiesUnknown)} incidents with unknown toll` : ""}`,
+    detail: `${row.country} · ${t("fatalities", { count: formatCount(row.fatalities) })}${row.fatalitiesUnknown ? `, ${t("unknownToll", { count: formatCount(row.fatalitiesUnknown) })}` : ""}`,
   }));
   const actorRows: BarRow[] = [
     ...stats.byActor.rows.map((row) => ({
@@ -67,23 +74,23 @@ export function OverviewDashboard({ stats, filter }: Props) {
       label: row.actor,
       value: row.incidents,
       selectable: patchFor(`actor|${row.actor}`, { actor: [row.actor] }),
-      detail: `${formatCount(row.fatalities)} fatalities in those incidents`,
+      detail: t("actorFatalities", { count: formatCount(row.fatalities) }),
     })),
     ...(stats.byActor.other.actors
-      ? [{ key: "other", label: `Other (${stats.byActor.other.actors} actors)`, value: stats.byActor.other.involvements, selectable: false, detail: "Involvements of the other actors (an incident with two of them counts twice)" }]
+      ? [{ key: "other", label: t("otherActors", { count: formatCount(stats.byActor.other.actors) }), value: stats.byActor.other.involvements, selectable: false, detail: t("otherActorsDetail") }]
       : []),
   ];
   const typeRows: BarRow[] = stats.byType.map((row) => ({
     key: `${row.eventType}|${row.subEventType}`,
-    label: row.subEventType,
+    label: label("subEventType", row.subEventType),
     value: row.incidents,
     color: eventTypeColor(row.eventType),
     selectable: patchFor(`type|${row.eventType}|${row.subEventType}`, { eventType: [row.eventType], subEventType: [row.subEventType] }),
-    detail: `${row.eventType} · ${formatCount(row.fatalities)} fatalities`,
+    detail: `${label("eventType", row.eventType)} · ${t("fatalities", { count: formatCount(row.fatalities) })}`,
   }));
 
   const bucketSwitch = (
-    <div role="group" aria-label="Time bucket" className="inline-flex rounded-md border border-slate-200 p-0.5 text-xs">
+    <div role="group" aria-label={t("bucket.label")} className="inline-flex rounded-md border border-slate-200 p-0.5 text-xs">
       {(["week", "month"] as const).map((value) => (
         <Link
           key={value}
@@ -91,9 +98,9 @@ export function OverviewDashboard({ stats, filter }: Props) {
           scroll={false}
           replace
           aria-current={bucket === value ? "true" : undefined}
-          className={`rounded px-2 py-0.5 capitalize ${bucket === value ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+          className={`rounded px-2 py-0.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${bucket === value ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
         >
-          {value === "week" ? "Weekly" : "Monthly"}
+          {t(`bucket.${value}`)}
         </Link>
       ))}
     </div>
@@ -104,17 +111,17 @@ export function OverviewDashboard({ stats, filter }: Props) {
       <KeyFigures figures={stats.keyFigures} />
 
       <ChartCard
-        title={`Incidents per ${bucket}, by event type`}
-        subtitle={`${formatCount(stats.keyFigures.incidents)} incidents, ${formatCount(stats.keyFigures.fatalities)} known fatalities${bucket === "week" ? " · weeks start on Monday (ISO)" : ""}`}
+        title={t("time.title", { bucket })}
+        subtitle={`${t("time.subtitle", { n: stats.keyFigures.incidents, fatalities: formatCount(stats.keyFigures.fatalities) })}${bucket === "week" ? ` · ${t("time.isoWeeks")}` : ""}`}
         tableHref={table}
         controls={bucketSwitch}
         testId="chart-time"
         placeholderHeight="300px"
         data={{
-          caption: `Incidents and fatalities per ${bucket}`,
-          columns: [bucket === "week" ? "Week of" : "Month", "Incidents", "Fatalities (known)", "Unknown toll", ...stats.timeSeries.eventTypes],
+          caption: t("time.caption", { bucket }),
+          columns: [t(`column.${bucket}`), t("column.incidents"), t("column.fatalities"), t("column.unknown"), ...stats.timeSeries.eventTypes.map((type) => label("eventType", type))],
           rows: stats.timeSeries.points.map((point) => [
-            formatPeriod(point.period, bucket),
+            formatPeriod(point.period, bucket, format),
             point.incidents,
             point.fatalities,
             point.fatalitiesUnknown,
@@ -131,15 +138,15 @@ export function OverviewDashboard({ stats, filter }: Props) {
       </ChartCard>
 
       <ChartCard
-        title="Map"
-        subtitle="Regions shaded by incident count; points are incidents located precisely"
+        title={t("map.title")}
+        subtitle={t("map.subtitle")}
         tableHref={table}
         testId="chart-map"
         placeholderHeight="min(60vw, 540px)"
         data={{
-          caption: "Incidents per admin1 region",
-          columns: ["Region", "Country", "Incidents", "Fatalities (known)", "Unknown toll", "Precisely located"],
-          rows: stats.map.regions.map((row) => [row.admin1 ?? "(no region)", row.country, row.incidents, row.fatalities, row.fatalitiesUnknown, row.precise]),
+          caption: t("map.caption"),
+          columns: [t("column.region"), t("column.country"), t("column.incidents"), t("column.fatalities"), t("column.unknown"), t("column.precise")],
+          rows: stats.map.regions.map((row) => [row.admin1 ?? t("noRegion"), row.country, row.incidents, row.fatalities, row.fatalitiesUnknown, row.precise]),
         }}
       >
         <SahelMap
@@ -154,66 +161,66 @@ export function OverviewDashboard({ stats, filter }: Props) {
 
       <div className="grid gap-4 xl:grid-cols-2">
         <ChartCard
-          title={`Incidents by ${regionLabel}`}
-          subtitle={regionRows.length < stats.byRegion.rows.length ? `Top ${regionRows.length} of ${stats.byRegion.rows.length}; the table below lists all` : undefined}
+          title={t("byRegion.title", { level })}
+          subtitle={regionRows.length < stats.byRegion.rows.length ? t("byRegion.top", { shown: regionRows.length, total: stats.byRegion.rows.length }) : undefined}
           tableHref={table}
           testId="chart-region"
           placeholderHeight={`${barsHeight(regionRows.length)}px`}
           data={{
-            caption: `Incidents by ${regionLabel}`,
-            columns: [regionKey === "admin2" ? "District" : "Region", "Country", "Incidents", "Fatalities (known)", "Unknown toll"],
-            rows: stats.byRegion.rows.map((row) => [row.name ?? "(unknown)", row.country, row.incidents, row.fatalities, row.fatalitiesUnknown]),
+            caption: t("byRegion.title", { level }),
+            columns: [t(`column.${level}`), t("column.country"), t("column.incidents"), t("column.fatalities"), t("column.unknown")],
+            rows: stats.byRegion.rows.map((row) => [row.name ?? t("unknown"), row.country, row.incidents, row.fatalities, row.fatalitiesUnknown]),
           }}
         >
-          <HorizontalBarChart rows={regionRows} valueLabel="incidents" onSelect={(row) => drill(patches.get(`region|${row.key}`))} />
+          <HorizontalBarChart rows={regionRows} valueLabel={t("incidentsUnit")} onSelect={(row) => drill(patches.get(`region|${row.key}`))} />
         </ChartCard>
 
         <ChartCard
-          title="Incidents by actor"
-          subtitle={`${stats.byActor.rows.length ? `Top ${stats.byActor.rows.length} actors` : "No actor"}${stats.byActor.withoutActor ? ` · ${formatCount(stats.byActor.withoutActor)} incidents name no actor` : ""}`}
+          title={t("byActor.title")}
+          subtitle={`${stats.byActor.rows.length ? t("byActor.top", { count: stats.byActor.rows.length }) : t("byActor.none")}${stats.byActor.withoutActor ? ` · ${t("byActor.without", { count: formatCount(stats.byActor.withoutActor) })}` : ""}`}
           tableHref={table}
           testId="chart-actor"
           placeholderHeight={`${barsHeight(actorRows.length)}px`}
           data={{
-            caption: "Incidents involving each actor",
-            columns: ["Actor", "Incidents", "Fatalities (known)"],
+            caption: t("byActor.caption"),
+            columns: [t("column.actor"), t("column.incidents"), t("column.fatalities")],
             rows: [
               ...stats.byActor.rows.map((row) => [row.actor, row.incidents, row.fatalities]),
-              ...(stats.byActor.other.actors ? [[`Other (${stats.byActor.other.actors} actors, involvements)`, stats.byActor.other.involvements, ""]] : []),
+              ...(stats.byActor.other.actors ? [[t("otherActorsRow", { count: formatCount(stats.byActor.other.actors) }), stats.byActor.other.involvements, ""]] : []),
             ],
           }}
         >
           {actorRows.length ? (
-            <HorizontalBarChart rows={actorRows} valueLabel="incidents" labelWidth={210} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
+            <HorizontalBarChart rows={actorRows} valueLabel={t("incidentsUnit")} labelWidth={210} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
           ) : (
-            <NoData>No actor is named in these incidents.</NoData>
+            <NoData>{t("byActor.noData")}</NoData>
           )}
         </ChartCard>
 
         <ChartCard
-          title="Incidents by event type and sub-type"
-          subtitle="Colour is the event type"
+          title={t("byType.title")}
+          subtitle={t("byType.subtitle")}
           tableHref={table}
           testId="chart-type"
           placeholderHeight={`${barsHeight(typeRows.length)}px`}
           data={{
-            caption: "Incidents by event type and sub-type",
-            columns: ["Sub-type", "Event type", "Incidents", "Fatalities (known)", "Unknown toll"],
-            rows: stats.byType.map((row) => [row.subEventType, row.eventType, row.incidents, row.fatalities, row.fatalitiesUnknown]),
+            caption: t("byType.title"),
+            columns: [t("column.subType"), t("column.eventType"), t("column.incidents"), t("column.fatalities"), t("column.unknown")],
+            rows: stats.byType.map((row) => [label("subEventType", row.subEventType), label("eventType", row.eventType), row.incidents, row.fatalities, row.fatalitiesUnknown]),
           }}
         >
-          <HorizontalBarChart rows={typeRows} valueLabel="incidents" labelWidth={210} onSelect={(row) => drill(patches.get(`type|${row.key}`))} />
+          <HorizontalBarChart rows={typeRows} valueLabel={t("incidentsUnit")} labelWidth={210} onSelect={(row) => drill(patches.get(`type|${row.key}`))} />
         </ChartCard>
 
         <ChartCard
-          title={`Actors × ${regionKey === "admin2" ? "districts" : "regions"}`}
-          subtitle={`Incidents involving each of the top ${stats.actorRegion.actors.length} actors in the top ${stats.actorRegion.regions.length} ${regionKey === "admin2" ? "districts" : "regions"}; an incident with two actors counts for each`}
+          title={t("matrix.title", { level })}
+          subtitle={t("matrix.subtitle", { actors: stats.actorRegion.actors.length, regions: stats.actorRegion.regions.length, level })}
           tableHref={table}
           testId="chart-matrix"
           placeholderHeight={`${matrixHeight(stats.actorRegion.actors.length)}px`}
           data={{
-            caption: "Incidents by actor and region",
-            columns: ["Actor", ...stats.actorRegion.regions],
+            caption: t("matrix.caption"),
+            columns: [t("column.actor"), ...stats.actorRegion.regions],
             rows: stats.actorRegion.actors.map((actor) => [
               actor,
               ...stats.actorRegion.regions.map((region) => stats.actorRegion.cells.find((cell) => cell.actor === actor && cell.region === region)?.incidents ?? 0),
@@ -229,7 +236,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
             onSelect={(actor, region) => drill(narrowPatch(filter, { actor: [actor], [regionKey]: [region] }))}
           />
           ) : (
-            <NoData>No named actor in a known {regionKey === "admin2" ? "district" : "region"} for this filter.</NoData>
+            <NoData>{t("matrix.noData", { level })}</NoData>
           )}
         </ChartCard>
       </div>

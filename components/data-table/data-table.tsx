@@ -6,6 +6,8 @@
  * writes them into the URL), and never sorts or slices on the client. Features declare only their columns.
  */
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import {
   rowPaginationFeature,
   rowSortingFeature,
@@ -73,18 +75,20 @@ export function DataTable<TData extends RowData>({
     onPaginationChange: (updater) => onPaginationChange(resolve(updater, pagination)),
   });
   const rows = table.getRowModel().rows;
+  const t = useTranslations("table");
 
   return (
     <div className="relative overflow-hidden rounded-lg border border-slate-200 bg-white">
       {pending ? (
-        <div role="progressbar" aria-label="Loading" className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden bg-brand-100">
+        <div role="progressbar" aria-label={t("loading")} className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden bg-brand-100">
           <div className="h-full w-1/3 animate-[pulse_1s_ease-in-out_infinite] bg-brand-500" />
         </div>
       ) : null}
-      <div className="overflow-x-auto">
+      {/* Focusable so keyboard users can scroll a table wider than the screen. */}
+      <div className="overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={caption ?? t("label")}>
         <table className={`w-full border-collapse text-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
           {caption ? <caption className="sr-only">{caption}</caption> : null}
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-slate-200">
                 {group.headers.map((header) => {
@@ -102,7 +106,7 @@ export function DataTable<TData extends RowData>({
                         <button
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}
-                          className={`inline-flex items-center gap-1 uppercase hover:text-slate-900 ${sorted ? "text-slate-900" : ""}`}
+                          className={`inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${sorted ? "text-slate-900" : ""}`}
                         >
                           {label}
                           <span aria-hidden className="text-[10px]">
@@ -122,7 +126,7 @@ export function DataTable<TData extends RowData>({
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="p-4">
-                  {empty ?? <p className="text-center text-sm text-slate-500">No rows.</p>}
+                  {empty ?? <p className="text-center text-sm text-slate-600">{t("noRows")}</p>}
                 </td>
               </tr>
             ) : (
@@ -170,22 +174,22 @@ function DataTablePager(props: {
   onNext: () => void;
   onLast: () => void;
 }) {
-  const button = "rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-300";
+  const t = useTranslations("table");
+  const format = useFormat();
+  const button = "rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:cursor-not-allowed disabled:text-slate-400";
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-600">
-      <span>
-        Page {(props.pageIndex + 1).toLocaleString("en")} of {Math.max(1, props.pageCount).toLocaleString("en")}
-      </span>
-      <button type="button" className={button} disabled={!props.canPrevious} onClick={props.onFirst} aria-label="First page">
+    <nav aria-label={t("pagination")} className="flex items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-700">
+      <span>{t("pageOf", { page: format.number(props.pageIndex + 1), pages: format.number(Math.max(1, props.pageCount)) })}</span>
+      <button type="button" className={button} disabled={!props.canPrevious} onClick={props.onFirst} aria-label={t("first")}>
         «
       </button>
       <button type="button" className={button} disabled={!props.canPrevious} onClick={props.onPrevious}>
-        Previous
+        {t("previous")}
       </button>
       <button type="button" className={button} disabled={!props.canNext} onClick={props.onNext}>
-        Next
+        {t("next")}
       </button>
-      <button type="button" className={button} disabled={!props.canNext} onClick={props.onLast} aria-label="Last page">
+      <button type="button" className={button} disabled={!props.canNext} onClick={props.onLast} aria-label={t("last")}>
         »
       </button>
     </nav>

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /**
  * A source's text with evidence spans marked. Overlapping spans (one sentence supporting several fields)
  * are merged into one mark whose title lists every field it supports.
@@ -26,12 +28,19 @@ function tidy(segments: Segment[]): Segment[] {
   return segments.map((segment) => ({ ...segment, text: segment.text.replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, "\n\n") }));
 }
 
-export function HighlightedText({ text, spans, className = "" }: { text: string; spans: EvidenceSpan[]; className?: string }) {
+/** With `scrollLabel`, the text is a focusable, named region, so keyboard users can scroll a long source. */
+export function HighlightedText({ text, spans, className = "", scrollLabel }: { text: string; spans: EvidenceSpan[]; className?: string; scrollLabel?: string }) {
+  const t = useTranslations("sourceList");
+  const tField = useTranslations("evidenceField");
+  const fieldName = (field: string) => (tField.has(field as never) ? tField(field as never) : field);
   return (
-    <div className={`whitespace-pre-wrap break-words text-sm leading-6 text-slate-700 ${className}`}>
+    <div
+      className={`whitespace-pre-wrap break-words text-sm leading-6 text-slate-700 ${scrollLabel ? "rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" : ""} ${className}`}
+      {...(scrollLabel ? { tabIndex: 0, role: "region", "aria-label": scrollLabel } : {})}
+    >
       {tidy(segmentText(text, spans)).map((segment, index) =>
         segment.fields.length ? (
-          <mark key={index} className="evidence" title={`Evidence for: ${segment.fields.join(", ")}`}>
+          <mark key={index} className="evidence" title={t("evidenceFor", { fields: segment.fields.map(fieldName).join(", ") })}>
             {segment.text}
           </mark>
         ) : (

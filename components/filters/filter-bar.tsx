@@ -8,6 +8,8 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { DEFAULT_PAGE_SIZE, FILTER_KEYS, filterToSearchParams, type IncidentFilter } from "@/lib/incidents/filters";
 import { ACTOR_TYPES, EVENT_TAXONOMY, EVENT_TYPES, REVIEW_STATUSES, type EventType } from "@/lib/incidents/taxonomy";
 import type { FilterOptions } from "@/lib/incidents/queries";
@@ -30,13 +32,14 @@ export type FilterBarProps = {
   children?: ReactNode;
 };
 
-const GEO_LABELS: Record<number, string> = { 1: "1 · the place itself", 2: "2 · near / part of region", 3: "3 · region only" };
 const DEBOUNCE_MS = 350;
 
 const NO_OPTIONS: FilterOptions = { countries: [], admin1: [], admin2: [], locations: [], actors: [] };
 
 export function FilterBar({ basePath, filter, hidden = [], children }: FilterBarProps) {
   const searchParams = useSearchParams();
+  const t = useTranslations("filters");
+  const label = useCodeLabel();
   const fetched = useFilterOptions();
   const options = fetched.options ?? NO_OPTIONS;
   const loading = !fetched.options && !fetched.error;
@@ -86,7 +89,7 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
     const inAdmin2 = (place: { admin2?: string | null }) => !filter.admin2.length || filter.admin2.includes(place.admin2 ?? "");
     return {
       country: options.countries.map((name) => ({ value: name, label: name })),
-      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${place.country} · 2023 region` : place.country })),
+      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${place.country} · ${t("reformRegion")}` : place.country })),
       admin2: options.admin2.filter((place) => inCountry(place) && inAdmin1(place)).map((place) => ({ value: place.name, label: place.name, hint: place.admin1 ?? place.country })),
       location: options.locations
         .filter((place) => inCountry(place) && inAdmin1(place) && inAdmin2(place))
@@ -96,17 +99,18 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
   const dedupe = (list: MultiSelectOption[]) => [...new Map(list.map((option) => [option.value, option])).values()];
 
   const actorOptions = useMemo(
-    () => options.actors.map((actor) => ({ value: actor.name, label: actor.name, hint: ACTOR_TYPES[actor.type as keyof typeof ACTOR_TYPES], keywords: actor.aliases })),
+    () => options.actors.map((actor) => ({ value: actor.name, label: actor.name, hint: label("actorType", actor.type), keywords: actor.aliases })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- label changes only with the language, which re-renders the page
     [options.actors],
   );
   const subTypes = (filter.eventType.length ? filter.eventType : EVENT_TYPES).flatMap((type) =>
-    (EVENT_TAXONOMY[type as EventType] ?? []).map((sub) => ({ value: sub, label: sub, hint: type })),
+    (EVENT_TAXONOMY[type as EventType] ?? []).map((sub) => ({ value: sub, label: label("subEventType", sub), hint: label("eventType", type), keywords: [sub] })),
   );
   const active = FILTER_KEYS.some((key) => !["sort", "page", "pageSize"].includes(key) && searchParams?.has(key));
 
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
   return (
-    <section aria-label="Filters" className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+    <section aria-label={t("label")} className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-center gap-2">
         {show("q") ? (
           <input
@@ -114,26 +118,26 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
             name="q"
             value={text.q}
             onChange={(event) => editText("q", event.target.value)}
-            placeholder="Search summaries and sources (French or English)…"
-            aria-label="Search text"
+            placeholder={t("searchPlaceholder")}
+            aria-label={t("searchLabel")}
             className={`${input} min-w-72 flex-1`}
           />
         ) : null}
         {show("from") ? (
           <label className="flex items-center gap-1 text-sm text-slate-600">
-            From
+            {t("from")}
             <input type="date" name="from" value={text.from} onChange={(event) => editText("from", event.target.value)} className={input} />
           </label>
         ) : null}
         {show("to") ? (
           <label className="flex items-center gap-1 text-sm text-slate-600">
-            to
+            {t("to")}
             <input type="date" name="to" value={text.to} onChange={(event) => editText("to", event.target.value)} className={input} />
           </label>
         ) : null}
         {show("minFatalities") ? (
           <label className="flex items-center gap-1 text-sm text-slate-600">
-            Fatalities ≥
+            {t("minFatalities")}
             <input
               type="number"
               min={0}
@@ -146,26 +150,26 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         ) : null}
         <div className="ml-auto flex items-center gap-2">
           {active ? (
-            <button type="button" onClick={() => apply(CLEARED)} className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
-              Clear all
+            <button type="button" onClick={() => apply(CLEARED)} className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+              {t("clearAll")}
             </button>
           ) : null}
           {children}
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {show("country") ? <MultiSelect loading={loading} name="country" label="Country" options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} /> : null}
-        {show("admin1") ? <MultiSelect loading={loading} name="admin1" label="Region" options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom /> : null}
-        {show("admin2") ? <MultiSelect loading={loading} name="admin2" label="District" options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom /> : null}
-        {show("location") ? <MultiSelect loading={loading} name="location" label="Locality" options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom /> : null}
+        {show("country") ? <MultiSelect loading={loading} name="country" label={t("country")} options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} /> : null}
+        {show("admin1") ? <MultiSelect loading={loading} name="admin1" label={t("admin1")} options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom /> : null}
+        {show("admin2") ? <MultiSelect loading={loading} name="admin2" label={t("admin2")} options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom /> : null}
+        {show("location") ? <MultiSelect loading={loading} name="location" label={t("location")} options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom /> : null}
         {show("actor") ? (
-          <MultiSelect loading={loading} name="actor" label="Actor" options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder="Name or alias (e.g. GSIM)…" />
+          <MultiSelect loading={loading} name="actor" label={t("actor")} options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder={t("actorPlaceholder")} />
         ) : null}
         {show("actorType") ? (
           <MultiSelect
             name="actorType"
-            label="Actor type"
-            options={Object.entries(ACTOR_TYPES).map(([code, label]) => ({ value: code, label: `${code} · ${label}` }))}
+            label={t("actorType")}
+            options={Object.keys(ACTOR_TYPES).map((code) => ({ value: code, label: `${code} · ${label("actorType", code)}` }))}
             selected={filter.actorType.map(String)}
             onChange={(values) => apply({ actorType: values.map(Number) as IncidentFilter["actorType"] })}
           />
@@ -173,18 +177,18 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         {show("eventType") ? (
           <MultiSelect
             name="eventType"
-            label="Event type"
-            options={EVENT_TYPES.map((type) => ({ value: type, label: type }))}
+            label={t("eventType")}
+            options={EVENT_TYPES.map((type) => ({ value: type, label: label("eventType", type), keywords: [type] }))}
             selected={filter.eventType}
             onChange={(eventType) => apply({ eventType, subEventType: filter.subEventType.filter((sub) => eventType.length === 0 || eventType.some((type) => (EVENT_TAXONOMY[type as EventType] as readonly string[]).includes(sub))) })}
           />
         ) : null}
-        {show("subEventType") ? <MultiSelect name="subEventType" label="Sub-event" options={subTypes} selected={filter.subEventType} onChange={(subEventType) => apply({ subEventType })} /> : null}
+        {show("subEventType") ? <MultiSelect name="subEventType" label={t("subEventType")} options={subTypes} selected={filter.subEventType} onChange={(subEventType) => apply({ subEventType })} /> : null}
         {show("status") ? (
           <MultiSelect
             name="status"
-            label="Status"
-            options={REVIEW_STATUSES.map((status) => ({ value: status, label: status }))}
+            label={t("status")}
+            options={REVIEW_STATUSES.map((status) => ({ value: status, label: label("status", status) }))}
             selected={filter.status}
             onChange={(status) => apply({ status: status as IncidentFilter["status"] })}
           />
@@ -192,8 +196,8 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         {show("geoPrecision") ? (
           <MultiSelect
             name="geoPrecision"
-            label="Precision"
-            options={[1, 2, 3].map((code) => ({ value: String(code), label: GEO_LABELS[code]! }))}
+            label={t("geoPrecision")}
+            options={([1, 2, 3] as const).map((code) => ({ value: String(code), label: `${code} · ${t(`geoPrecisionLevel.${code}`)}` }))}
             selected={filter.geoPrecision.map(String)}
             onChange={(values) => apply({ geoPrecision: values.map(Number) as IncidentFilter["geoPrecision"] })}
           />
@@ -209,8 +213,8 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         {show("source") && filter.source.length ? (
           <MultiSelect
             name="source"
-            label="Source"
-            options={filter.source.map((id) => ({ value: String(id), label: `Source #${id}` }))}
+            label={t("source")}
+            options={filter.source.map((id) => ({ value: String(id), label: t("sourceNumber", { id }) }))}
             selected={filter.source.map(String)}
             onChange={(values) => apply({ source: values.map(Number) })}
           />

@@ -6,6 +6,7 @@
  * a value that is not in the list can be added as typed (the server resolves it, e.g. as an alias).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import { foldText } from "@/lib/text/fold";
 
@@ -26,7 +27,8 @@ type Props = {
 
 const MAX_SHOWN = 200;
 
-export function MultiSelect({ label, options, selected: fromUrl, onChange, allowCustom = false, placeholder = "Search…", name, loading = false }: Props) {
+export function MultiSelect({ label, options, selected: fromUrl, onChange, allowCustom = false, placeholder, name, loading = false }: Props) {
+  const t = useTranslations("multiSelect");
   const [open, setOpen] = useState(false);
   // Ticks show at once; the URL (and so the props) catches up when the navigation completes.
   const [selected, setSelected] = useState(fromUrl);
@@ -41,6 +43,7 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
   };
   const [search, setSearch] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const closePanel = useCallback(() => setOpen(false), []);
   const listId = useId();
 
@@ -57,25 +60,35 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
   const custom = selected.filter((value) => !options.some((option) => option.value === value));
 
   const toggle = (value: string) => change(selectedSet.has(value) ? selected.filter((item) => item !== value) : [...selected, value]);
-  const summary = selected.length === 0 ? "Any" : selected.length === 1 ? (options.find((option) => option.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+  const summary = selected.length === 0 ? t("any") : selected.length === 1 ? (options.find((option) => option.value === selected[0])?.label ?? selected[0]) : t("selected", { count: selected.length });
 
   return (
-    <div ref={rootRef} className="relative">
+    <div
+      ref={rootRef}
+      className="relative"
+      onKeyDown={(event) => {
+        // Escape closes the panel (useDismiss); keyboard focus goes back to the button instead of the page.
+        if (event.key === "Escape" && open) buttonRef.current?.focus();
+      }}
+    >
       <button
+        ref={buttonRef}
         type="button"
-        aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={listId}
-        aria-label={`${label}: ${summary}`}
         data-filter={name}
         onClick={() => setOpen((value) => !value)}
-        className={`inline-flex max-w-64 items-center gap-1.5 rounded-md border px-2.5 py-1.5 text-sm shadow-xs transition-colors ${
+        className={`inline-flex max-w-64 items-center gap-1.5 rounded-md border px-2.5 py-1.5 text-sm shadow-xs transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${
           selected.length ? "border-brand-500 bg-brand-50 text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
         }`}
       >
-        <span className="font-medium">{label}</span>
-        <span className="truncate text-slate-500">{summary}</span>
-        <span aria-hidden className="text-[10px] text-slate-400">▾</span>
+        {/* The visible text is the accessible name ("Country: Any"), so speech users can say what they see. */}
+        <span className="font-medium">
+          {label}
+          <span className="sr-only">:</span>
+        </span>{" "}
+        <span className="truncate text-slate-600">{summary}</span>
+        <span aria-hidden className="text-[10px] text-slate-500">▾</span>
       </button>
       {open ? (
         <div className="absolute left-0 z-40 mt-1 w-72 rounded-md border border-slate-200 bg-white shadow-lg">
@@ -91,19 +104,20 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
                   setSearch("");
                 }
               }}
-              placeholder={placeholder}
-              aria-label={`Search ${label.toLowerCase()}`}
+              placeholder={placeholder ?? t("search")}
+              aria-label={t("searchIn", { label: label.toLowerCase() })}
               className="w-full rounded border border-slate-300 px-2 py-1 text-sm focus:border-brand-500 focus:outline-none"
             />
           </div>
-          <ul id={listId} role="listbox" aria-multiselectable className="max-h-72 overflow-y-auto py-1 text-sm">
+          {/* A plain list of checkboxes: each is reachable with Tab and toggled with Space, with no ARIA widget to emulate. */}
+          <ul id={listId} aria-label={label} className="max-h-72 overflow-y-auto py-1 text-sm">
             {custom.map((value) => (
-              <Option key={`custom-${value}`} label={value} hint={loading ? undefined : "as typed"} checked onToggle={() => toggle(value)} />
+              <Option key={`custom-${value}`} label={value} hint={loading ? undefined : t("asTyped")} checked onToggle={() => toggle(value)} />
             ))}
             {allowCustom && search.trim() && !exact ? (
               <li>
                 <button type="button" onClick={() => (toggle(search.trim()), setSearch(""))} className="w-full px-3 py-1.5 text-left text-brand-700 hover:bg-brand-50">
-                  Add “{search.trim()}”
+                  {t("add", { value: search.trim() })}
                 </button>
               </li>
             ) : null}
@@ -111,17 +125,17 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
               <Option key={option.value} label={option.label} hint={option.hint} checked={selectedSet.has(option.value)} onToggle={() => toggle(option.value)} />
             ))}
             {loading ? (
-              <li className="px-3 py-2 text-slate-500" aria-live="polite">
-                Loading choices…
+              <li className="px-3 py-2 text-slate-600" aria-live="polite">
+                {t("loading")}
               </li>
             ) : shown.length === 0 && !(allowCustom && search.trim()) ? (
-              <li className="px-3 py-2 text-slate-500">Nothing matches.</li>
+              <li className="px-3 py-2 text-slate-600">{t("nothing")}</li>
             ) : null}
           </ul>
           {selected.length ? (
             <div className="flex justify-end border-t border-slate-100 p-1.5">
               <button type="button" onClick={() => change([])} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">
-                Clear {label.toLowerCase()}
+                {t("clear", { label: label.toLowerCase() })}
               </button>
             </div>
           ) : null}
@@ -133,11 +147,11 @@ export function MultiSelect({ label, options, selected: fromUrl, onChange, allow
 
 function Option({ label, hint, checked, onToggle }: { label: string; hint?: string; checked: boolean; onToggle: () => void }) {
   return (
-    <li role="option" aria-selected={checked}>
-      <label className="flex cursor-pointer items-center gap-2 px-3 py-1 hover:bg-slate-50">
+    <li>
+      <label className="flex cursor-pointer items-center gap-2 px-3 py-1 hover:bg-slate-50 focus-within:bg-brand-50">
         <input type="checkbox" checked={checked} onChange={onToggle} className="accent-brand-600" />
         <span className="truncate">{label}</span>
-        {hint ? <span className="ml-auto shrink-0 text-xs text-slate-400">{hint}</span> : null}
+        {hint ? <span className="ml-auto shrink-0 text-xs text-slate-600">{hint}</span> : null}
       </label>
     </li>
   );

@@ -5,6 +5,8 @@
  * between, the save is refused and the form says so (with a reload link) instead of overwriting them.
  */
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
 import type { IncidentDetail } from "@/lib/incidents/queries";
@@ -27,86 +29,94 @@ export function IncidentEditForm({ incident, action }: { incident: IncidentDetai
   const [state, submit, saving] = useActionState(action, { ok: false });
   const [eventType, setEventType] = useState(incident.eventType);
   const subTypes = (EVENT_TAXONOMY[eventType as EventType] ?? []) as readonly string[];
+  const t = useTranslations("edit");
+  const tFilter = useTranslations("filters");
+  const label = useCodeLabel();
   return (
-    <form action={submit} className="space-y-3" aria-label="Edit incident">
+    <form action={submit} className="space-y-3" aria-label={t("label")}>
       <input type="hidden" name="id" value={incident.id} />
       <input type="hidden" name="version" value={incident.version} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Field label="Date">
+        <Field label={t("eventDate")}>
           <input type="date" name="eventDate" required defaultValue={incident.eventDate} className={input} />
         </Field>
-        <Field label="End date">
+        <Field label={t("endDate")}>
           <input type="date" name="endDate" defaultValue={incident.endDate ?? ""} className={input} />
         </Field>
-        <Field label="Date precision">
+        <Field label={t("datePrecision")}>
           <select name="datePrecision" defaultValue={incident.datePrecision} className={input}>
             {DATE_PRECISIONS.map((value) => (
-              <option key={value}>{value}</option>
+              <option key={value} value={value}>
+                {label("datePrecision", value)}
+              </option>
             ))}
           </select>
         </Field>
-        <Field label="Fatalities (empty = unknown)">
+        <Field label={t("fatalities")}>
           <input type="number" min={0} name="fatalities" defaultValue={incident.fatalities ?? ""} className={input} />
         </Field>
-        <Field label="Event type">
+        <Field label={t("eventType")}>
           <select name="eventType" value={eventType} onChange={(event) => setEventType(event.target.value)} className={input}>
             {EVENT_TYPES.map((value) => (
-              <option key={value}>{value}</option>
+              <option key={value} value={value}>
+                {label("eventType", value)}
+              </option>
             ))}
           </select>
         </Field>
-        <Field label="Sub-event type">
+        <Field label={t("subEventType")}>
           <select name="subEventType" defaultValue={subTypes.includes(incident.subEventType) ? incident.subEventType : subTypes[0]} key={eventType} className={input}>
             {subTypes.map((value) => (
-              <option key={value}>{value}</option>
+              <option key={value} value={value}>
+                {label("subEventType", value)}
+              </option>
             ))}
           </select>
         </Field>
-        <Field label="Country">
+        <Field label={t("country")}>
           <input name="country" required defaultValue={incident.country} className={input} />
         </Field>
-        <Field label="Region (admin1)">
+        <Field label={t("admin1")}>
           <input name="admin1" defaultValue={incident.admin1 ?? ""} className={input} />
         </Field>
-        <Field label="Region since 2023">
+        <Field label={t("admin1Reform")}>
           <input name="admin1Reform" defaultValue={incident.admin1Reform ?? ""} className={input} />
         </Field>
-        <Field label="District (admin2)">
+        <Field label={t("admin2")}>
           <input name="admin2" defaultValue={incident.admin2 ?? ""} className={input} />
         </Field>
-        <Field label="Location">
+        <Field label={t("location")}>
           <input name="location" defaultValue={incident.location ?? ""} className={input} />
         </Field>
-        <Field label="Geo precision">
+        <Field label={t("geoPrecision")}>
           <select name="geoPrecision" defaultValue={incident.geoPrecision} className={input}>
-            <option value={1}>1 · the place itself</option>
-            <option value={2}>2 · near / part of region</option>
-            <option value={3}>3 · region only</option>
+            {([1, 2, 3] as const).map((code) => (
+              <option key={code} value={code}>
+                {code} · {tFilter(`geoPrecisionLevel.${code}`)}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field label="Latitude">
+        <Field label={t("latitude")}>
           <input type="number" step="any" name="latitude" defaultValue={incident.latitude ?? ""} className={input} />
         </Field>
-        <Field label="Longitude">
+        <Field label={t("longitude")}>
           <input type="number" step="any" name="longitude" defaultValue={incident.longitude ?? ""} className={input} />
         </Field>
         {incident.location ? (
           <label className="flex items-start gap-2 text-xs text-slate-600 sm:col-span-2 lg:col-span-4">
             <input type="hidden" name="originalLocation" value={incident.location} />
             <input type="checkbox" name="learnPlace" className="mt-0.5" />
-            <span>
-              Record this position and region for the name “{incident.location}” in {incident.country}: every incident with that name moves with
-              it, and future articles use it.
-            </span>
+            <span>{t("learnPlace", { name: incident.location, country: incident.country })}</span>
           </label>
         ) : null}
-        <Field label="Summary" wide>
+        <Field label={t("summary")} wide>
           <textarea name="summary" required rows={4} defaultValue={incident.summary} className={input} />
         </Field>
       </div>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={saving} className={buttonClass("primary")}>
-          {saving ? "Saving…" : "Save changes"}
+          {saving ? t("saving") : t("save")}
         </button>
         {state.message ? (
           <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
@@ -115,7 +125,7 @@ export function IncidentEditForm({ incident, action }: { incident: IncidentDetai
               <>
                 {" "}
                 <a href={`/incidents/${incident.id}`} className="font-medium underline">
-                  Reload
+                  {t("reload")}
                 </a>
               </>
             ) : null}

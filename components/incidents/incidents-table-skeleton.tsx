@@ -1,7 +1,10 @@
+import { useTranslations } from "next-intl";
+
 /** First-load placeholder with the table's shape, so the page does not jump when rows arrive. */
 export function IncidentsTableSkeleton({ columns, rows = 12 }: { columns: number; rows?: number }) {
+  const t = useTranslations("incidents");
   return (
-    <div aria-busy aria-label="Loading incidents" className="animate-pulse">
+    <div role="status" aria-busy aria-label={t("loading")} className="animate-pulse">
       <div className="mb-2 h-5 w-40 rounded bg-slate-200" />
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
         <div className="flex gap-4 border-b border-slate-200 bg-slate-50 px-3 py-2.5">

@@ -7,13 +7,17 @@
 import { useMemo } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
+import { useFormat } from "@/components/ui/use-format";
+import type { Formatter } from "@/lib/i18n/format";
 import { DataTable, type DataTableColumn, type PaginationState, type SortingState } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { usePendingNavigation } from "@/components/filters/navigation-pending";
 import { INCIDENT_COLUMNS } from "@/lib/incidents/columns";
 import type { IncidentRow } from "@/lib/incidents/queries";
 import type { Sort, SortKey } from "@/lib/incidents/filters";
-import { formatEventDate, formatFatalities, StatusBadge } from "./format";
+import { EventDate, StatusBadge } from "./format";
 
 type Props = {
   rows: IncidentRow[];
@@ -27,7 +31,9 @@ type Props = {
 
 const DESC_FIRST = new Set(["eventDate", "fatalities", "updatedAt", "id"]);
 
-function cellFor(key: string): DataTableColumn<IncidentRow>["cell"] {
+type Tools = { label: ReturnType<typeof useCodeLabel>; format: Formatter; unknownTitle: string };
+
+function cellFor(key: string, { label, format, unknownTitle }: Tools): DataTableColumn<IncidentRow>["cell"] {
   switch (key) {
     case "id":
       return ({ row }) => (
@@ -36,10 +42,20 @@ function cellFor(key: string): DataTableColumn<IncidentRow>["cell"] {
         </Link>
       );
     case "eventDate":
-      return ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatEventDate(row.original.eventDate, row.original.datePrecision)}</span>;
+      return ({ row }) => (
+        <span className="whitespace-nowrap tabular-nums">
+          <EventDate eventDate={row.original.eventDate} precision={row.original.datePrecision} />
+        </span>
+      );
+    case "eventType":
+      return ({ row }) => label("eventType", row.original.eventType);
+    case "subEventType":
+      return ({ row }) => label("subEventType", row.original.subEventType);
+    case "datePrecision":
+      return ({ row }) => label("datePrecision", row.original.datePrecision);
     case "fatalities":
       return ({ row }) =>
-        row.original.fatalities === null ? <span className="text-slate-400" title="Unknown: not reported">?</span> : formatFatalities(row.original.fatalities);
+        row.original.fatalities === null ? <span className="text-slate-600" title={unknownTitle}>?</span> : format.number(row.original.fatalities);
     case "status":
       return ({ row }) => <StatusBadge status={row.original.status} />;
     case "summary":
@@ -55,6 +71,10 @@ export function IncidentsTable({ rows, total, page, pageSize, sort, columns, fil
   const router = useRouter();
   const searchParams = useSearchParams();
   const { pending, navigate } = usePendingNavigation();
+  const t = useTranslations("incidents");
+  const tColumn = useTranslations("columns");
+  const label = useCodeLabel();
+  const format = useFormat();
 
   const tableColumns = useMemo<DataTableColumn<IncidentRow>[]>(
     () =>
@@ -64,15 +84,16 @@ export function IncidentsTable({ rows, total, page, pageSize, sort, columns, fil
         const def: DataTableColumn<IncidentRow> = {
           id: column.key,
           accessorFn: (row: IncidentRow) => (row as unknown as Record<string, unknown>)[column.key],
-          header: column.label,
+          header: tColumn(column.key as Parameters<typeof tColumn>[0]),
           enableSorting: Boolean(column.sortKey),
           sortDescFirst: DESC_FIRST.has(column.key),
           meta: { align: column.kind === "number" ? "right" : undefined, className: column.key === "country" || column.key === "admin1" ? "whitespace-nowrap" : undefined },
         };
-        const cell = cellFor(column.key);
+        const cell = cellFor(column.key, { label, format, unknownTitle: t("unknownFatalities") });
         return [cell ? { ...def, cell } : def];
       }),
-    [columns],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the translators change only with the language
+    [columns, format.locale],
   );
 
   const sortColumn = INCIDENT_COLUMNS.find((column) => column.sortKey === sort.key)?.key ?? sort.key;
@@ -102,7 +123,7 @@ export function IncidentsTable({ rows, total, page, pageSize, sort, columns, fil
 
   return (
     <DataTable
-      caption="Incidents"
+      caption={t("caption")}
       columns={tableColumns}
       data={rows}
       rowCount={total}
@@ -114,8 +135,8 @@ export function IncidentsTable({ rows, total, page, pageSize, sort, columns, fil
       pending={pending}
       onRowClick={(row) => router.push(`/incidents/${row.id}`)}
       empty={
-        <EmptyState title={filtered ? "No incident matches these filters" : "No incidents yet"}>
-          {filtered ? "Remove a filter or widen the date range." : "Incidents appear here once sources are ingested."}
+        <EmptyState title={filtered ? t("empty.filteredTitle") : t("empty.title")}>
+          {filtered ? t("empty.filteredBody") : t("empty.body")}
         </EmptyState>
       }
     />

@@ -3,6 +3,8 @@
 /** Merge another incident into this one (nearby candidates offered), and undo earlier merges. */
 import { useActionState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
 import type { IncidentDetail, IncidentRow } from "@/lib/incidents/queries";
@@ -13,6 +15,8 @@ export function MergePanel({ incident, candidates, mergeAction, unmergeAction, c
   const [merged, merge, merging] = useActionState(mergeAction, { ok: false });
   const [unmerged, unmerge, unmerging] = useActionState(unmergeAction, { ok: false });
   const active = incident.merges.filter((item) => !item.undoneAt);
+  const t = useTranslations("merge");
+  const format = useFormat();
   return (
     <div className="space-y-3 text-sm">
       {active.length ? (
@@ -20,14 +24,21 @@ export function MergePanel({ incident, candidates, mergeAction, unmergeAction, c
           {active.map((item) => (
             <li key={item.id} className="flex items-center gap-2">
               <span>
-                Merged <Link href={`/incidents/${item.mergedId}`} className="font-medium text-brand-700 hover:underline">#{item.mergedId}</Link>{" "}
-                <span className="text-slate-500">{item.createdAt.slice(0, 10)}</span>
+                {t.rich("merged", {
+                  id: item.mergedId,
+                  link: (chunks) => (
+                    <Link href={`/incidents/${item.mergedId}`} className="font-medium text-brand-700 hover:underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}{" "}
+                <span className="text-slate-600">{format.day(item.createdAt.slice(0, 10))}</span>
               </span>
               {canEdit ? (
                 <form action={unmerge} className="ml-auto">
                   <input type="hidden" name="mergeId" value={item.id} />
-                  <button type="submit" disabled={unmerging} className="text-xs font-medium text-brand-700 hover:underline">
-                    Undo merge
+                  <button type="submit" disabled={unmerging} className="rounded text-xs font-medium text-brand-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+                    {t("undo")}
                   </button>
                 </form>
               ) : null}
@@ -35,27 +46,27 @@ export function MergePanel({ incident, candidates, mergeAction, unmergeAction, c
           ))}
         </ul>
       ) : (
-        <p className="text-slate-500">No incident merged into this one.</p>
+        <p className="text-slate-600">{t("none")}</p>
       )}
       {unmerged.message ? <p className={unmerged.ok ? "text-emerald-700" : "text-red-700"}>{unmerged.message}</p> : null}
       {canEdit ? (
         <form action={merge} className="space-y-2 border-t border-slate-100 pt-3">
           <input type="hidden" name="targetId" value={incident.id} />
           <label className="block text-xs font-medium text-slate-600">
-            Merge a duplicate into this incident
+            {t("label")}
             <select name="mergedId" className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" defaultValue="">
               <option value="" disabled>
-                {candidates.length ? "Choose an incident nearby in time…" : "No candidate within 3 days in this country"}
+                {candidates.length ? t("choose") : t("noCandidate")}
               </option>
               {candidates.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  #{candidate.id} · {candidate.eventDate} · {candidate.location ?? candidate.admin1 ?? candidate.country} · {candidate.summary.slice(0, 60)}
+                  #{candidate.id} · {format.day(candidate.eventDate ?? "")} · {candidate.location ?? candidate.admin1 ?? candidate.country} · {candidate.summary.slice(0, 60)}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" disabled={merging || !candidates.length} className={buttonClass("secondary")}>
-            Merge into #{incident.id}
+            {t("submit", { id: incident.id })}
           </button>
           {merged.message ? <p className={merged.ok ? "text-emerald-700" : "text-red-700"}>{merged.message}</p> : null}
         </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
 
@@ -9,10 +10,11 @@ type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
 /** Verify / reject / back to unverified, with the version the page showed (a stale click is refused). */
 export function ReviewActions({ id, version, status, action }: { id: number; version: number; status: string; action: Action }) {
   const [state, submit, busy] = useActionState(action, { ok: false });
+  const t = useTranslations("review");
   const choices = [
-    { status: "verified", label: "Verify", variant: "primary" as const },
-    { status: "rejected", label: "Reject", variant: "danger" as const },
-    { status: "unverified", label: "Mark unverified", variant: "secondary" as const },
+    { status: "verified", label: t("verify"), variant: "primary" as const },
+    { status: "rejected", label: t("reject"), variant: "danger" as const },
+    { status: "unverified", label: t("unverify"), variant: "secondary" as const },
   ].filter((choice) => choice.status !== status);
   return (
     <div className="flex flex-wrap items-center gap-2">

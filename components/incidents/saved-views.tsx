@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { SavedViewRow } from "@/lib/incidents/queries";
 import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
 import { buttonClass } from "@/components/ui/button";
@@ -13,12 +14,13 @@ type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
 
 export function SavedViews({ views, basePath, saveAction, deleteAction }: { views: SavedViewRow[]; basePath: string; saveAction: Action; deleteAction: Action }) {
   const searchParams = useSearchParams();
+  const t = useTranslations("views");
   const query = new URLSearchParams(searchParams?.toString());
   query.delete("page");
   const [saved, save, saving] = useActionState(saveAction, { ok: false });
   const [deleted, remove] = useActionState(deleteAction, { ok: false });
   return (
-    <Popover label={`Views${views.length ? ` (${views.length})` : ""}`} testId="saved-views">
+    <Popover label={views.length ? t("buttonCount", { count: views.length }) : t("button")} testId="saved-views">
       {() => (
         <div className="space-y-3">
           {views.length ? (
@@ -28,12 +30,12 @@ export function SavedViews({ views, basePath, saveAction, deleteAction }: { view
                   <Link href={view.query ? `${basePath}?${view.query}` : basePath} className="truncate font-medium text-brand-700 hover:underline">
                     {view.name}
                   </Link>
-                  <span className="shrink-0 text-xs text-slate-400">{view.mine ? (view.shared ? "shared" : "private") : `by ${view.ownerName}`}</span>
+                  <span className="shrink-0 text-xs text-slate-600">{view.mine ? (view.shared ? t("shared") : t("private")) : t("by", { name: view.ownerName ?? "—" })}</span>
                   {view.mine ? (
                     <form action={remove} className="ml-auto">
                       <input type="hidden" name="id" value={view.id} />
-                      <button type="submit" className="text-xs text-slate-500 hover:text-red-600" aria-label={`Delete view ${view.name}`}>
-                        Delete
+                      <button type="submit" className="text-xs text-slate-600 hover:text-red-700" aria-label={t("deleteLabel", { name: view.name })}>
+                        {t("delete")}
                       </button>
                     </form>
                   ) : null}
@@ -41,20 +43,20 @@ export function SavedViews({ views, basePath, saveAction, deleteAction }: { view
               ))}
             </ul>
           ) : (
-            <p className="text-slate-500">No saved views yet.</p>
+            <p className="text-slate-600">{t("none")}</p>
           )}
           {deleted.message && !deleted.ok ? <p className="text-xs text-red-600">{deleted.message}</p> : null}
           <form action={save} className="space-y-2 border-t border-slate-100 pt-3">
             <input type="hidden" name="query" value={query.toString()} />
             <label className="block text-xs font-medium text-slate-600">
-              Save the current filter as
-              <input name="name" required maxLength={100} placeholder="e.g. Kayes, last 6 months" className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+              {t("saveAs")}
+              <input name="name" required maxLength={100} placeholder={t("namePlaceholder")} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm" />
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="shared" className="accent-brand-600" /> Share with the team
+              <input type="checkbox" name="shared" className="accent-brand-600" /> {t("share")}
             </label>
             <button type="submit" disabled={saving} className={buttonClass("primary", "w-full")}>
-              Save view
+              {t("save")}
             </button>
             {saved.message ? <p className={`text-xs ${saved.ok ? "text-emerald-700" : "text-red-600"}`}>{saved.message}</p> : null}
           </form>

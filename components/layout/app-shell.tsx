@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { Role } from "@/lib/auth/roles";
+import { LocaleSwitch } from "./locale-switch";
 import { NavLinks, type NavItem } from "./nav-links";
 import { AlertsBell } from "./alerts-bell";
 import { NewIncidentsBadge } from "./new-incidents-badge";
 
 type Props = {
-  user: { name: string | null; email: string; role: string };
+  user: { name: string | null; email: string; role: Role };
   items: NavItem[];
   signOut: React.ReactNode;
   children: React.ReactNode;
@@ -12,6 +15,7 @@ type Props = {
 
 /** The frame of every signed-in page: a slim top bar with navigation and the account. */
 export function AppShell({ user, items, signOut, children }: Props) {
+  const t = useTranslations("roles");
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -26,10 +30,11 @@ export function AppShell({ user, items, signOut, children }: Props) {
             <AlertsBell />
             <span className="hidden text-slate-600 sm:inline" title={user.email}>
               {user.name ?? user.email}
-              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-500">
-                {user.role}
+              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600">
+                {t(user.role)}
               </span>
             </span>
+            <LocaleSwitch />
             {signOut}
           </div>
         </div>

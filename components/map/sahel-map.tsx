@@ -7,13 +7,16 @@
  * Plain SVG from the committed boundaries (d3-geo for the projection): no tiles, no network.
  */
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import { totalsByShape, type RegionShape } from "@/lib/geo/boundaries";
-import { containmentNotes } from "@/lib/geo/names";
 import { colorForCount, countClasses } from "@/lib/geo/scale";
 import type { MapPoint, MapRegion } from "@/lib/incidents/stats";
 import { eventTypeColor } from "@/components/charts/colors";
-import { formatCount } from "@/components/charts/format";
 import { COUNTRY_PATHS, MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, projection, REGION_PATHS, roundCoordinate as round } from "./projection";
+
+/** Why some regions are drawn inside others (lib/geo/names.ts CONTAINED_REGIONS), as message keys. */
+const CONTAINMENT_NOTES = ["menaka", "taoudeni", "nouakchott"] as const;
 
 type Props = {
   regions: MapRegion[];
@@ -28,6 +31,8 @@ type Props = {
 
 export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSelectRegion, onSelectRegion }: Props) {
   const [hover, setHover] = useState<RegionShape | null>(null);
+  const t = useTranslations("map");
+  const formatCount = useFormat().number;
   const { byShape, unplaced } = useMemo(() => totalsByShape(regions), [regions]);
   const max = Math.max(0, ...[...byShape.values()].map((totals) => totals.incidents));
   const classes = countClasses(max);
@@ -48,15 +53,15 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
           data-chart-svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           className="h-auto w-full"
-          role="img"
-          aria-label="Map of incidents by region in Mali, Senegal, Mauritania, Burkina Faso and Niger"
+          role="group"
+          aria-label={t("label")}
         >
           <rect width={WIDTH} height={HEIGHT} fill="#f8fafc" />
           <g>
             {REGION_PATHS.map(({ shape, d }) => {
               const totals = byShape.get(shape.properties.id);
               const incidents = totals?.incidents ?? 0;
-              const label = `${shape.properties.name} (${shape.properties.country}): ${formatCount(incidents)} incidents`;
+              const label = t("regionLabel", { name: shape.properties.name, country: shape.properties.country, count: formatCount(incidents) });
               const selectable = incidents > 0 && canSelectRegion(shape.properties.admin1Names);
               return (
                 <path
@@ -69,8 +74,8 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
                   data-incidents={incidents}
                   role={selectable ? "button" : undefined}
                   tabIndex={selectable ? 0 : undefined}
-                  aria-label={selectable ? `${label}. Filter on this region` : label}
-                  className={`outline-none focus-visible:stroke-slate-900 ${selectable ? "cursor-pointer" : ""}`}
+                  aria-label={selectable ? `${label}. ${t("filterOnRegion")}` : label}
+                  className={`outline-none focus-visible:stroke-slate-900 focus-visible:[stroke-width:3] ${selectable ? "cursor-pointer" : ""}`}
                   onMouseEnter={() => setHover(shape)}
                   onMouseLeave={() => setHover(null)}
                   onFocus={() => setHover(shape)}
@@ -110,25 +115,25 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
           {hover ? (
             <>
               <p className="font-medium text-slate-900">
-                {hover.properties.name} <span className="font-normal text-slate-500">· {hover.properties.country}</span>
+                {hover.properties.name} <span className="font-normal text-slate-600">· {hover.properties.country}</span>
               </p>
               <p className="text-slate-700">
-                {formatCount(hovered?.incidents ?? 0)} incidents · {formatCount(hovered?.fatalities ?? 0)} fatalities
+                {t("hoverFigures", { incidents: formatCount(hovered?.incidents ?? 0), fatalities: formatCount(hovered?.fatalities ?? 0) })}
               </p>
-              {hovered?.fatalitiesUnknown ? <p className="text-slate-500">{formatCount(hovered.fatalitiesUnknown)} with unknown toll</p> : null}
-              {hover.properties.admin1Names.length > 1 ? <p className="text-slate-500">includes {hover.properties.admin1Names.slice(1).join(", ")}</p> : null}
-              {(hovered?.incidents ?? 0) > 0 && canSelectRegion(hover.properties.admin1Names) ? <p className="text-brand-600">Click to filter on this region</p> : null}
+              {hovered?.fatalitiesUnknown ? <p className="text-slate-600">{t("hoverUnknown", { count: formatCount(hovered.fatalitiesUnknown) })}</p> : null}
+              {hover.properties.admin1Names.length > 1 ? <p className="text-slate-600">{t("includes", { names: hover.properties.admin1Names.slice(1).join(", ") })}</p> : null}
+              {(hovered?.incidents ?? 0) > 0 && canSelectRegion(hover.properties.admin1Names) ? <p className="text-brand-700">{t("clickRegion")}</p> : null}
             </>
           ) : (
-            <p className="text-slate-500">Hover a region for its numbers; click to filter.</p>
+            <p className="text-slate-600">{t("hoverHint")}</p>
           )}
         </div>
       </div>
       <div className="space-y-3 text-xs text-slate-600">
         <div>
-          <p className="mb-1 font-medium text-slate-800">Incidents per region</p>
+          <p className="mb-1 font-medium text-slate-800">{t("legendTitle")}</p>
           {classes.length ? (
-            <ul className="space-y-0.5" aria-label="Colour legend">
+            <ul className="space-y-0.5" aria-label={t("legendLabel")}>
               {classes.map((item) => (
                 <li key={item.max} className="flex items-center gap-2">
                   <span className="inline-block h-3 w-5 rounded-sm ring-1 ring-slate-200" style={{ background: item.color }} />
@@ -137,32 +142,30 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
               ))}
               <li className="flex items-center gap-2">
                 <span className="inline-block h-3 w-5 rounded-sm bg-slate-100 ring-1 ring-slate-200" />
-                none
+                {t("none")}
               </li>
             </ul>
           ) : (
-            <p>No incident in these countries for this filter.</p>
+            <p>{t("noIncident")}</p>
           )}
         </div>
         <div>
-          <p className="mb-1 font-medium text-slate-800">Points</p>
+          <p className="mb-1 font-medium text-slate-800">{t("points")}</p>
           <p>
             <span className="mr-1 inline-block h-2 w-2 rounded-full bg-slate-500 align-middle" />
-            Incidents located at the place itself (precision 1), coloured by event type.
-            {pointsTruncated
-              ? ` The ${formatCount(points.length)} most recent of ${formatCount(pointsTotal)} are drawn.`
-              : ` ${formatCount(points.length)} drawn.`}
+            {t("pointsBody")}{" "}
+            {pointsTruncated ? t("pointsTruncated", { shown: formatCount(points.length), total: formatCount(pointsTotal) }) : t("pointsDrawn", { n: points.length })}
           </p>
-          <p className="mt-1">Less precise incidents are counted in their region only.</p>
+          <p className="mt-1">{t("lessPrecise")}</p>
         </div>
         <div>
-          <p className="mb-1 font-medium text-slate-800">Notes</p>
+          <p className="mb-1 font-medium text-slate-800">{t("notes")}</p>
           <ul className="list-disc space-y-0.5 pl-4">
-            {containmentNotes().map((note) => (
-              <li key={note}>{note}.</li>
+            {CONTAINMENT_NOTES.map((note) => (
+              <li key={note}>{t(`containment.${note}`)}</li>
             ))}
-            {unplaced > 0 ? <li>{formatCount(unplaced)} incidents in other countries or without a region are not on this map.</li> : null}
-            <li>Boundaries: Natural Earth (public domain), simplified.</li>
+            {unplaced > 0 ? <li>{t("unplaced", { count: formatCount(unplaced) })}</li> : null}
+            <li>{t("boundaries")}</li>
           </ul>
         </div>
       </div>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
 import { ActionMessage } from "@/components/auth/action-message";
 import { buttonClass } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/auth/action-state";
@@ -9,55 +11,57 @@ type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 export type TokenRow = { id: number; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 function RevokeButton({ tokenId, name, action }: { tokenId: number; name: string; action: Action }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const t = useTranslations("tokens");
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (!confirm(`Revoke "${name}"? Scripts using it will stop working.`)) event.preventDefault();
+        if (!confirm(t("confirmRevoke", { name }))) event.preventDefault();
       }}
       className="flex items-center justify-end gap-2"
     >
       <input type="hidden" name="tokenId" value={tokenId} />
       {state.status === "error" ? <ActionMessage state={state} /> : null}
       <button type="submit" disabled={pending} className={buttonClass("ghost", "px-2 py-0.5 text-xs text-red-700 hover:bg-red-50")}>
-        Revoke
+        {t("revoke")}
       </button>
     </form>
   );
 }
 
 export function TokensTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: Action }) {
+  const t = useTranslations("tokens");
+  const utc = useFormat().dateTime;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
       <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
           <tr>
-            <th className="px-3 py-2">Name</th>
-            <th className="px-3 py-2">Token</th>
-            <th className="px-3 py-2">Created (UTC)</th>
-            <th className="px-3 py-2">Last used (UTC)</th>
-            <th className="px-3 py-2">Status</th>
+            <th className="px-3 py-2">{t("column.name")}</th>
+            <th className="px-3 py-2">{t("column.token")}</th>
+            <th className="px-3 py-2">{t("column.created")}</th>
+            <th className="px-3 py-2">{t("column.lastUsed")}</th>
+            <th className="px-3 py-2">{t("column.status")}</th>
             <th className="px-3 py-2 text-right">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("column.actions")}</span>
             </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? "text-slate-400" : undefined}>
+            <tr key={token.id} className={token.revokedAt ? "text-slate-600" : undefined}>
               <td className="px-3 py-2 font-medium">{token.name}</td>
               <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
               <td className="px-3 py-2 tabular-nums">{utc(token.createdAt)}</td>
-              <td className="px-3 py-2 tabular-nums">{token.lastUsedAt ? utc(token.lastUsedAt) : "never"}</td>
+              <td className="px-3 py-2 tabular-nums">{token.lastUsedAt ? utc(token.lastUsedAt) : t("never")}</td>
               <td className="px-3 py-2">
                 {token.revokedAt ? (
-                  <span className="text-xs">Revoked {utc(token.revokedAt)}</span>
+                  <span className="text-xs">{t("revoked", { date: utc(token.revokedAt) })}</span>
                 ) : (
-                  <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">Active</span>
+                  <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">{t("active")}</span>
                 )}
               </td>
               <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeButton tokenId={token.id} name={token.name} action={revoke} />}</td>

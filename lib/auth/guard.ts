@@ -24,7 +24,7 @@ async function userFromSessionCookie(get: (name: string) => string | undefined):
   if (!claims) return null;
   const user = await findUserCredentialsById(claims.userId);
   if (!user || user.disabled || passwordFingerprint(user.passwordHash) !== claims.passwordFingerprint) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
 
 /**

@@ -49,7 +49,7 @@ export const newUserSchema = z.object({
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-const credentialsSelect = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true } as const;
+const credentialsSelect = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, locale: true } as const;
 
 function auditActor(context: ChangeContext) {
   return { user: context.actor ?? null, ip: context.ip ?? null };
@@ -91,6 +91,11 @@ export async function listUsers(): Promise<UserSummary[]> {
   ]);
   const lastLogin = new Map(logins.map((row) => [row.email, row._max.createdAt]));
   return users.map((user) => ({ ...user, lastLoginAt: lastLogin.get(user.email) ?? null }));
+}
+
+/** The interface language a user chose; the caller validates it against the supported locales. */
+export async function setUserLocale(id: number, locale: string): Promise<void> {
+  await prisma.user.update({ where: { id }, data: { locale } });
 }
 
 /** A primary-key lookup: the guard calls it on every request, so a disabled user is refused at once. */

@@ -35,8 +35,3 @@ export function gazetteerNamesFor(countryCode: string, naturalEarthName: string,
     .map(([name]) => name);
   return [...(direct ? [direct.name] : []), ...contained];
 }
-
-/** The notes to show under the map for the contained regions present in the data. */
-export function containmentNotes(): string[] {
-  return [...new Set(Object.values(CONTAINED_REGIONS).map((entry) => entry.note))];
-}

@@ -29,6 +29,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/guard";
 import { ACLED_COLUMNS, columnByKeyOrThrow, parseColumns, EXPORT_PROFILES, type ExportProfile, type IncidentColumn } from "./columns";
+import { EXPORT_LANGS, localizeColumn, type ExportLang } from "./export-labels";
 import { describeFilter, parseIncidentFilter, type IncidentFilter } from "./filters";
 import { incidentWhere, sql } from "./where";
 import { orderBySql } from "./queries";
@@ -40,9 +41,11 @@ export type ExportOptions = {
   columns: string[];
   bom: boolean;
   delimiter: "," | ";";
+  /** "fr": French headers and labels for reading; "en" (default): ACLED's English names and codes. */
+  lang?: ExportLang;
 };
 
-export const EXPORT_PARAMS = ["columns", "profile", "bom", "delimiter"] as const;
+export const EXPORT_PARAMS = ["columns", "profile", "bom", "delimiter", "lang"] as const;
 
 const TRUE_VALUES = ["1", "true", "yes", "on"];
 const FALSE_VALUES = ["0", "false", "no", "off", ""];
@@ -61,11 +64,14 @@ export function parseExportParams(params: URLSearchParams): ExportOptions {
   const delimiterValue = (params.get("delimiter") ?? ",").toLowerCase();
   const delimiter = delimiterValue === ";" || delimiterValue === "semicolon" ? ";" : delimiterValue === "," || delimiterValue === "comma" ? "," : undefined;
   if (!delimiter) throw new AppError("bad_request", "delimiter: must be , or ; (or comma, semicolon)");
-  return { filter, profile: profile as ExportProfile, columns: keys, bom: TRUE_VALUES.includes(bomValue), delimiter };
+  const lang = params.get("lang") ?? "en";
+  if (!(EXPORT_LANGS as readonly string[]).includes(lang)) throw new AppError("bad_request", `lang: must be one of ${EXPORT_LANGS.join(", ")}`);
+  return { filter, profile: profile as ExportProfile, columns: keys, bom: TRUE_VALUES.includes(bomValue), delimiter, lang: lang as ExportLang };
 }
 
-export function exportColumns(options: Pick<ExportOptions, "profile" | "columns">): readonly IncidentColumn[] {
-  return options.profile === "acled" ? ACLED_COLUMNS : options.columns.map(columnByKeyOrThrow);
+export function exportColumns(options: Pick<ExportOptions, "profile" | "columns" | "lang">): readonly IncidentColumn[] {
+  const columns = options.profile === "acled" ? ACLED_COLUMNS : options.columns.map(columnByKeyOrThrow);
+  return options.lang === "fr" ? columns.map((column) => localizeColumn(column, "fr", options.profile)) : columns;
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
@@ -229,6 +235,7 @@ export async function openIncidentExport(options: ExportOptions, context: { user
         columns: exportColumns(options).map((column) => column.key),
         bom: options.bom,
         delimiter: options.delimiter,
+        lang: options.lang ?? "en",
         rows: records.records,
         completed,
       },

@@ -1,8 +1,13 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LoginForm } from "@/components/auth/login-form";
 import { getPageUser } from "@/lib/auth/guard";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("login"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,6 +31,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getPageUser()) redirect(callbackUrl);
+  const t = await getTranslations("login");
+  const tApp = await getTranslations("app");
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4">
       <div className="w-full max-w-sm">
@@ -34,15 +41,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             <span aria-hidden className="inline-block h-3.5 w-3.5 rounded-full bg-brand-500 ring-4 ring-brand-100" />
             Vigie
           </div>
-          <p className="mt-1 text-sm text-slate-500">Security-incident monitoring · Sahel and West Africa</p>
+          <p className="mt-1 text-sm text-slate-600">{tApp("tagline")}</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="mb-4 text-base font-semibold text-slate-900">Sign in to your account</h1>
-          <LoginForm callbackUrl={callbackUrl} initialError={typeof params.error === "string" ? params.error : null} />
+          <h1 className="mb-4 text-base font-semibold text-slate-900">{t("heading")}</h1>
+          <ClientMessages namespaces={["login"]}>
+            <LoginForm callbackUrl={callbackUrl} initialError={typeof params.error === "string" ? params.error : null} />
+          </ClientMessages>
         </div>
-        <p className="mt-4 text-center text-xs text-slate-500">
-          Access is restricted to authorised staff. Ask an administrator for an account or a password reset.
-        </p>
+        <p className="mt-4 text-center text-xs text-slate-600">{t("restricted")}</p>
+        <div className="mt-3 flex justify-center">
+          <LocaleSwitch signedIn={false} />
+        </div>
       </div>
     </main>
   );

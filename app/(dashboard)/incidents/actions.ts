@@ -5,6 +5,7 @@
  * being hidden for viewers is a convenience, not the protection) and returns a message instead of
  * throwing, so the form can show it.
  */
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
@@ -25,11 +26,21 @@ import type { ReviewStatus } from "@/lib/db/generated/client";
 
 export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
 
-function failure(error: unknown): ActionResult {
-  if (error instanceof AppError) return { ok: false, message: error.message, conflict: error.code === "conflict" };
+/**
+ * Outcomes in the user's language. Validation messages from the data layer (which field is wrong) stay as
+ * it words them; the outcomes a user acts on (saved, conflict, not found, failure) are translated.
+ */
+async function failure(error: unknown, versioned = false): Promise<ActionResult> {
+  const t = await getTranslations("actions");
+  if (error instanceof AppError) {
+    // The edit form and review buttons carry a version; a conflict there means someone saved in between.
+    if (error.code === "conflict") return { ok: false, message: versioned ? t("conflict") : error.message, conflict: true };
+    if (error.code === "not_found") return { ok: false, message: t("notFound") };
+    return { ok: false, message: error.message };
+  }
   if (error instanceof ZodError) return { ok: false, message: zodMessage(error) };
   console.error(error);
-  return { ok: false, message: "Something went wrong; nothing was saved." };
+  return { ok: false, message: t("failed") };
 }
 
 const text = (form: FormData, name: string) => {
@@ -69,20 +80,21 @@ export async function updateIncidentAction(_previous: ActionResult, form: FormDa
     const teach = form.get("learnPlace") === "on";
     const originalName = text(form, "originalLocation");
     if (teach && (patch.latitude == null || patch.longitude == null || !patch.admin1)) {
-      throw new AppError("bad_request", "To record the place for the name, give its latitude, longitude and region (admin1)");
+      throw new AppError("bad_request", (await getTranslations("actions"))("placeNeedsPosition"));
     }
     const saved = await updateIncident(id, version, patch, user);
     revalidatePath(`/incidents/${id}`);
-    if (!teach) return { ok: true, message: "Saved." };
+    const t = await getTranslations("actions");
+    if (!teach) return { ok: true, message: t("saved") };
     const learned = await recordPlaceCorrection(
       { name: originalName, country: saved.country, latitude: saved.latitude, longitude: saved.longitude, admin1: saved.admin1, admin2: saved.admin2 },
       user,
       await actionIp(),
     );
     revalidatePath("/places");
-    return { ok: true, message: `Saved. "${originalName}" is now placed for ${learned.incidentsChanged} incident${learned.incidentsChanged === 1 ? "" : "s"} and for future articles.` };
+    return { ok: true, message: t("savedAndPlaced", { name: originalName, count: learned.incidentsChanged }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error, true);
   }
 }
 
@@ -94,9 +106,9 @@ export async function setStatusAction(_previous: ActionResult, form: FormData): 
     if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new AppError("bad_request", "Unknown status");
     await setIncidentStatus(id, status as ReviewStatus, user, Number(text(form, "version")));
     revalidatePath(`/incidents/${id}`);
-    return { ok: true, message: `Marked ${status}.` };
+    return { ok: true, message: (await getTranslations("actions"))("marked", { status }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error, true);
   }
 }
 
@@ -108,9 +120,9 @@ export async function mergeAction(_previous: ActionResult, form: FormData): Prom
     if (!Number.isInteger(targetId) || !Number.isInteger(mergedId) || mergedId < 1) throw new AppError("bad_request", "Give the number of the incident to merge");
     await mergeIncidents(targetId, mergedId, user);
     revalidatePath(`/incidents/${targetId}`);
-    return { ok: true, message: `Incident ${mergedId} merged into this one.` };
+    return { ok: true, message: (await getTranslations("actions"))("merged", { id: mergedId }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }
 
@@ -120,9 +132,9 @@ export async function unmergeAction(_previous: ActionResult, form: FormData): Pr
     const { targetId, mergedId } = await unmergeIncident(Number(text(form, "mergeId")), user);
     revalidatePath(`/incidents/${targetId}`);
     revalidatePath(`/incidents/${mergedId}`);
-    return { ok: true, message: `Incident ${mergedId} is separate again.` };
+    return { ok: true, message: (await getTranslations("actions"))("unmerged", { id: mergedId }) };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }
 
@@ -131,9 +143,9 @@ export async function saveViewAction(_previous: ActionResult, form: FormData): P
   try {
     await createSavedView(user, { name: text(form, "name"), query: text(form, "query"), shared: form.get("shared") === "on" });
     revalidatePath("/incidents");
-    return { ok: true, message: "View saved." };
+    return { ok: true, message: (await getTranslations("actions"))("viewSaved") };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }
 
@@ -142,8 +154,8 @@ export async function deleteViewAction(_previous: ActionResult, form: FormData):
   try {
     await deleteSavedView(user, Number(text(form, "id")));
     revalidatePath("/incidents");
-    return { ok: true, message: "View deleted." };
+    return { ok: true, message: (await getTranslations("actions"))("viewDeleted") };
   } catch (error) {
-    return failure(error);
+    return await failure(error);
   }
 }

@@ -1,11 +1,14 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/auth/guard";
 import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/filters";
 import { parseColumns } from "@/lib/incidents/columns";
 import { getIncidentPage, listSavedViews } from "@/lib/incidents/queries";
 import { markIncidentsSeen } from "@/lib/incidents/arrivals";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PendingNavigationProvider } from "@/components/filters/navigation-pending";
 import { IncidentsTable } from "@/components/incidents/incidents-table";
@@ -20,7 +23,9 @@ import { formatTotal } from "@/components/incidents/format";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { deleteViewAction, saveViewAction } from "./actions";
 
-export const metadata: Metadata = { title: "Incidents" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("incidents"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,13 +34,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");
-  const views = await listSavedViews(user);
+  const [views, t] = await Promise.all([listSavedViews(user), getTranslations("incidents")]);
   // Opening the list is the visit that the header's "new" count runs from.
   await markIncidentsSeen(user.id);
 
   return (
+    <ClientMessages namespaces={["incidents", "columns", "export", "views", "table", "filters", "multiSelect"]}>
     <PendingNavigationProvider>
-      <PageHeader title="Incidents" description="Every incident of the current filter; the link of this page is the view." />
+      <PageHeader title={t("title")} description={t("description")} />
       <FilterBar basePath="/incidents" filter={filter}>
         <SavedViews views={views} basePath="/incidents" saveAction={saveViewAction} deleteAction={deleteViewAction} />
         <WatchViewButton surgeRule={surgeRuleText(surgeSettings())} canShare={user.role === "admin"} />
@@ -46,20 +52,21 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
         <IncidentsResults filter={filter} columns={columns} />
       </Suspense>
     </PendingNavigationProvider>
+    </ClientMessages>
   );
 }
 
 async function IncidentsResults({ filter, columns }: { filter: IncidentFilter; columns: string[] }) {
-  const page = await getIncidentPage(filter);
-  const total = formatTotal(page.total, page.totalIsEstimate);
+  const [page, t, format] = await Promise.all([getIncidentPage(filter), getTranslations("incidents"), getFormat()]);
+  const total = formatTotal(page.total, page.totalIsEstimate, format, (count) => t("about", { count }));
   const query = new URLSearchParams(describeFilterParams(filter)).toString();
   const filtered = Object.keys(describeFilter(filter)).some((key) => key !== "sort");
   return (
     <>
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-600" data-testid="incident-total">
-          <span className="font-semibold text-slate-900">{total}</span> incident{page.total === 1 ? "" : "s"}
-          {page.totalIsEstimate ? <span className="text-slate-400" title="Estimated by the database planner: counting this many rows exactly would slow every page"> (estimate)</span> : null}
+          {t.rich("total", { count: page.total, total, strong: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span> })}
+          {page.totalIsEstimate ? <span className="text-slate-600" title={t("estimateTitle")}> {t("estimate")}</span> : null}
         </p>
         <div className="ml-auto flex items-center gap-2">
           <ColumnChooser columns={columns} />

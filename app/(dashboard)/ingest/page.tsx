@@ -1,18 +1,25 @@
+import { getTranslations } from "next-intl/server";
 import { IngestForm } from "@/components/ingest/ingest-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePageUser } from "@/lib/auth/guard";
 
-export const metadata = { title: "Ingest" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("ingest"))("pageTitle") };
+}
 
 export default async function IngestPage() {
   await requirePageUser("analyst");
+  const t = await getTranslations("ingest");
   return (
     <>
       <PageHeader
-        title="Ingest an article"
-        description="Vigie proposes incidents from French or English text; every field shows the sentence it came from. Nothing is stored until you save."
+        title={t("heading")}
+        description={t("description")}
       />
-      <IngestForm />
+      <ClientMessages namespaces={["ingest", "evidenceField", "sourceList", "incidents"]}>
+        <IngestForm />
+      </ClientMessages>
     </>
   );
 }

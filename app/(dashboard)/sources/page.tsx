@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
@@ -6,26 +8,28 @@ import { SourcesTable } from "@/components/sources/sources-table";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listSources } from "@/lib/ingest/sources";
 
-export const metadata = { title: "Sources" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("sources"))("title") };
+}
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("viewer");
   const params = await searchParams;
   const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
   const q = typeof params.q === "string" && params.q.trim() ? params.q.trim().slice(0, 200) : undefined;
-  const { rows, total, pageSize } = await listSources({ page, q });
+  const [{ rows, total, pageSize }, t, format] = await Promise.all([listSources({ page, q }), getTranslations("sources"), getFormat()]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const link = (target: number) => `/sources?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
   return (
     <>
       <PageHeader
-        title="Sources"
-        description={`${total.toLocaleString("en")} ingested article${total === 1 ? "" : "s"} and feed entries`}
-        actions={user.role !== "viewer" ? <Link href="/ingest" className={buttonClass("primary")}>Ingest an article</Link> : null}
+        title={t("title")}
+        description={t("description", { count: total, total: format.number(total) })}
+        actions={user.role !== "viewer" ? <Link href="/ingest" className={buttonClass("primary")}>{t("ingest")}</Link> : null}
       />
       <form className="mb-3 flex gap-2" action="/sources">
-        <input name="q" defaultValue={q} placeholder="Search title, URL or publisher" className="w-80 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none" />
-        <button className={buttonClass("secondary")}>Search</button>
+        <input name="q" type="search" defaultValue={q} aria-label={t("searchLabel")} placeholder={t("searchPlaceholder")} className="w-80 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
+        <button className={buttonClass("secondary")}>{t("search")}</button>
       </form>
       {rows.length ? (
         <>
@@ -37,20 +41,20 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
             language: row.language,
             ingestedAt: row.ingestedAt.toISOString(),
-            ingestedBy: row.ingestedBy?.name ?? row.ingestedBy?.email ?? "CLI",
+            ingestedBy: row.ingestedBy?.name ?? row.ingestedBy?.email ?? t("cli"),
             incidents: row._count.incidents,
           }))} />
-          <nav className="mt-3 flex items-center justify-between text-sm text-slate-600">
-            <span>Page {page} of {pages}</span>
+          <nav aria-label={t("pages")} className="mt-3 flex items-center justify-between text-sm text-slate-600">
+            <span>{t("pageOf", { page: format.number(page), pages: format.number(pages) })}</span>
             <span className="flex gap-2">
-              {page > 1 ? <Link className={buttonClass("secondary")} href={link(page - 1)}>Previous</Link> : null}
-              {page < pages ? <Link className={buttonClass("secondary")} href={link(page + 1)}>Next</Link> : null}
+              {page > 1 ? <Link className={buttonClass("secondary")} href={link(page - 1)}>{t("previous")}</Link> : null}
+              {page < pages ? <Link className={buttonClass("secondary")} href={link(page + 1)}>{t("next")}</Link> : null}
             </span>
           </nav>
         </>
       ) : (
-        <EmptyState title={q ? "No source matches this search" : "No source yet"}>
-          {q ? "Try another word." : "Ingest an article or a feed to start."}
+        <EmptyState title={q ? t("empty.searchTitle") : t("empty.title")}>
+          {q ? t("empty.searchBody") : t("empty.body")}
         </EmptyState>
       )}
     </>

@@ -24,7 +24,7 @@ describe("requireApiUser", () => {
   it("accepts a valid session cookie and returns the user from the database", async () => {
     const analyst = await signedInUser("analyst");
     const user = await requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(analyst.cookie)), "analyst");
-    expect(user).toEqual(analyst.user);
+    expect(user).toEqual({ ...analyst.user, locale: null });
   });
 
   it("refuses anonymous requests, forged cookies and expired sessions with unauthorized", async () => {

@@ -91,6 +91,25 @@ describe("CSV export", () => {
     expect(cell("disorder_type")).toBe("Political violence");
   });
 
+  it("keeps English codes by default and gives French headers and labels with lang=fr, on the same rows", async () => {
+    const english = records((await exportText("location=Sandaré&columns=id,eventType,subEventType,status")).text);
+    expect(english[0]).toEqual(["id", "event_type", "sub_event_type", "status"]);
+    const [header, row] = records((await exportText("location=Sandaré&columns=id,eventType,subEventType,status&lang=fr")).text);
+    expect(header).toEqual(["ID", "Type d’événement", "Sous-type d’événement", "Statut"]);
+    expect(row![0]).toBe(english[1]![0]);
+    const french = JSON.parse(JSON.stringify((await import("@/lib/i18n/messages/fr.json")).default)) as Record<string, Record<string, string>>;
+    expect(row![1]).toBe(french.eventType![english[1]![1]!]);
+    expect(row![2]).toBe(french.subEventType![english[1]![2]!]);
+    expect(row![3]).toBe(french.status![english[1]![3]!]);
+    expect(row![1]).not.toBe(english[1]![1]);
+
+    const [acledHeader, acledRow] = records((await exportText("profile=acled&location=Sandaré&lang=fr")).text);
+    expect(acledHeader).toHaveLength(31);
+    expect(acledRow![acledHeader!.indexOf("type_de_desordre")]).toBe("Violence politique");
+    expect(acledRow![acledHeader!.indexOf("acteur1")]).toBe("JNIM");
+    expect(() => parseExportParams(new URLSearchParams("lang=de"))).toThrow(/lang: must be one of en, fr/);
+  });
+
   it("records each export in the audit trail with its filter and row count", async () => {
     await exportText("admin1=Kayes&columns=id");
     const [event] = await query<{ action: string; details: Record<string, unknown>; ip: string }>(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COLUMN_KEYS, DEFAULT_COLUMN_KEYS, columnsToParam, parseColumns } from "@/lib/incidents/columns";
 import { FilterError, filterToSearchParams, parseIncidentFilter, parseIncidentFilterTolerant } from "@/lib/incidents/filters";
 import { formatTotal } from "@/components/incidents/format";
+import { formatterFor } from "@/lib/i18n/format";
 import { orderBySql } from "@/lib/incidents/queries";
 
 describe("columns=", () => {
@@ -70,8 +71,11 @@ describe("table order", () => {
 
 describe("totals", () => {
   it("shows estimates rounded and flagged, exact numbers as they are", () => {
-    expect(formatTotal(185_684, true)).toBe("about 186,000");
-    expect(formatTotal(21_733, true)).toBe("about 21,700");
-    expect(formatTotal(1_234, false)).toBe("1,234");
+    const en = formatterFor("en");
+    const about = (count: string) => `about ${count}`;
+    expect(formatTotal(185_684, true, en, about)).toBe("about 186,000");
+    expect(formatTotal(21_733, true, en, about)).toBe("about 21,700");
+    expect(formatTotal(1_234, false, en, about)).toBe("1,234");
+    expect(formatTotal(185_684, true, formatterFor("fr"), (count) => `environ ${count}`).replace(/\s/g, " ")).toBe("environ 186 000");
   });
 });

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { buttonClass } from "@/components/ui/button";
@@ -7,7 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAuditActions, listAuditEvents, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
 import { requirePageUser } from "@/lib/auth/guard";
 
-export const metadata = { title: "Audit trail" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,38 +26,38 @@ function pageLink(filter: AuditFilter, page: number): string {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("admin");
   const filter = parseAuditFilter(await searchParams);
-  const [{ rows, total, page, pageCount }, actions] = await Promise.all([listAuditEvents(filter), listAuditActions()]);
+  const [{ rows, total, page, pageCount }, actions, t, format] = await Promise.all([listAuditEvents(filter), listAuditActions(), getTranslations("audit"), getFormat()]);
   const filtered = Boolean(filter.action || filter.user || filter.from || filter.to);
   return (
     <>
-      <PageHeader title="Audit trail" description="Sign-ins, ingests, incident changes, exports, user and token changes. Rows cannot be edited or deleted." />
+      <PageHeader title={t("title")} description={t("description")} />
       <AuditFilters actions={actions} values={filter} />
       {rows.length ? (
         <>
           <AuditTable
             rows={rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))}
           />
-          <nav className="mt-3 flex items-center justify-between text-sm text-slate-600" aria-label="Pages">
+          <nav className="mt-3 flex items-center justify-between text-sm text-slate-600" aria-label={t("pages")}>
             <span>
-              {total.toLocaleString("en")} event{total === 1 ? "" : "s"} · page {page} of {pageCount}
+              {t("events", { count: total, total: format.number(total), page, pages: pageCount })}
             </span>
             <span className="flex gap-2">
               {page > 1 ? (
                 <Link className={buttonClass("secondary")} href={pageLink(filter, page - 1)}>
-                  Newer
+                  {t("newer")}
                 </Link>
               ) : null}
               {page < pageCount ? (
                 <Link className={buttonClass("secondary")} href={pageLink(filter, page + 1)}>
-                  Older
+                  {t("older")}
                 </Link>
               ) : null}
             </span>
           </nav>
         </>
       ) : (
-        <EmptyState title={filtered ? "No event matches these filters" : "No event recorded yet"}>
-          {filtered ? "Widen the dates or clear the filters." : "Sign-ins and changes will appear here."}
+        <EmptyState title={filtered ? t("empty.filteredTitle") : t("empty.title")}>
+          {filtered ? t("empty.filteredBody") : t("empty.body")}
         </EmptyState>
       )}
     </>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, type ActionState } from "@/lib/auth/action-state";
@@ -23,7 +24,7 @@ export async function createUserAction(_previous: ActionState, form: FormData): 
     const password = typed || generatePassword();
     const user = await createUser({ email: text(form, "email"), name: text(form, "name"), role: roleSchema.parse(text(form, "role")), password }, context);
     revalidatePath("/admin/users");
-    return { status: "ok", message: `Created ${user.email} (${user.role}).`, secret: typed ? undefined : password };
+    return { status: "ok", message: (await getTranslations("accountActions"))("created", { email: user.email, role: user.role }), secret: typed ? undefined : password };
   } catch (error) {
     return failure(error);
   }
@@ -34,7 +35,7 @@ export async function changeRoleAction(_previous: ActionState, form: FormData): 
   try {
     await updateUserRole(parseId(text(form, "userId"), "User"), roleSchema.parse(text(form, "role")), context);
     revalidatePath("/admin/users");
-    return { status: "ok", message: "Role changed." };
+    return { status: "ok", message: (await getTranslations("accountActions"))("roleChanged") };
   } catch (error) {
     return failure(error);
   }
@@ -46,7 +47,7 @@ export async function setDisabledAction(_previous: ActionState, form: FormData):
     const disabled = z.enum(["true", "false"]).parse(text(form, "disabled")) === "true";
     await setUserDisabled(parseId(text(form, "userId"), "User"), disabled, context);
     revalidatePath("/admin/users");
-    return { status: "ok", message: disabled ? "Account disabled." : "Account enabled." };
+    return { status: "ok", message: (await getTranslations("accountActions"))(disabled ? "disabled" : "enabled") };
   } catch (error) {
     return failure(error);
   }
@@ -59,7 +60,7 @@ export async function resetPasswordAction(_previous: ActionState, form: FormData
     const password = generatePassword();
     await resetUserPassword(parseId(text(form, "userId"), "User"), password, context);
     revalidatePath("/admin/users");
-    return { status: "ok", message: "New password:", secret: password };
+    return { status: "ok", message: (await getTranslations("accountActions"))("newPassword"), secret: password };
   } catch (error) {
     return failure(error);
   }

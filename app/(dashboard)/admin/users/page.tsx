@@ -1,21 +1,25 @@
+import { getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
 
-export const metadata = { title: "Users" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("users"))("title") };
+}
 
 export default async function UsersPage() {
   const admin = await requirePageUser("admin");
-  const users = await listUsers();
+  const [users, t] = await Promise.all([listUsers(), getTranslations("users")]);
   const active = users.filter((user) => !user.disabled).length;
   return (
-    <>
+    <ClientMessages namespaces={["users", "secret"]}>
       <PageHeader
-        title="Users"
-        description={`${users.length} account${users.length === 1 ? "" : "s"}, ${active} active. Viewers read and export; analysts also ingest and review; admins also manage users.`}
+        title={t("title")}
+        description={t("description", { count: users.length, active })}
       />
       <CreateUserForm action={createUserAction} />
       <UsersTable
@@ -31,6 +35,6 @@ export default async function UsersPage() {
         }))}
         actions={{ changeRole: changeRoleAction, setDisabled: setDisabledAction, resetPassword: resetPasswordAction }}
       />
-    </>
+    </ClientMessages>
   );
 }

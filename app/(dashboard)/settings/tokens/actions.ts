@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { failure, type ActionState } from "@/lib/auth/action-state";
 import { parseId } from "@/lib/auth/api-input";
@@ -11,7 +12,7 @@ export async function createTokenAction(_previous: ActionState, form: FormData):
   try {
     const created = await createApiToken(user.id, String(form.get("name") ?? ""), { ip: await actionIp() });
     revalidatePath("/settings/tokens");
-    return { status: "ok", message: "Copy this token now: it will not be shown again.", secret: created.token };
+    return { status: "ok", message: (await getTranslations("accountActions"))("tokenCreated"), secret: created.token };
   } catch (error) {
     return failure(error);
   }
@@ -22,7 +23,7 @@ export async function revokeTokenAction(_previous: ActionState, form: FormData):
   try {
     await revokeApiToken(user, parseId(String(form.get("tokenId") ?? ""), "Token"), { ip: await actionIp() });
     revalidatePath("/settings/tokens");
-    return { status: "ok", message: "Token revoked." };
+    return { status: "ok", message: (await getTranslations("accountActions"))("tokenRevoked") };
   } catch (error) {
     return failure(error);
   }

@@ -1,21 +1,25 @@
+import { getTranslations } from "next-intl/server";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
-export const metadata = { title: "API tokens" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("tokens"))("title") };
+}
 
 export default async function TokensPage() {
   const user = await requirePageUser("viewer");
-  const tokens = await listApiTokens(user.id);
+  const [tokens, t, tRole] = await Promise.all([listApiTokens(user.id), getTranslations("tokens"), getTranslations("roles")]);
   return (
-    <>
+    <ClientMessages namespaces={["tokens", "secret"]}>
       <PageHeader
-        title="API tokens"
-        description={`Personal tokens for scripts. A token acts as you, with your role (${user.role}), and stops working when revoked or when your account is disabled.`}
+        title={t("title")}
+        description={t("description", { role: tRole(user.role) })}
       />
       <CreateTokenForm action={createTokenAction} />
       {tokens.length ? (
@@ -31,12 +35,12 @@ export default async function TokensPage() {
           }))}
         />
       ) : (
-        <EmptyState title="No token yet">Create one to call the JSON and CSV endpoints from a script.</EmptyState>
+        <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
       )}
-      <p className="mt-4 text-sm text-slate-500">
-        Send it as <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">Authorization: Bearer &lt;token&gt;</code>, e.g.{" "}
+      <p className="mt-4 text-sm text-slate-600">
+        {t("sendAs")} <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">Authorization: Bearer &lt;token&gt;</code>, {t("forExample")}{" "}
         <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">curl -H &quot;Authorization: Bearer $VIGIE_TOKEN&quot; …/api/sources</code>
       </p>
-    </>
+    </ClientMessages>
   );
 }

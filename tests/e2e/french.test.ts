@@ -1,0 +1,114 @@
+/**
+ * The interface in French in Chromium: a French browser gets French pages (labels, ACLED types, dates as
+ * 19/05/2025, numbers as 1 234) at the same URLs and parameters as English; the header's switch changes the
+ * language and the choice follows the user to another browser. Screenshots land in /tmp for a human look.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { query } from "../integration/db";
+import { createTestUser } from "./auth-helpers";
+import { launchBrowser } from "./browser";
+import { seedI18nIncidents, signIn } from "./i18n-helpers";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let incidentId: number;
+let tag: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ id: incidentId, tag } = await seedI18nIncidents());
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the interface in French", () => {
+  it("a French browser walks the main pages in French, with English codes in the URL", async () => {
+    const user = await createTestUser("admin");
+    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+
+    await page.goto(`${baseUrl}/login`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await page.getByRole("heading", { name: "Connectez-vous à votre compte" }).waitFor();
+    expect(await page.getByLabel("Mot de passe").count()).toBe(1);
+    await signIn(page, baseUrl, user.email);
+
+    await page.getByRole("heading", { level: 1, name: "Vue d’ensemble" }).waitFor();
+    expect(await page.getByRole("link", { name: "Journal" }).count()).toBe(1);
+    await page.getByTestId("chart-time").locator("svg").first().waitFor();
+    const overview = (await page.locator("main").textContent()) ?? "";
+    expect(overview).toContain("Incidents par mois, par type d’événement");
+    expect(overview).toContain("Batailles");
+    expect(overview).toMatch(/mai 2025/);
+    await page.getByRole("button", { name: /^Type d’événement/ }).click();
+    await page.getByRole("checkbox", { name: "Batailles" }).check();
+    // The URL keeps ACLED's English code: a French and an English analyst share the same link.
+    await page.waitForURL(/eventType=Battles/);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("chart-time").locator("svg").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    expect((await page.getByTestId("figure-fatalities").textContent())?.replace(/\s/g, " ")).toContain("1 234");
+    await page.screenshot({ path: "/tmp/vigie-fr-overview.png", fullPage: true });
+
+    await page.goto(`${baseUrl}/incidents?eventType=Battles`);
+    await page.getByTestId("incident-total").waitFor();
+    const headers = await page.locator("thead th").allTextContents();
+    expect(headers.map((text) => text.replace(/[▲▼↕]/g, "").trim().toLowerCase())).toEqual(
+      expect.arrayContaining(["région", "type d’événement", "morts", "statut"]),
+    );
+    const row = page.locator("tbody tr", { hasText: `Diboli (${tag})` });
+    expect(await row.textContent()).toContain("19/05/2025");
+    expect(await row.textContent()).toContain("Affrontement armé");
+    expect((await row.textContent())?.replace(/\s/g, " ")).toContain("1 234");
+    expect(await row.textContent()).toContain("non vérifié");
+    await page.screenshot({ path: "/tmp/vigie-fr-incidents.png", fullPage: true });
+
+    await page.goto(`${baseUrl}/incidents/${incidentId}`);
+    await page.getByRole("heading", { level: 1, name: `Incident n° ${incidentId}` }).waitFor();
+    const detail = (await page.locator("main").textContent()) ?? "";
+    expect(detail).toContain("Batailles · Affrontement armé");
+    expect(detail).toContain("19/05/2025");
+    expect(detail).toContain("Historique");
+    await page.getByRole("button", { name: "Vérifier" }).waitFor();
+    await page.screenshot({ path: "/tmp/vigie-fr-incident.png", fullPage: true });
+
+    await page.goto(`${baseUrl}/sources`);
+    expect(await page.locator("main").textContent()).toContain("20/05/2025");
+    await page.goto(`${baseUrl}/ingest`);
+    await page.getByLabel("Texte de l’article").waitFor();
+    await page.goto(`${baseUrl}/admin/users`);
+    await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the header's switch changes the language, and the choice follows the user to another browser", async () => {
+    const user = await createTestUser("viewer");
+    const english = await browser.newContext({ locale: "en-US" });
+    const page = await english.newPage();
+    await signIn(page, baseUrl, user.email);
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+    await page.getByTestId("locale-switch").getByRole("button", { name: "fr" }).click();
+    await page.getByRole("heading", { level: 1, name: "Vue d’ensemble" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    const [saved] = await query<{ locale: string | null }>(`SELECT locale FROM "user" WHERE id = $1`, [user.id]);
+    expect(saved!.locale).toBe("fr");
+    await english.close();
+
+    // Another English browser: the saved choice wins over Accept-Language.
+    const other = await browser.newContext({ locale: "en-US" });
+    const second = await other.newPage();
+    await signIn(second, baseUrl, user.email, "/incidents");
+    await second.getByRole("heading", { level: 1, name: "Incidents" }).waitFor();
+    expect(await second.locator("html").getAttribute("lang")).toBe("fr");
+    expect(await second.getByRole("button", { name: "Exporter en CSV" }).count()).toBe(1);
+    await other.close();
+  });
+});
