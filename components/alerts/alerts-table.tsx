@@ -4,15 +4,19 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { ALERTS_CHANGED } from "@/components/layout/alerts-bell";
 import { buttonClass } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/use-format";
 import type { AlertRow } from "@/lib/alerts/queries";
 
 const SHOWN_INCIDENTS = 6;
 
 export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
   const router = useRouter();
+  const t = useTranslations("alerts");
+  const format = useFormat();
   const [busy, setBusy] = useState(false);
   const markRead = async (body: object) => {
     setBusy(true);
@@ -28,29 +32,30 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
   const columns: DataTableColumn<AlertRow>[] = [
     {
       id: "when",
-      header: "When",
+      header: t("when"),
       enableSorting: false,
-      cell: ({ row }) => <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">{row.original.createdAt.slice(0, 16).replace("T", " ")} UTC</time>,
+      cell: ({ row }) => <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">{format.dateTime(row.original.createdAt)} UTC</time>,
     },
     {
       id: "why",
-      header: "Why",
+      header: t("why"),
       enableSorting: false,
       cell: ({ row }) => (
         <div className="max-w-xl">
           <div className={row.original.read ? "text-slate-700" : "font-semibold text-slate-900"}>
-            {row.original.read ? null : <span aria-label="unread" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-red-600" />}
+            {row.original.read ? null : <span aria-label={t("unread")} role="img" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-red-600" />}
             {row.original.title}
           </div>
-          <div className="text-xs text-slate-500">
-            {row.original.kind === "surge" ? "Surge · " : ""}Watch: {row.original.watchName}
+          <div className="text-xs text-slate-600">
+            {row.original.kind === "surge" ? t("surge") : ""}
+            {t("watch", { name: row.original.watchName })}
           </div>
         </div>
       ),
     },
     {
       id: "incidents",
-      header: "Incidents",
+      header: t("incidents"),
       enableSorting: false,
       cell: ({ row }) => (
         <div className="flex max-w-xs flex-wrap gap-1">
@@ -59,18 +64,18 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
               #{id}
             </Link>
           ))}
-          {row.original.incidentIds.length > SHOWN_INCIDENTS ? <span className="text-xs text-slate-500">+{row.original.incidentIds.length - SHOWN_INCIDENTS} more</span> : null}
+          {row.original.incidentIds.length > SHOWN_INCIDENTS ? <span className="text-xs text-slate-600">{t("more", { count: row.original.incidentIds.length - SHOWN_INCIDENTS })}</span> : null}
         </div>
       ),
     },
     {
       id: "actions",
-      header: "",
+      header: () => <span className="sr-only">{t("actions")}</span>,
       enableSorting: false,
       cell: ({ row }) =>
         row.original.read ? null : (
-          <button type="button" disabled={busy} onClick={() => void markRead({ ids: [row.original.id] })} className="text-xs text-slate-500 hover:text-brand-700">
-            Mark read
+          <button type="button" disabled={busy} onClick={() => void markRead({ ids: [row.original.id] })} className="text-xs text-slate-600 hover:text-brand-700">
+            {t("markRead")}
           </button>
         ),
     },
@@ -81,7 +86,7 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
       {alerts.some((alert) => !alert.read) ? (
         <div className="mb-2 flex justify-end">
           <button type="button" disabled={busy} onClick={() => void markRead({ all: true })} className={buttonClass("secondary")}>
-            Mark all read
+            {t("markAllRead")}
           </button>
         </div>
       ) : null}
@@ -94,10 +99,16 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
         pagination={{ pageIndex: 0, pageSize: Math.max(1, alerts.length) }}
         onPaginationChange={() => {}}
         getRowId={(alert) => String(alert.id)}
-        caption="Alerts"
+        caption={t("title")}
         empty={
-          <p className="text-center text-sm text-slate-500">
-            No alert yet. Open <Link href="/incidents" className="text-brand-700 underline">Incidents</Link>, filter, and choose “Watch this view”.
+          <p className="text-center text-sm text-slate-600">
+            {t.rich("empty", {
+              link: (chunks) => (
+                <Link href="/incidents" className="text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         }
       />

@@ -4,26 +4,30 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import type { WatchRow } from "@/lib/alerts/queries";
 
 const small = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-300";
 
-function conditionLabel(watch: WatchRow): string {
-  if (watch.condition === "fatalities") return `${watch.minFatalities}+ killed`;
-  if (watch.condition === "surge") return "Surge";
-  return "Every new incident";
+type WatchWords = ReturnType<typeof useTranslations<"watches">>;
+
+function conditionLabel(watch: WatchRow, t: WatchWords): string {
+  if (watch.condition === "fatalities") return t("killedAtLeast", { count: watch.minFatalities ?? 0 });
+  if (watch.condition === "surge") return t("surge");
+  return t("everyIncident");
 }
 
-function deliveryLabel(watch: WatchRow): string {
-  const parts = ["In-app"];
-  if (watch.emailMode !== "off") parts.push(watch.emailMode === "immediate" ? "e-mail" : `${watch.emailMode} digest`);
-  if (watch.webhookUrl) parts.push("webhook");
+function deliveryLabel(watch: WatchRow, t: WatchWords): string {
+  const parts = [t("inApp")];
+  if (watch.emailMode !== "off") parts.push(watch.emailMode === "immediate" ? t("email") : t("digest", { mode: watch.emailMode }));
+  if (watch.webhookUrl) parts.push(t("webhook"));
   return parts.join(" · ");
 }
 
 export function WatchesTable({ watches }: { watches: WatchRow[] }) {
   const router = useRouter();
+  const t = useTranslations("watches");
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (id: number, init: RequestInit) => {
@@ -41,57 +45,57 @@ export function WatchesTable({ watches }: { watches: WatchRow[] }) {
   const columns: DataTableColumn<WatchRow>[] = [
     {
       id: "name",
-      header: "Watch",
+      header: t("watch"),
       enableSorting: false,
       cell: ({ row }) => (
         <div className="max-w-sm">
           <div className="font-medium text-slate-900">{row.original.name}</div>
           <Link href={row.original.query ? `/incidents?${row.original.query}` : "/incidents"} className="block truncate text-xs text-brand-700 hover:underline" title={row.original.query}>
-            {row.original.query ? decodeURIComponent(row.original.query.replace(/\+/g, " ")).replace(/&/g, " · ") : "All incidents"}
+            {row.original.query ? decodeURIComponent(row.original.query.replace(/\+/g, " ")).replace(/&/g, " · ") : t("allIncidents")}
           </Link>
         </div>
       ),
     },
     {
       id: "condition",
-      header: "Alert on",
+      header: t("alertOn"),
       enableSorting: false,
       cell: ({ row }) => (
         <span className="whitespace-nowrap">
-          {conditionLabel(row.original)}
-          {row.original.verifiedOnly ? <span className="ml-1 text-xs text-slate-500">(verified only)</span> : null}
+          {conditionLabel(row.original, t)}
+          {row.original.verifiedOnly ? <span className="ml-1 text-xs text-slate-600">{t("verifiedOnly")}</span> : null}
         </span>
       ),
     },
-    { id: "delivery", header: "Delivery", enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{deliveryLabel(row.original)}</span> },
+    { id: "delivery", header: t("delivery"), enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{deliveryLabel(row.original, t)}</span> },
     {
       id: "owner",
-      header: "Owner",
+      header: t("owner"),
       enableSorting: false,
-      cell: ({ row }) => <span className="text-slate-600">{row.original.mine ? "You" : row.original.ownerName}{row.original.shared ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">shared</span> : null}</span>,
+      cell: ({ row }) => <span className="text-slate-600">{row.original.mine ? t("you") : row.original.ownerName}{row.original.shared ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">{t("shared")}</span> : null}</span>,
     },
-    { id: "alerts", header: "Alerts", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.alerts },
+    { id: "alerts", header: t("alerts"), enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.alerts },
     {
       id: "state",
-      header: "",
+      header: () => <span className="sr-only">{t("state")}</span>,
       enableSorting: false,
       cell: ({ row }) =>
         row.original.canEdit ? (
           <div className="flex gap-1">
             <button type="button" className={small} disabled={busy === row.original.id} onClick={() => void run(row.original.id, { method: "PATCH", body: JSON.stringify({ active: !row.original.active }) })}>
-              {row.original.active ? "Pause" : "Resume"}
+              {row.original.active ? t("pause") : t("resume")}
             </button>
             <button
               type="button"
               className={small}
               disabled={busy === row.original.id}
-              onClick={() => confirm(`Delete the watch "${row.original.name}" and its alerts?`) && void run(row.original.id, { method: "DELETE" })}
+              onClick={() => confirm(t("confirmDelete", { name: row.original.name })) && void run(row.original.id, { method: "DELETE" })}
             >
-              Delete
+              {t("delete")}
             </button>
           </div>
         ) : (
-          <span className="text-xs text-slate-400">{row.original.active ? "" : "paused"}</span>
+          <span className="text-xs text-slate-600">{row.original.active ? "" : t("paused")}</span>
         ),
     },
   ];
@@ -108,10 +112,16 @@ export function WatchesTable({ watches }: { watches: WatchRow[] }) {
         pagination={{ pageIndex: 0, pageSize: Math.max(1, watches.length) }}
         onPaginationChange={() => {}}
         getRowId={(watch) => String(watch.id)}
-        caption="Watches"
+        caption={t("title")}
         empty={
-          <p className="text-center text-sm text-slate-500">
-            No watch yet. Open <Link href="/incidents" className="text-brand-700 underline">Incidents</Link>, filter, and choose “Watch this view”.
+          <p className="text-center text-sm text-slate-600">
+            {t.rich("empty", {
+              link: (chunks) => (
+                <Link href="/incidents" className="text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         }
       />

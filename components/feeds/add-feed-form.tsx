@@ -3,8 +3,9 @@
 /** Subscribes to a feed: the server fetches it once, so a wrong URL is refused here, with the reason. */
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import { INTERVAL_CHOICES, intervalLabel } from "./format";
+import { INTERVAL_CHOICES, intervalLabel, useFeedWords } from "./format";
 
 export type CountryChoice = { code: string; name: string };
 
@@ -12,6 +13,8 @@ const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm s
 
 export function AddFeedForm({ countries }: { countries: CountryChoice[] }) {
   const router = useRouter();
+  const t = useTranslations("feeds");
+  const words = useFeedWords();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
 
@@ -34,10 +37,10 @@ export function AddFeedForm({ countries }: { countries: CountryChoice[] }) {
       });
       const body = (await response.json().catch(() => ({}))) as { message?: string; feed?: { title: string | null; url: string } };
       if (!response.ok) {
-        setMessage({ kind: "error", text: body.message ?? `The feed could not be added (HTTP ${response.status})` });
+        setMessage({ kind: "error", text: body.message ?? t("addFailed", { status: response.status }) });
         return;
       }
-      setMessage({ kind: "ok", text: `Subscribed to ${body.feed?.title ?? body.feed?.url}. Its first poll starts within seconds.` });
+      setMessage({ kind: "ok", text: t("subscribed", { name: body.feed?.title ?? body.feed?.url ?? "" }) });
       form.reset();
       router.refresh();
     } finally {
@@ -46,34 +49,34 @@ export function AddFeedForm({ countries }: { countries: CountryChoice[] }) {
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add a feed" className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-xs">
+    <form onSubmit={submit} aria-label={t("addLabel")} className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-xs">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-72 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
-          Feed URL (RSS or Atom)
-          <input name="url" type="url" required maxLength={2000} placeholder="https://www.example.org/rss" className={input} />
+          {t("url")}
+          <input name="url" type="url" required maxLength={2000} placeholder={t("urlPlaceholder")} className={input} />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          Every
+          {t("every")}
           <select name="intervalMinutes" defaultValue="15" className={input}>
             {INTERVAL_CHOICES.map((minutes) => (
               <option key={minutes} value={minutes}>
-                {intervalLabel(minutes)}
+                {intervalLabel(minutes, words)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          Language
+          {t("language")}
           <select name="language" defaultValue="" className={input}>
-            <option value="">Detect</option>
-            <option value="fr">French</option>
-            <option value="en">English</option>
+            <option value="">{t("detect")}</option>
+            <option value="fr">{t("french")}</option>
+            <option value="en">{t("english")}</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          Country hint
+          {t("countryHint")}
           <select name="country" defaultValue="" className={input}>
-            <option value="">None</option>
+            <option value="">{t("none")}</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>
                 {country.name}
@@ -82,7 +85,7 @@ export function AddFeedForm({ countries }: { countries: CountryChoice[] }) {
           </select>
         </label>
         <button type="submit" disabled={busy} className={buttonClass("primary")}>
-          {busy ? "Checking the feed…" : "Add feed"}
+          {busy ? t("checking") : t("add")}
         </button>
       </div>
       {message ? (

@@ -3,9 +3,10 @@
 /** The subscribed feeds and their health, on the generic DataTable; analysts change them in place. */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import type { FeedRow } from "@/lib/feeds/queries";
-import { INTERVAL_CHOICES, intervalLabel, relativeTime } from "./format";
+import { INTERVAL_CHOICES, intervalLabel, relativeTime, useFeedWords } from "./format";
 
 const small = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-300";
 
@@ -29,17 +30,19 @@ function useFeedAction() {
 
 export function FeedsTable({ feeds, canWrite, now }: { feeds: FeedRow[]; canWrite: boolean; now: number }) {
   const { busy, error, run } = useFeedAction();
+  const t = useTranslations("feeds");
+  const words = useFeedWords();
   const patch = (id: number, body: object) => run(id, { method: "PATCH", body: JSON.stringify(body) });
 
   const columns: DataTableColumn<FeedRow>[] = [
     {
       id: "feed",
-      header: "Feed",
+      header: t("feed"),
       enableSorting: false,
       cell: ({ row }) => (
         <div className="max-w-md">
-          <div className="font-medium text-slate-900">{row.original.title ?? "Untitled feed"}</div>
-          <div className="truncate text-xs text-slate-400" title={row.original.url}>
+          <div className="font-medium text-slate-900">{row.original.title ?? t("untitled")}</div>
+          <div className="truncate text-xs text-slate-600" title={row.original.url}>
             {row.original.url}
           </div>
           {row.original.language || row.original.country ? (
@@ -50,29 +53,29 @@ export function FeedsTable({ feeds, canWrite, now }: { feeds: FeedRow[]; canWrit
     },
     {
       id: "state",
-      header: "State",
+      header: t("state"),
       enableSorting: false,
       cell: ({ row }) => {
         const feed = row.original;
-        if (feed.paused) return <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">Paused</span>;
+        if (feed.paused) return <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">{t("paused")}</span>;
         if (feed.lastError)
           return (
             <div className="max-w-xs">
-              <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">Failing{feed.failureCount > 1 ? ` ×${feed.failureCount}` : ""}</span>
+              <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("failing")}{feed.failureCount > 1 ? ` ×${feed.failureCount}` : ""}</span>
               <div className="mt-0.5 text-xs text-red-700" data-testid="feed-error">{feed.lastError}</div>
             </div>
           );
-        return <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">{feed.lastPollAt ? "OK" : "Waiting"}</span>;
+        return <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-700">{feed.lastPollAt ? t("ok") : t("waiting")}</span>;
       },
     },
     {
       id: "interval",
-      header: "Every",
+      header: t("every"),
       enableSorting: false,
       cell: ({ row }) =>
         canWrite ? (
           <select
-            aria-label={`Polling interval of ${row.original.title ?? row.original.url}`}
+            aria-label={t("intervalOf", { name: row.original.title ?? row.original.url })}
             value={row.original.intervalMinutes}
             disabled={busy === row.original.id}
             onChange={(event) => void patch(row.original.id, { intervalMinutes: Number(event.target.value) })}
@@ -80,58 +83,58 @@ export function FeedsTable({ feeds, canWrite, now }: { feeds: FeedRow[]; canWrit
           >
             {[...new Set([...INTERVAL_CHOICES, row.original.intervalMinutes])].sort((a, b) => a - b).map((minutes) => (
               <option key={minutes} value={minutes}>
-                {intervalLabel(minutes)}
+                {intervalLabel(minutes, words)}
               </option>
             ))}
           </select>
         ) : (
-          intervalLabel(row.original.intervalMinutes)
+          intervalLabel(row.original.intervalMinutes, words)
         ),
     },
-    { id: "lastPoll", header: "Last poll", enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap">{relativeTime(row.original.lastPollAt, now)}</span> },
-    { id: "lastSuccess", header: "Last success", enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap">{relativeTime(row.original.lastSuccessAt, now)}</span> },
+    { id: "lastPoll", header: t("lastPoll"), enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap">{relativeTime(row.original.lastPollAt, now, words)}</span> },
+    { id: "lastSuccess", header: t("lastSuccess"), enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap">{relativeTime(row.original.lastSuccessAt, now, words)}</span> },
     {
       id: "nextPoll",
-      header: "Next poll",
+      header: t("nextPoll"),
       enableSorting: false,
-      cell: ({ row }) => <span className="whitespace-nowrap">{row.original.paused ? "—" : relativeTime(row.original.nextPollAt, now)}</span>,
+      cell: ({ row }) => <span className="whitespace-nowrap">{row.original.paused ? "—" : relativeTime(row.original.nextPollAt, now, words)}</span>,
     },
-    { id: "items", header: "Items", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => <span data-testid="feed-items">{row.original.itemsSeen}</span> },
+    { id: "items", header: t("items"), enableSorting: false, meta: { align: "right" }, cell: ({ row }) => <span data-testid="feed-items">{row.original.itemsSeen}</span> },
     {
       id: "sources",
-      header: "Sources",
+      header: t("sources"),
       enableSorting: false,
       meta: { align: "right" },
       cell: ({ row }) => (
-        <span title={`${row.original.pendingItems} waiting, ${row.original.failedItems} failed`}>
+        <span title={t("itemsTitle", { pending: row.original.pendingItems, failed: row.original.failedItems })}>
           {row.original.sources}
-          {row.original.failedItems ? <span className="ml-1 text-xs text-red-700">({row.original.failedItems} failed)</span> : null}
+          {row.original.failedItems ? <span className="ml-1 text-xs text-red-700">{t("failedCount", { count: row.original.failedItems })}</span> : null}
         </span>
       ),
     },
-    { id: "incidents", header: "Incidents", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => <span data-testid="feed-incidents">{row.original.incidents}</span> },
+    { id: "incidents", header: t("incidents"), enableSorting: false, meta: { align: "right" }, cell: ({ row }) => <span data-testid="feed-incidents">{row.original.incidents}</span> },
   ];
   if (canWrite) {
     columns.push({
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      header: () => <span className="sr-only">{t("actions")}</span>,
       enableSorting: false,
       cell: ({ row }) => {
         const feed = row.original;
         return (
           <div className="flex justify-end gap-1 whitespace-nowrap">
             <button type="button" className={small} disabled={busy === feed.id} onClick={() => void patch(feed.id, { paused: !feed.paused })}>
-              {feed.paused ? "Resume" : "Pause"}
+              {feed.paused ? t("resume") : t("pause")}
             </button>
             <button
               type="button"
               className={`${small} text-red-700`}
               disabled={busy === feed.id}
               onClick={() => {
-                if (window.confirm(`Stop following ${feed.title ?? feed.url}? Sources and incidents it brought stay.`)) void run(feed.id, { method: "DELETE" });
+                if (window.confirm(t("confirmDelete", { name: feed.title ?? feed.url }))) void run(feed.id, { method: "DELETE" });
               }}
             >
-              Delete
+              {t("delete")}
             </button>
           </div>
         );
@@ -155,8 +158,8 @@ export function FeedsTable({ feeds, canWrite, now }: { feeds: FeedRow[]; canWrit
         pagination={{ pageIndex: 0, pageSize: Math.max(1, feeds.length) }}
         onPaginationChange={() => {}}
         getRowId={(feed) => String(feed.id)}
-        caption="Subscribed feeds"
-        empty={<p className="text-center text-sm text-slate-500">No feed yet.{canWrite ? " Add one above: its new articles become incidents without anyone asking." : ""}</p>}
+        caption={t("caption")}
+        empty={<p className="text-center text-sm text-slate-600">{t("empty")}{canWrite ? ` ${t("emptyWrite")}` : ""}</p>}
       />
     </>
   );

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
+import { useFormat } from "@/components/ui/use-format";
 import { DEFAULT_PAGE_SIZE, FILTER_KEYS, filterToSearchParams, type IncidentFilter } from "@/lib/incidents/filters";
 import { ACTOR_TYPES, EVENT_TAXONOMY, EVENT_TYPES, REVIEW_STATUSES, type EventType } from "@/lib/incidents/taxonomy";
 import type { FilterOptions } from "@/lib/incidents/queries";
@@ -39,6 +40,7 @@ const NO_OPTIONS: FilterOptions = { countries: [], admin1: [], admin2: [], locat
 export function FilterBar({ basePath, filter, hidden = [], children }: FilterBarProps) {
   const searchParams = useSearchParams();
   const t = useTranslations("filters");
+  const format = useFormat();
   const label = useCodeLabel();
   const fetched = useFilterOptions();
   const options = fetched.options ?? NO_OPTIONS;
@@ -204,8 +206,8 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         ) : null}
         {show("since") && filter.since ? (
           <span data-testid="since-filter" className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 px-2 py-1 text-sm text-brand-800">
-            Arrived since {new Date(filter.since).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-            <button type="button" aria-label="Remove the arrived-since filter" onClick={() => apply({ since: undefined })} className="rounded-full px-1 text-brand-700 hover:bg-brand-100">
+            {t("arrivedSince", { date: format.dateTime(filter.since) })}
+            <button type="button" aria-label={t("removeSince")} onClick={() => apply({ since: undefined })} className="rounded-full px-1 text-brand-700 hover:bg-brand-100">
               ×
             </button>
           </span>

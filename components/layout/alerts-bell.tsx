@@ -7,12 +7,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 
 const REFRESH_MS = 30_000;
 export const ALERTS_CHANGED = "vigie:alerts-changed";
 
 export function AlertsBell() {
   const pathname = usePathname();
+  const t = useTranslations("header");
   const [unread, setUnread] = useState<number | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -30,7 +32,7 @@ export function AlertsBell() {
       window.removeEventListener(ALERTS_CHANGED, load);
     };
   }, [pathname]);
-  const label = unread ? `${unread} unread alert${unread === 1 ? "" : "s"}` : "Alerts";
+  const label = unread ? t("unreadAlerts", { count: unread }) : t("alerts");
   return (
     <Link href="/alerts" data-testid="alerts-bell" aria-label={label} title={label} className="relative rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
       <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">

@@ -7,6 +7,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 
 type Arrivals = { count: number; capped: boolean; since: string | null };
 
@@ -14,6 +15,7 @@ const REFRESH_MS = 60_000;
 
 export function NewIncidentsBadge() {
   const pathname = usePathname();
+  const t = useTranslations("header");
   const [arrivals, setArrivals] = useState<Arrivals | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -30,12 +32,12 @@ export function NewIncidentsBadge() {
     };
   }, [pathname]);
   if (!arrivals?.count || !arrivals.since) return null;
-  const label = `${arrivals.count}${arrivals.capped ? "+" : ""} new`;
+  const label = t("newIncidents", { count: arrivals.count, capped: arrivals.capped ? "yes" : "no" });
   return (
     <Link
       href={`/incidents?since=${encodeURIComponent(arrivals.since)}`}
       data-testid="new-incidents"
-      title="Incidents that arrived since you last opened the incidents list"
+      title={t("newIncidentsTitle")}
       className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-700"
     >
       {label}

@@ -6,6 +6,7 @@
  * converts the screen point back to latitude and longitude through the same projection.
  */
 import type { MouseEvent } from "react";
+import { useTranslations } from "next-intl";
 import { COUNTRY_PATHS, MAP_HEIGHT, MAP_WIDTH, projection, REGION_PATHS, roundCoordinate } from "./projection";
 
 export type PickerMarker = { latitude: number; longitude: number; label: string };
@@ -22,6 +23,7 @@ const at = (latitude: number, longitude: number) => {
 };
 
 export function PositionPicker({ value, markers, onPick }: Props) {
+  const t = useTranslations("places");
   function pick(event: MouseEvent<SVGSVGElement>) {
     const svg = event.currentTarget;
     const matrix = svg.getScreenCTM();
@@ -39,7 +41,7 @@ export function PositionPicker({ value, markers, onPick }: Props) {
       viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
       className="h-auto w-full cursor-crosshair rounded-md border border-slate-200"
       role="img"
-      aria-label="Map: click to choose the position"
+      aria-label={t("pickPosition")}
       onClick={pick}
     >
       <rect width={MAP_WIDTH} height={MAP_HEIGHT} fill="#f8fafc" />

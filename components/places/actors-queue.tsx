@@ -5,29 +5,24 @@
  * any actor id) or make it an actor of its own with its ACLED inter code. Calls POST /api/actors/:id/resolve.
  */
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useRouter, useSearchParams } from "next/navigation";
 import { DataTable, type DataTableColumn, type PaginationState } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ActorNameRow } from "@/lib/actors/queue";
+import type { ACTOR_STATUSES, ActorNameRow } from "@/lib/actors/queue";
 
-/** ACLED inter codes. */
-const INTER_CODES = [
-  [1, "State forces"],
-  [2, "Rebel group"],
-  [3, "Political militia"],
-  [4, "Identity militia"],
-  [5, "Rioters"],
-  [6, "Protesters"],
-  [7, "Civilians"],
-  [8, "External/other forces"],
-] as const;
+/** ACLED inter codes (their names are the actor types of the messages). */
+const INTER_CODES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs shadow-xs focus:border-brand-500 focus:outline-none";
 
 function NewActorForm({ row, onSend }: { row: ActorNameRow; onSend: (body: unknown) => void }) {
   const [name, setName] = useState(row.name);
   const [interCode, setInterCode] = useState(2);
+  const t = useTranslations("actorsQueue");
+  const label = useCodeLabel();
   return (
     <form
       className="flex flex-wrap items-center gap-1"
@@ -37,16 +32,16 @@ function NewActorForm({ row, onSend }: { row: ActorNameRow; onSend: (body: unkno
         onSend({ name, interCode });
       }}
     >
-      <input className={`${input} w-44`} aria-label={`Name of the new actor for ${row.name}`} value={name} onChange={(event) => setName(event.target.value)} />
-      <select className={input} aria-label="ACLED inter code" value={interCode} onChange={(event) => setInterCode(Number(event.target.value))}>
-        {INTER_CODES.map(([code, label]) => (
+      <input className={`${input} w-44`} aria-label={t("newActorName", { name: row.name })} value={name} onChange={(event) => setName(event.target.value)} />
+      <select className={input} aria-label={t("interCode")} value={interCode} onChange={(event) => setInterCode(Number(event.target.value))}>
+        {INTER_CODES.map((code) => (
           <option key={code} value={code}>
-            {code} · {label}
+            {code} · {label("actorType", code)}
           </option>
         ))}
       </select>
       <Button type="submit" className="!px-1.5 !py-0.5 text-xs">
-        New actor
+        {t("newActor")}
       </Button>
     </form>
   );
@@ -54,6 +49,7 @@ function NewActorForm({ row, onSend }: { row: ActorNameRow; onSend: (body: unkno
 
 export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: ActorNameRow[]; total: number; page: number; pageSize: number; pending: boolean }) {
   const router = useRouter();
+  const t = useTranslations("actorsQueue");
   const searchParams = useSearchParams();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,41 +60,41 @@ export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: Ac
       const response = await fetch(`/api/actors/${row.id}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const json = await response.json().catch(() => null);
       setBusy(false);
-      setMessage(response.ok ? `${row.name}: ${json.incidentsChanged} incident${json.incidentsChanged === 1 ? "" : "s"} updated.` : (json?.message ?? `The server answered ${response.status}`));
+      setMessage(response.ok ? t("updated", { name: row.name, count: json.incidentsChanged }) : (json?.message ?? t("serverAnswered", { status: response.status })));
       if (response.ok) router.refresh();
     }
     return [
       {
         id: "name",
-        header: "Name",
+        header: t("name"),
         accessorFn: (row) => row.name,
         enableSorting: false,
         cell: ({ row }) => (
           <div>
             <span className="font-medium text-slate-900">{row.original.name}</span>
-            {row.original.examples[0] ? <p className="line-clamp-2 max-w-md text-xs italic text-slate-500">{row.original.examples[0]}</p> : null}
+            {row.original.examples[0] ? <p className="line-clamp-2 max-w-md text-xs italic text-slate-600">{row.original.examples[0]}</p> : null}
           </div>
         ),
       },
-      { id: "country", header: "Country", accessorFn: (row) => row.country ?? "—", enableSorting: false },
-      { id: "incidentCount", header: "Incidents", accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
+      { id: "country", header: t("country"), accessorFn: (row) => row.country ?? "—", enableSorting: false },
+      { id: "incidentCount", header: t("incidents"), accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
       {
         id: "actions",
-        header: pending ? "Alias of · or a new actor" : "Decision",
+        header: pending ? t("decide") : t("decision"),
         accessorFn: (row) => row.candidates.length,
         enableSorting: false,
         cell: ({ row }) =>
           !pending ? (
-            <span className="text-xs text-slate-500">{row.original.status}</span>
+            <span className="text-xs text-slate-600">{t(`status.${row.original.status as (typeof ACTOR_STATUSES)[number]}`)}</span>
           ) : (
             <div className="space-y-1">
               {row.original.candidates.slice(0, 3).map((candidate) => (
                 <div key={candidate.actorId} className="flex items-center gap-2 text-xs">
                   <Button className="!px-1.5 !py-0.5 text-xs" disabled={busy} onClick={() => void send(row.original, { actorId: candidate.actorId })}>
-                    Alias of
+                    {t("aliasOf")}
                   </Button>
                   <span>
-                    {candidate.name} <span className="text-slate-400">(as “{candidate.alias}”, {Math.round(candidate.similarity * 100)}%)</span>
+                    {candidate.name} <span className="text-slate-600">{t("asAlias", { alias: candidate.alias, percent: Math.round(candidate.similarity * 100) })}</span>
                   </span>
                 </div>
               ))}
@@ -107,7 +103,7 @@ export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: Ac
           ),
       },
     ];
-  }, [busy, pending, router]);
+  }, [busy, pending, router, t]);
 
   const go = (next: PaginationState) => {
     const params = new URLSearchParams(searchParams?.toString());
@@ -124,7 +120,7 @@ export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: Ac
         </p>
       ) : null}
       <DataTable
-        caption="Actor names"
+        caption={t("caption")}
         columns={columns}
         data={rows}
         rowCount={total}
@@ -133,7 +129,7 @@ export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: Ac
         pagination={{ pageIndex: page - 1, pageSize }}
         onPaginationChange={go}
         getRowId={(row) => String(row.id)}
-        empty={<EmptyState title="Nothing in this queue">Armed groups the dictionary does not know appear here as articles arrive.</EmptyState>}
+        empty={<EmptyState title={t("emptyTitle")}>{t("empty")}</EmptyState>}
       />
     </div>
   );

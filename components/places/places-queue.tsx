@@ -5,11 +5,12 @@
  * candidates. Choosing a row opens its resolve panel; accepting a candidate is one click.
  */
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { DataTable, type DataTableColumn, type PaginationState } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { PlaceCandidate, PlaceNameRow } from "@/lib/places/queries";
+import type { PLACE_STATUSES, PlaceCandidate, PlaceNameRow } from "@/lib/places/queries";
 import { ResolvePanel } from "./resolve-panel";
 
 type Props = { rows: PlaceNameRow[]; total: number; page: number; pageSize: number; pending: boolean; admin1ByCountry: Record<string, string[]> };
@@ -22,6 +23,7 @@ function candidateLabel(candidate: PlaceCandidate): string {
 
 export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCountry }: Props) {
   const router = useRouter();
+  const t = useTranslations("places");
   const searchParams = useSearchParams();
   const [selected, setSelected] = useState<number | null>(rows[0]?.id ?? null);
   const [message, setMessage] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
     const response = await fetch(`/api/places/${row.id}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const json = await response.json().catch(() => null);
     setBusy(false);
-    done(response.ok ? `${row.name} → ${candidate.name}: ${json.incidentsChanged} incidents updated.` : (json?.message ?? `The server answered ${response.status}`));
+    done(response.ok ? t("accepted", { name: row.name, candidate: candidate.name, count: json.incidentsChanged }) : (json?.message ?? t("serverAnswered", { status: response.status })));
   }
 
   function done(text: string) {
@@ -46,34 +48,34 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
     () => [
       {
         id: "name",
-        header: "Name",
+        header: t("name"),
         accessorFn: (row) => row.name,
         enableSorting: false,
         cell: ({ row }) => (
           <div>
             <span className="font-medium text-slate-900">{row.original.name}</span>
-            {row.original.spellings.length > 1 ? <span className="ml-1 text-xs text-slate-400">also {row.original.spellings.filter((s) => s !== row.original.name).join(", ")}</span> : null}
-            {row.original.examples[0] ? <p className="line-clamp-1 max-w-md text-xs italic text-slate-500">{row.original.examples[0]}</p> : null}
+            {row.original.spellings.length > 1 ? <span className="ml-1 text-xs text-slate-600">{t("also", { names: row.original.spellings.filter((s) => s !== row.original.name).join(", ") })}</span> : null}
+            {row.original.examples[0] ? <p className="line-clamp-1 max-w-md text-xs italic text-slate-600">{row.original.examples[0]}</p> : null}
           </div>
         ),
       },
       {
         id: "area",
-        header: "Country · hints",
+        header: t("area"),
         accessorFn: (row) => row.country,
         enableSorting: false,
         meta: { className: "whitespace-nowrap" },
         cell: ({ row }) => [row.original.country, row.original.admin1, row.original.admin2].filter(Boolean).join(" · "),
       },
-      { id: "incidentCount", header: "Incidents", accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
+      { id: "incidentCount", header: t("incidents"), accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
       {
         id: "candidates",
-        header: "Candidates",
+        header: t("candidates"),
         accessorFn: (row) => row.candidates.length,
         enableSorting: false,
         cell: ({ row }) =>
           row.original.status !== "pending" ? (
-            <span className="text-xs text-slate-500">{row.original.status}</span>
+            <span className="text-xs text-slate-600">{t(`status.${row.original.status as (typeof PLACE_STATUSES)[number]}`)}</span>
           ) : row.original.candidates.length ? (
             <ul className="space-y-0.5">
               {row.original.candidates.slice(0, 3).map((candidate) => (
@@ -86,18 +88,18 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
                       void accept(row.original, candidate);
                     }}
                   >
-                    Accept
+                    {t("accept")}
                   </Button>
                   <span>{candidateLabel(candidate)}</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <span className="text-xs text-slate-400">no close name in the gazetteer</span>
+            <span className="text-xs text-slate-600">{t("noCandidate")}</span>
           ),
       },
     ],
-    [busy],
+    [busy, t],
   );
 
   const go = (next: PaginationState) => {
@@ -117,7 +119,7 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
           </p>
         ) : null}
         <DataTable
-          caption="Place names"
+          caption={t("caption")}
           columns={columns}
           data={rows}
           rowCount={total}
@@ -127,7 +129,7 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
           onPaginationChange={go}
           getRowId={(candidate) => String(candidate.id)}
           onRowClick={pending ? (candidate) => setSelected(candidate.id) : undefined}
-          empty={<EmptyState title="Nothing in this queue">Names the extractor cannot place appear here as articles arrive.</EmptyState>}
+          empty={<EmptyState title={t("emptyTitle")}>{t("empty")}</EmptyState>}
         />
       </div>
       {pending && row ? <ResolvePanel key={row.id} row={row} admin1Options={admin1ByCountry[row.country] ?? []} onDone={done} /> : null}

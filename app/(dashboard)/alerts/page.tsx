@@ -1,19 +1,24 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AlertsTable } from "@/components/alerts/alerts-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAlerts } from "@/lib/alerts/queries";
 import { requirePageUser } from "@/lib/auth/guard";
 
-export const metadata: Metadata = { title: "Alerts" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("alerts"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AlertsPage() {
   const user = await requirePageUser("viewer");
-  const alerts = await listAlerts(user, { limit: 200 });
+  const [alerts, t] = await Promise.all([listAlerts(user, { limit: 200 }), getTranslations("alerts")]);
   return (
     <>
-      <PageHeader title="Alerts" description="What your watches (and the team's shared ones) caught: newest first, each with the incidents that set it off." />
-      <AlertsTable alerts={alerts} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <ClientMessages namespaces={["alerts", "table", "header"]}>
+        <AlertsTable alerts={alerts} />
+      </ClientMessages>
     </>
   );
 }

@@ -1,4 +1,5 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AddFeedForm } from "@/components/feeds/add-feed-form";
 import { FeedsTable } from "@/components/feeds/feeds-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,22 +7,23 @@ import { hasRole, requirePageUser } from "@/lib/auth/guard";
 import { listFeeds } from "@/lib/feeds/queries";
 import { COUNTRIES } from "@/lib/ingest/gazetteer";
 
-export const metadata: Metadata = { title: "Feeds" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("feeds"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function FeedsPage() {
   const user = await requirePageUser("viewer");
   const canWrite = hasRole(user.role, "analyst");
-  const feeds = await listFeeds();
+  const [feeds, t] = await Promise.all([listFeeds(), getTranslations("feeds")]);
   const countries = COUNTRIES.map((country) => ({ code: country.code, name: country.name })).sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
-      <PageHeader
-        title="Feeds"
-        description="RSS and Atom feeds Vigie follows: new articles become incidents on their own, polled politely on each feed's schedule."
-      />
-      {canWrite ? <AddFeedForm countries={countries} /> : null}
-      <FeedsTable feeds={feeds} canWrite={canWrite} now={Date.now()} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <ClientMessages namespaces={["feeds", "table"]}>
+        {canWrite ? <AddFeedForm countries={countries} /> : null}
+        <FeedsTable feeds={feeds} canWrite={canWrite} now={Date.now()} />
+      </ClientMessages>
     </>
   );
 }

@@ -17,7 +17,6 @@ import { ColumnChooser } from "@/components/incidents/column-chooser";
 import { ExportButton } from "@/components/incidents/export-button";
 import { SavedViews } from "@/components/incidents/saved-views";
 import { WatchViewButton } from "@/components/alerts/watch-view-button";
-import { surgeRuleText } from "@/lib/alerts/describe";
 import { surgeSettings } from "@/lib/alerts/settings";
 import { formatTotal } from "@/components/incidents/format";
 import type { IncidentFilter } from "@/lib/incidents/filters";
@@ -34,17 +33,18 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");
-  const [views, t] = await Promise.all([listSavedViews(user), getTranslations("incidents")]);
+  const [views, t, tWatch] = await Promise.all([listSavedViews(user), getTranslations("incidents"), getTranslations("watches")]);
+  const surge = surgeSettings();
   // Opening the list is the visit that the header's "new" count runs from.
   await markIncidentsSeen(user.id);
 
   return (
-    <ClientMessages namespaces={["incidents", "columns", "export", "views", "table", "filters", "multiSelect"]}>
+    <ClientMessages namespaces={["incidents", "columns", "export", "views", "table", "filters", "multiSelect", "watchView"]}>
     <PendingNavigationProvider>
       <PageHeader title={t("title")} description={t("description")} />
       <FilterBar basePath="/incidents" filter={filter}>
         <SavedViews views={views} basePath="/incidents" saveAction={saveViewAction} deleteAction={deleteViewAction} />
-        <WatchViewButton surgeRule={surgeRuleText(surgeSettings())} canShare={user.role === "admin"} />
+        <WatchViewButton surgeRule={tWatch("surgeRule", { weekRatio: surge.weekRatio, weekMinAverage: surge.weekMinAverage, monthMinFatalities: surge.monthMinFatalities })} canShare={user.role === "admin"} />
       </FilterBar>
       {/* No key on the boundary: a filter change is a transition that keeps the current rows (dimmed)
           until the new ones arrive; the skeleton shows only on first load. */}

@@ -1,24 +1,28 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { WatchesTable } from "@/components/alerts/watches-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { surgeRuleText } from "@/lib/alerts/describe";
 import { listWatches } from "@/lib/alerts/queries";
 import { surgeSettings } from "@/lib/alerts/settings";
 import { requirePageUser } from "@/lib/auth/guard";
 
-export const metadata: Metadata = { title: "Watches" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("watches"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function WatchesPage() {
   const user = await requirePageUser("viewer");
-  const watches = await listWatches(user);
+  const [watches, t] = await Promise.all([listWatches(user), getTranslations("watches")]);
+  const surge = surgeSettings();
   return (
     <>
-      <PageHeader title="Watches" description="Saved filters that alert you when something new matches. Create one from the Incidents page with “Watch this view”." />
-      <WatchesTable watches={watches} />
-      <p className="mt-3 max-w-3xl text-xs text-slate-500">
-        Each incident alerts a watch once, however often it is edited; incidents that matched before the watch existed do not alert. At most
-        the watch&apos;s hourly limit of messages is sent; the rest waits for the next hour. {surgeRuleText(surgeSettings())}
+      <PageHeader title={t("title")} description={t("description")} />
+      <ClientMessages namespaces={["watches", "table"]}>
+        <WatchesTable watches={watches} />
+      </ClientMessages>
+      <p className="mt-3 max-w-3xl text-xs text-slate-600">
+        {t("rules")} {t("surgeRule", { weekRatio: surge.weekRatio, weekMinAverage: surge.weekMinAverage, monthMinFatalities: surge.monthMinFatalities })}
       </p>
     </>
   );

@@ -1,31 +1,33 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ActorsQueue } from "@/components/places/actors-queue";
 import { PageHeader } from "@/components/ui/page-header";
 import { ACTOR_STATUSES, actorListSchema, listActorNames } from "@/lib/actors/queue";
 import { requirePageUser } from "@/lib/auth/guard";
 
-export const metadata = { title: "Actors queue" };
-
-const LABELS: Record<(typeof ACTOR_STATUSES)[number], string> = { pending: "Pending", resolved: "New actors", alias: "Aliases", rejected: "Rejected" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("actorsQueue"))("title") };
+}
 
 export default async function ActorsQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("analyst");
   const params = await searchParams;
   const single = Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value ? [[key, value]] : [])));
   const query = actorListSchema.safeParse(single).data ?? actorListSchema.parse({});
-  const { rows, total } = await listActorNames(query);
+  const [{ rows, total }, t] = await Promise.all([listActorNames(query), getTranslations("actorsQueue")]);
   return (
     <>
       <PageHeader
-        title="Actors queue"
-        description="Armed groups the dictionary does not know, by how many incidents name them. Link a name to an actor once and every incident follows."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href="/places" className="text-sm text-brand-700 hover:underline">
-            ← Places
+            {t("placesLink")}
           </Link>
         }
       />
-      <nav aria-label="Queue" className="mb-3 flex flex-wrap gap-1 text-sm">
+      <nav aria-label={t("queue")} className="mb-3 flex flex-wrap gap-1 text-sm">
         {ACTOR_STATUSES.filter((status) => status !== "rejected").map((status) => (
           <Link
             key={status}
@@ -33,11 +35,13 @@ export default async function ActorsQueuePage({ searchParams }: { searchParams: 
             aria-current={query.status === status ? "page" : undefined}
             className={`rounded-md px-2.5 py-1 ${query.status === status ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
           >
-            {LABELS[status]}
+            {t(`status.${status}`)}
           </Link>
         ))}
       </nav>
-      <ActorsQueue rows={rows} total={total} page={query.page} pageSize={query.pageSize} pending={query.status === "pending"} />
+      <ClientMessages namespaces={["actorsQueue", "table"]}>
+        <ActorsQueue rows={rows} total={total} page={query.page} pageSize={query.pageSize} pending={query.status === "pending"} />
+      </ClientMessages>
     </>
   );
 }
