@@ -55,6 +55,11 @@ const PAGES = (id: () => number) => [
   { name: "settings", path: "/settings/tokens", ready: "h1" },
   { name: "admin users", path: "/admin/users", ready: "table" },
   { name: "admin audit", path: "/admin/audit", ready: "h1" },
+  { name: "feeds", path: "/feeds", ready: "table" },
+  { name: "places", path: "/places", ready: "table" },
+  { name: "actors queue", path: "/places/actors", ready: "table" },
+  { name: "alerts", path: "/alerts", ready: "table" },
+  { name: "watches", path: "/watches", ready: "table" },
 ];
 
 describe.each([

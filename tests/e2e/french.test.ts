@@ -83,6 +83,18 @@ describe("the interface in French", () => {
     await page.getByLabel("Texte de l’article").waitFor();
     await page.goto(`${baseUrl}/admin/users`);
     await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
+    await page.goto(`${baseUrl}/feeds`);
+    await page.getByRole("heading", { level: 1, name: "Flux" }).waitFor();
+    await page.getByRole("button", { name: "Ajouter le flux" }).waitFor();
+    await page.screenshot({ path: "/tmp/vigie-fr-feeds.png", fullPage: true });
+    await page.goto(`${baseUrl}/places`);
+    await page.getByRole("heading", { level: 1, name: "Lieux à placer" }).waitFor();
+    await page.screenshot({ path: "/tmp/vigie-fr-places.png", fullPage: true });
+    await page.goto(`${baseUrl}/alerts`);
+    await page.getByRole("heading", { level: 1, name: "Alertes" }).waitFor();
+    await page.screenshot({ path: "/tmp/vigie-fr-alerts.png", fullPage: true });
+    await page.goto(`${baseUrl}/watches`);
+    await page.getByRole("heading", { level: 1, name: "Veilles" }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
