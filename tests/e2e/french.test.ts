@@ -71,6 +71,11 @@ describe("the interface in French", () => {
     expect((await row.textContent())?.replace(/\s/g, " ")).toContain("1 234");
     expect(await row.textContent()).toContain("non vérifié");
     await page.screenshot({ path: "/tmp/vigie-fr-incidents.png", fullPage: true });
+    await page.getByTestId("watch-view").click();
+    await page.getByLabel("Nom", { exact: true }).fill(`Batailles ${tag}`);
+    await page.getByRole("button", { name: "Suivre", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: `Veille « Batailles ${tag} » créée.` }).waitFor();
+    await page.keyboard.press("Escape");
 
     await page.goto(`${baseUrl}/incidents/${incidentId}`);
     await page.getByRole("heading", { level: 1, name: `Incident n° ${incidentId}` }).waitFor();
@@ -99,6 +104,8 @@ describe("the interface in French", () => {
     await page.screenshot({ path: "/tmp/vigie-fr-alerts.png", fullPage: true });
     await page.goto(`${baseUrl}/watches`);
     await page.getByRole("heading", { level: 1, name: "Veilles" }).waitFor();
+    expect((await page.getByRole("row", { name: new RegExp(`Batailles ${tag}`) }).textContent()) ?? "").toContain("Chaque nouvel incident");
+    await page.screenshot({ path: "/tmp/vigie-fr-watches.png", fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });
