@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/guard";
 import { createSavedView, listSavedViews } from "@/lib/incidents/queries";
-import { incidentErrorResponse, readJson } from "@/lib/incidents/api-errors";
+import { incidentErrorResponse } from "@/lib/incidents/api-errors";
+import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   try {
     const user = await requireApiUser(request, "viewer");
-    const body = (await readJson(request)) as Record<string, unknown>;
+    const body = (await readJsonBody(request, JSON_BODY_LIMIT_BYTES)) as Record<string, unknown>;
     return NextResponse.json(await createSavedView(user, body as never), { status: 201 });
   } catch (error) {
     return incidentErrorResponse(error);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { findIncident, incidentPatchSchema, updateIncident } from "@/lib/incidents/queries";
-import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
+import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export async function PATCH(request: Request, { params }: Context) {
   try {
     const user = await requireApiUser(request, "analyst");
     const id = parseId((await params).id);
-    const { version, ...patch } = patchBody.parse(await readJson(request));
+    const { version, ...patch } = patchBody.parse(await readJsonBody(request, JSON_BODY_LIMIT_BYTES));
     return NextResponse.json(await updateIncident(id, version, patch, user));
   } catch (error) {
     return incidentErrorResponse(error);

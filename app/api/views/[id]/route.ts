@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/guard";
 import { deleteSavedView, updateSavedView } from "@/lib/incidents/queries";
-import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
+import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function PATCH(request: Request, { params }: Context) {
   try {
     const user = await requireApiUser(request, "viewer");
-    await updateSavedView(user, parseId((await params).id), (await readJson(request)) as never);
+    await updateSavedView(user, parseId((await params).id), (await readJsonBody(request, JSON_BODY_LIMIT_BYTES)) as never);
     return new NextResponse(null, { status: 204 });
   } catch (error) {
     return incidentErrorResponse(error);

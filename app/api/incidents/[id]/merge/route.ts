@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/guard";
 import { mergeIncidents } from "@/lib/incidents/queries";
-import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
+import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await requireApiUser(request, "analyst");
     const targetId = parseId((await params).id);
-    const { mergedId } = body.parse(await readJson(request));
+    const { mergedId } = body.parse(await readJsonBody(request, JSON_BODY_LIMIT_BYTES));
     return NextResponse.json(await mergeIncidents(targetId, mergedId, user), { status: 201 });
   } catch (error) {
     return incidentErrorResponse(error);

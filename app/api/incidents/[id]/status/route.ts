@@ -3,7 +3,8 @@ import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/guard";
 import { setIncidentStatus } from "@/lib/incidents/queries";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
-import { incidentErrorResponse, parseId, readJson } from "@/lib/incidents/api-errors";
+import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
+import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await requireApiUser(request, "analyst");
     const id = parseId((await params).id);
-    const { status, version } = body.parse(await readJson(request));
+    const { status, version } = body.parse(await readJsonBody(request, JSON_BODY_LIMIT_BYTES));
     return NextResponse.json(await setIncidentStatus(id, status, user, version));
   } catch (error) {
     return incidentErrorResponse(error);
