@@ -10,6 +10,7 @@ const NAV: (NavItem & { minRole: Role })[] = [
   { href: "/ingest", label: "Ingest", minRole: "analyst" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
   { href: "/admin/users", label: "Users", minRole: "admin" },
+  { href: "/admin/tokens", label: "All tokens", minRole: "admin" },
   { href: "/settings/tokens", label: "Tokens", minRole: "viewer" },
 ];
 

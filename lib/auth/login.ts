@@ -20,7 +20,7 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
-export type AuthenticatedUser = SessionUser & { passwordFingerprint: string };
+export type AuthenticatedUser = SessionUser & { passwordFingerprint: string; sessionGeneration: number };
 
 type Attempt = { email: unknown; password: unknown; ip: string };
 type Options = { sleep?: (ms: number) => Promise<void> };
@@ -81,5 +81,5 @@ export async function authenticate(attempt: Attempt, options: Options = {}): Pro
     return null;
   }
   await recordOutcome(attemptId, email, ip, user, true);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordFingerprint: passwordFingerprint(user.passwordHash) };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordFingerprint: passwordFingerprint(user.passwordHash), sessionGeneration: user.sessionGeneration };
 }

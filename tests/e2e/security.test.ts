@@ -24,3 +24,23 @@ describe("the client's address", () => {
     expect(addresses).toEqual([{ ip: "127.0.0.1" }]);
   });
 });
+
+describe("ending a session", () => {
+  it("a copy of the session cookie taken before sign-out is refused after it", async () => {
+    const user = await createTestUser("viewer");
+    const { cookie } = await signInOverHttp(baseUrl, user.email, E2E_PASSWORD);
+    expect(cookie).toBeTruthy();
+    expect((await fetch(`${baseUrl}/api/tokens`, { headers: { cookie: cookie! } })).status).toBe(200);
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie: cookie! } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((pair) => pair.split(";")[0]);
+    const signOut = await fetch(`${baseUrl}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: [cookie!, ...csrfCookie].join("; ") },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    expect(signOut.status).toBeLessThan(400);
+    expect((await fetch(`${baseUrl}/api/tokens`, { headers: { cookie: cookie! } })).status).toBe(401);
+  });
+});

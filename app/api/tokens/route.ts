@@ -17,14 +17,14 @@ export async function GET(request: Request) {
   }
 }
 
-/** Creates a token and returns it, the only time it is ever shown. */
+/** Creates a token (`{ name, scope?: "read" | "read-write", expiresInDays? }`) and returns it, the only time it is ever shown. */
 export async function POST(request: Request) {
   try {
     const user = await requireApiUser(request, "viewer");
     // A leaked token must not be able to mint more tokens: that needs a signed-in session.
     if (request.headers.has("authorization")) throw new AppError("forbidden", "Create tokens from a signed-in session, not with a token");
-    const { name } = tokenInputSchema.parse(await readJsonBody(request));
-    const created = await createApiToken(user.id, name, { ip: requestIp(request) });
+    const { name, ...options } = tokenInputSchema.parse(await readJsonBody(request));
+    const created = await createApiToken(user.id, name, { ip: requestIp(request) }, options);
     return NextResponse.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

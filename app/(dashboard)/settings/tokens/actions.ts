@@ -9,7 +9,9 @@ import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 export async function createTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser("viewer");
   try {
-    const created = await createApiToken(user.id, String(form.get("name") ?? ""), { ip: await actionIp() });
+    const days = String(form.get("expiresInDays") ?? "").trim();
+    const options = { scope: String(form.get("scope") || "read-write") as never, expiresInDays: days ? Number(days) : null };
+    const created = await createApiToken(user.id, String(form.get("name") ?? ""), { ip: await actionIp() }, options);
     revalidatePath("/settings/tokens");
     return { status: "ok", message: "Copy this token now: it will not be shown again.", secret: created.token };
   } catch (error) {

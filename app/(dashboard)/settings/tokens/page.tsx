@@ -1,4 +1,5 @@
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { toTokenRow } from "@/components/tokens/token-row";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,20 +16,13 @@ export default async function TokensPage() {
     <>
       <PageHeader
         title="API tokens"
-        description={`Personal tokens for scripts. A token acts as you, with your role (${user.role}), and stops working when revoked or when your account is disabled.`}
+        description={`Personal tokens for scripts. A token acts as you, with your role (${user.role}), or only reads if its scope is read. It stops working when it expires or is revoked, and when your account is disabled, your role changes or your password is reset.`}
       />
       <CreateTokenForm action={createTokenAction} />
       {tokens.length ? (
         <TokensTable
           revoke={revokeTokenAction}
-          tokens={tokens.map((token) => ({
-            id: token.id,
-            name: token.name,
-            prefix: token.prefix,
-            createdAt: token.createdAt.toISOString(),
-            lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-            revokedAt: token.revokedAt?.toISOString() ?? null,
-          }))}
+          tokens={tokens.map(toTokenRow)}
         />
       ) : (
         <EmptyState title="No token yet">Create one to call the JSON and CSV endpoints from a script.</EmptyState>

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/guard";
+import { listAllApiTokens } from "@/lib/auth/tokens";
+import { errorResponse } from "@/lib/errors/app-error";
+
+export const dynamic = "force-dynamic";
+
+/** Every user's tokens with their owner (never the secret: only its first characters). */
+export async function GET(request: Request) {
+  try {
+    await requireApiUser(request, "admin");
+    return NextResponse.json({ tokens: await listAllApiTokens() }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
