@@ -1,6 +1,7 @@
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listAllApiTokens } from "@/lib/auth/tokens";
 import { toTokenRow } from "@/components/tokens/token-row";
@@ -9,7 +10,7 @@ import { revokeAnyTokenAction } from "./actions";
 export const metadata = { title: "API tokens of all users" };
 
 export default async function AdminTokensPage() {
-  await requirePageUser("admin");
+  await requirePageUser(PAGE_ROLES["/admin/tokens"]);
   const tokens = await listAllApiTokens();
   return (
     <>

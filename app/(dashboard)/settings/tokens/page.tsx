@@ -3,6 +3,7 @@ import { toTokenRow } from "@/components/tokens/token-row";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -10,7 +11,7 @@ import { createTokenAction, revokeTokenAction } from "./actions";
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/settings/tokens"]);
   const tokens = await listApiTokens(user.id);
   return (
     <>
