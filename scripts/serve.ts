@@ -14,6 +14,7 @@ import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { stampClientAddress, trustedProxyCount } from "../lib/auth/ip";
+import { hstsHeader } from "../lib/http/csp";
 
 const READY = "vigie:ready";
 
@@ -37,7 +38,10 @@ async function serve(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   const proxies = trustedProxyCount();
+  const hsts = hstsHeader();
   const server = createServer((request, response) => {
+    // Every answer, pages, API and static files alike, once the public URL is https.
+    if (hsts) response.setHeader("Strict-Transport-Security", hsts);
     // The one place that sees the socket: route handlers read the client's address from this header.
     stampClientAddress(request, proxies);
     void handle(request, response);

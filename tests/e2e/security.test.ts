@@ -2,6 +2,7 @@
  * Properties of the real production server (scripts/serve.ts) that a handler called directly cannot show:
  * where the client's address comes from, how bodies are capped before next-auth reads them, headers.
  */
+import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/ip";
 import { ACCOUNT_ADDRESS_LIMITS } from "@/lib/auth/throttle";
@@ -42,5 +43,54 @@ describe("ending a session", () => {
     });
     expect(signOut.status).toBeLessThan(400);
     expect((await fetch(`${baseUrl}/api/tokens`, { headers: { cookie: cookie! } })).status).toBe(401);
+  });
+});
+
+/** Sends headers declaring a 50 MB body and 1 KB of it, then waits for the answer (the rest never comes). */
+function declaredHugeBody(path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${baseUrl}${path}`, { method: "POST", headers: { ...headers, "content-length": String(50 * 1024 * 1024) } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on("error", (error) => ((error as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(error)));
+    request.write(Buffer.alloc(1024, 0x20));
+  });
+}
+
+describe("request bodies", () => {
+  it("a declared 50 MB body gets 413 from next-auth's sign-in and from the JSON endpoints, without being sent", async () => {
+    expect(await declaredHugeBody("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded" })).toBe(413);
+    const user = await createTestUser("analyst");
+    const { cookie } = await signInOverHttp(baseUrl, user.email, E2E_PASSWORD);
+    for (const path of ["/api/views", "/api/incidents/1/status"]) {
+      expect(await declaredHugeBody(path, { "content-type": "application/json", cookie: cookie! }), path).toBe(413);
+    }
+  });
+});
+
+describe("content security policy", () => {
+  it("pages allow scripts only by a fresh per-request nonce, which every script of the page carries", async () => {
+    const nonces: string[] = [];
+    for (let index = 0; index < 2; index++) {
+      const response = await fetch(`${baseUrl}/login`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const scriptSrc = csp.split(";").find((directive) => directive.trim().startsWith("script-src")) ?? "";
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc).not.toContain("'unsafe-eval'");
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+      expect(nonce).toBeTruthy();
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+      nonces.push(nonce!);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  it("no HSTS over plain http (it is sent once NEXTAUTH_URL is https: tests/unit/http/csp.test.ts)", async () => {
+    expect((await fetch(`${baseUrl}/login`)).headers.get("strict-transport-security")).toBeNull();
   });
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await query(`TRUNCATE source, incident, incident_source, evidence, incident_actor, audit_event RESTART IDENTITY CASCADE`);
+  await query(`SET session_replication_role = replica; TRUNCATE source, incident, incident_source, evidence, incident_actor, audit_event RESTART IDENTITY CASCADE`);
 });
 
 describe("POST /api/sources", () => {
