@@ -4,6 +4,8 @@
  */
 import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
+import { createApiToken } from "@/lib/auth/tokens";
+import { launchBrowser } from "./browser";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/ip";
 import { ACCOUNT_ADDRESS_LIMITS } from "@/lib/auth/throttle";
 import { query } from "../integration/db";
@@ -92,5 +94,39 @@ describe("content security policy", () => {
 
   it("no HSTS over plain http (it is sent once NEXTAUTH_URL is https: tests/unit/http/csp.test.ts)", async () => {
     expect((await fetch(`${baseUrl}/login`)).headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("the All tokens page", () => {
+  it("shows every user's tokens with owner, scope and expiry, and an admin revokes one (scripts run under the nonce CSP)", async () => {
+    const owner = await createTestUser("viewer");
+    const token = await createApiToken(owner.id, "nightly export", {}, { scope: "read", expiresInDays: 7 });
+    const admin = await createTestUser("admin");
+    const { cookie } = await signInOverHttp(baseUrl, admin.email, E2E_PASSWORD);
+    const [name, value] = [cookie!.slice(0, cookie!.indexOf("=")), cookie!.slice(cookie!.indexOf("=") + 1)];
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      await context.addCookies([{ name, value, url: baseUrl }]);
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(`${baseUrl}/admin/tokens`);
+      const row = page.locator("tr", { hasText: owner.email }).filter({ hasText: "nightly export" });
+      await expect.poll(() => row.textContent()).toContain("read");
+      expect(await row.textContent()).toContain("Active until");
+      await page.screenshot({ path: "/tmp/vigie-admin-tokens.png", fullPage: true });
+      page.once("dialog", (dialog) => void dialog.accept());
+      await row.getByRole("button", { name: "Revoke" }).click();
+      await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain("Revoked");
+      expect((await fetch(`${baseUrl}/api/incidents`, { headers: { authorization: `Bearer ${token.token}` } })).status).toBe(401);
+      await page.goto(`${baseUrl}/settings/tokens`);
+      await page.screenshot({ path: "/tmp/vigie-settings-tokens.png", fullPage: true });
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
