@@ -44,6 +44,22 @@ export type ExportConnection = {
   finish: () => Promise<void>;
 };
 
+/**
+ * A cancelled export's connection is destroyed, and its server process (holding the slot's lock) exits a
+ * moment later: a user who cancels and starts again at once waits that moment instead of getting a 429.
+ */
+const SLOT_WAIT_MS = 2_000;
+
+async function takeSlot(client: pg.PoolClient, userId: number, limits: ExportLimits): Promise<boolean> {
+  const deadline = Date.now() + Math.min(SLOT_WAIT_MS, limits.acquireTimeoutMs);
+  for (;;) {
+    const { rows } = await client.query(TAKE_SLOT, [String(userId), limits.perUser]);
+    if (rows.length) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A connection for one export of this user (null: a script, not limited per user), or a 503 / 429. */
 export async function acquireExportConnection(userId: number | null, limits = exportLimits()): Promise<ExportConnection> {
   let client: pg.PoolClient;
@@ -57,8 +73,7 @@ export async function acquireExportConnection(userId: number | null, limits = ex
   }
   if (userId === null) return { client, finish: async () => client.release() };
   try {
-    const { rows } = await client.query(TAKE_SLOT, [String(userId), limits.perUser]);
-    if (!rows.length) {
+    if (!(await takeSlot(client, userId, limits))) {
       client.release();
       throw new AppError(
         "too_many_requests",
