@@ -14,6 +14,7 @@ const NAV: (NavItem & { minRole: Role })[] = [
   { href: "/places", label: "Places", minRole: "analyst" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
   { href: "/admin/users", label: "Users", minRole: "admin" },
+  { href: "/admin/tokens", label: "All tokens", minRole: "admin" },
   { href: "/settings/tokens", label: "Tokens", minRole: "viewer" },
 ];
 

@@ -23,6 +23,24 @@ export function CreateTokenForm({ action }: { action: Action }) {
             className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none"
           />
         </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Scope
+          <select name="scope" defaultValue="read-write" className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs">
+            <option value="read-write">read-write</option>
+            <option value="read">read only</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Expires after (days)
+          <input
+            name="expiresInDays"
+            type="number"
+            min={1}
+            max={365}
+            placeholder="never"
+            className="w-32 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none"
+          />
+        </label>
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Creating…" : "Create token"}
         </button>

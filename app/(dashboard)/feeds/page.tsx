@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AddFeedForm } from "@/components/feeds/add-feed-form";
 import { FeedsTable } from "@/components/feeds/feeds-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { hasRole, requirePageUser } from "@/lib/auth/guard";
 import { listFeeds } from "@/lib/feeds/queries";
 import { COUNTRIES } from "@/lib/ingest/gazetteer";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Feeds" };
 export const dynamic = "force-dynamic";
 
 export default async function FeedsPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/feeds"]);
   const canWrite = hasRole(user.role, "analyst");
   const feeds = await listFeeds();
   const countries = COUNTRIES.map((country) => ({ code: country.code, name: country.name })).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/filters";
 import { parseColumns } from "@/lib/incidents/columns";
@@ -25,7 +26,7 @@ export const metadata: Metadata = { title: "Incidents" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/incidents"]);
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");

@@ -1,11 +1,12 @@
 import { IngestForm } from "@/components/ingest/ingest-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export const metadata = { title: "Ingest" };
 
 export default async function IngestPage() {
-  await requirePageUser("analyst");
+  await requirePageUser(PAGE_ROLES["/ingest"]);
   return (
     <>
       <PageHeader

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { PlacesQueue } from "@/components/places/places-queue";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listAdmin1, listPlaceNames, PLACE_STATUSES, placeListSchema } from "@/lib/places/queries";
 
@@ -9,7 +10,7 @@ export const metadata = { title: "Places" };
 const LABELS: Record<(typeof PLACE_STATUSES)[number], string> = { pending: "Pending", resolved: "Placed", alias: "Aliases", rejected: "Rejected" };
 
 export default async function PlacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("analyst");
+  await requirePageUser(PAGE_ROLES["/places"]);
   const params = await searchParams;
   const single = Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value ? [[key, value]] : [])));
   // A bad link shows the pending queue rather than an error page.

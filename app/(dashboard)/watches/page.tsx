@@ -4,13 +4,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { surgeRuleText } from "@/lib/alerts/describe";
 import { listWatches } from "@/lib/alerts/queries";
 import { surgeSettings } from "@/lib/alerts/settings";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Watches" };
 export const dynamic = "force-dynamic";
 
 export default async function WatchesPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/watches"]);
   const watches = await listWatches(user);
   return (
     <>

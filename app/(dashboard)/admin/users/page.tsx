@@ -1,6 +1,7 @@
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
@@ -8,7 +9,7 @@ import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAct
 export const metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const admin = await requirePageUser("admin");
+  const admin = await requirePageUser(PAGE_ROLES["/admin/users"]);
   const users = await listUsers();
   const active = users.filter((user) => !user.disabled).length;
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser, hasRole } from "@/lib/auth/guard";
 import { findIncident, findMergeCandidates } from "@/lib/incidents/queries";
 import { ACTOR_TYPES } from "@/lib/incidents/taxonomy";
@@ -29,7 +30,7 @@ function Section({ title, children, className = "" }: { title: string; children:
 }
 
 export default async function IncidentPage({ params }: { params: Params }) {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/incidents/[id]"]);
   const raw = (await params).id;
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(id) || id < 1) notFound();

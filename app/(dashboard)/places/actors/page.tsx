@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActorsQueue } from "@/components/places/actors-queue";
 import { PageHeader } from "@/components/ui/page-header";
 import { ACTOR_STATUSES, actorListSchema, listActorNames } from "@/lib/actors/queue";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export const metadata = { title: "Actors queue" };
@@ -9,7 +10,7 @@ export const metadata = { title: "Actors queue" };
 const LABELS: Record<(typeof ACTOR_STATUSES)[number], string> = { pending: "Pending", resolved: "New actors", alias: "Aliases", rejected: "Rejected" };
 
 export default async function ActorsQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("analyst");
+  await requirePageUser(PAGE_ROLES["/places/actors"]);
   const params = await searchParams;
   const single = Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value ? [[key, value]] : [])));
   const query = actorListSchema.safeParse(single).data ?? actorListSchema.parse({});

@@ -1,7 +1,9 @@
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { toTokenRow } from "@/components/tokens/token-row";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -9,26 +11,19 @@ import { createTokenAction, revokeTokenAction } from "./actions";
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/settings/tokens"]);
   const tokens = await listApiTokens(user.id);
   return (
     <>
       <PageHeader
         title="API tokens"
-        description={`Personal tokens for scripts. A token acts as you, with your role (${user.role}), and stops working when revoked or when your account is disabled.`}
+        description={`Personal tokens for scripts. A token acts as you, with your role (${user.role}), or only reads if its scope is read. It stops working when it expires or is revoked, and when your account is disabled, your role changes or your password is reset.`}
       />
       <CreateTokenForm action={createTokenAction} />
       {tokens.length ? (
         <TokensTable
           revoke={revokeTokenAction}
-          tokens={tokens.map((token) => ({
-            id: token.id,
-            name: token.name,
-            prefix: token.prefix,
-            createdAt: token.createdAt.toISOString(),
-            lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-            revokedAt: token.revokedAt?.toISOString() ?? null,
-          }))}
+          tokens={tokens.map(toTokenRow)}
         />
       ) : (
         <EmptyState title="No token yet">Create one to call the JSON and CSV endpoints from a script.</EmptyState>

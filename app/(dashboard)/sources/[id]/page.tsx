@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { HighlightedText } from "@/components/evidence/highlighted-text";
 import { formatEventDate } from "@/components/incidents/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { findSource } from "@/lib/ingest/sources";
 import { httpLink } from "@/lib/net/http-link";
@@ -10,7 +11,7 @@ import { httpLink } from "@/lib/net/http-link";
 export const metadata = { title: "Source" };
 
 export default async function SourcePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ existing?: string }> }) {
-  await requirePageUser("viewer");
+  await requirePageUser(PAGE_ROLES["/sources/[id]"]);
   const { id } = await params;
   const { existing } = await searchParams;
   const sourceId = Number(id);
