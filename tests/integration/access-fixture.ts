@@ -46,8 +46,8 @@ export async function seedAccessFixture(callers: Record<Role, Caller>): Promise<
   const target = await createUser({ email: "access-target@example.org", password: "a long enough password", role: "viewer" });
   const watch = await createWatch(callers.viewer.user, { name: "my watch", query: "country=Mali" });
   const [feed] = await query<{ id: number }>(`INSERT INTO feed (url, interval_minutes, updated_at) VALUES ('https://example.org/sweep.xml', 15, now()) RETURNING id`);
-  const [place] = await query<{ id: number }>(`INSERT INTO place_name (name, name_key, country, updated_at) VALUES ('Sweepville', 'sweepville', 'Mali', now()) RETURNING id`);
-  const [actor] = await query<{ id: number }>(`INSERT INTO actor_name (name, name_key, updated_at) VALUES ('Sweep Brigade', 'sweep brigade', now()) RETURNING id`);
+  const [place] = await query<{ id: number }>(`INSERT INTO place_name (name, key, country, spellings, updated_at) VALUES ('Sweepville', 'sweepville', 'Mali', ARRAY['Sweepville'], now()) RETURNING id`);
+  const [actor] = await query<{ id: number }>(`INSERT INTO actor_name (name, key, updated_at) VALUES ('Sweep Brigade', 'sweep brigade', now()) RETURNING id`);
   return {
     incidentId,
     incidentVersion: version,
