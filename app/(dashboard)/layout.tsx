@@ -17,6 +17,7 @@ const NAV: { href: string; key: Exclude<keyof Messages["nav"], "label">; minRole
   { href: "/places", key: "places", minRole: "analyst" },
   { href: "/admin/audit", key: "audit", minRole: "admin" },
   { href: "/admin/users", key: "users", minRole: "admin" },
+  { href: "/admin/tokens", key: "allTokens", minRole: "admin" },
   { href: "/settings/tokens", key: "tokens", minRole: "viewer" },
 ];
 

@@ -25,6 +25,24 @@ export function CreateTokenForm({ action }: { action: Action }) {
             className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none"
           />
         </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          {t("scopeLabel")}
+          <select name="scope" defaultValue="read-write" className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs">
+            <option value="read-write">{t("scope.read-write")}</option>
+            <option value="read">{t("readOnly")}</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          {t("expiresAfter")}
+          <input
+            name="expiresInDays"
+            type="number"
+            min={1}
+            max={365}
+            placeholder={t("never")}
+            className="w-32 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none"
+          />
+        </label>
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? t("creating") : t("create")}
         </button>

@@ -9,8 +9,8 @@ import { IDLE, type ActionState } from "@/lib/auth/action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-export type TokenRow = { id: number; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
-
+import type { TokenScope } from "@/lib/auth/tokens";
+import type { TokenRow } from "./token-row";
 
 function RevokeButton({ tokenId, name, action }: { tokenId: number; name: string; action: Action }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -32,16 +32,33 @@ function RevokeButton({ tokenId, name, action }: { tokenId: number; name: string
   );
 }
 
+function Status({ token, now }: { token: TokenRow; now: string }) {
+  const t = useTranslations("tokens");
+  const utc = useFormat().dateTime;
+  if (token.revokedAt) return <span className="text-xs">{t("revoked", { date: utc(token.revokedAt) })}</span>;
+  if (token.expiresAt && token.expiresAt <= now) return <span className="text-xs">{t("expired", { date: utc(token.expiresAt) })}</span>;
+  return (
+    <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">
+      {token.expiresAt ? t("activeUntil", { date: utc(token.expiresAt) }) : t("active")}
+    </span>
+  );
+}
+
 export function TokensTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: Action }) {
   const t = useTranslations("tokens");
   const utc = useFormat().dateTime;
+  const showOwner = tokens.some((token) => token.owner);
+  // Rendered on the server first: one "now" for the whole table, as a string the client can compare.
+  const now = new Date().toISOString();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
       <table className="w-full text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
           <tr>
+            {showOwner ? <th className="px-3 py-2">{t("column.owner")}</th> : null}
             <th className="px-3 py-2">{t("column.name")}</th>
             <th className="px-3 py-2">{t("column.token")}</th>
+            <th className="px-3 py-2">{t("column.scope")}</th>
             <th className="px-3 py-2">{t("column.created")}</th>
             <th className="px-3 py-2">{t("column.lastUsed")}</th>
             <th className="px-3 py-2">{t("column.status")}</th>
@@ -53,16 +70,14 @@ export function TokensTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: Ac
         <tbody className="divide-y divide-slate-100">
           {tokens.map((token) => (
             <tr key={token.id} className={token.revokedAt ? "text-slate-600" : undefined}>
+              {showOwner ? <td className="px-3 py-2">{token.owner}</td> : null}
               <td className="px-3 py-2 font-medium">{token.name}</td>
               <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
+              <td className="px-3 py-2">{t(`scope.${token.scope as TokenScope}`)}</td>
               <td className="px-3 py-2 tabular-nums">{utc(token.createdAt)}</td>
               <td className="px-3 py-2 tabular-nums">{token.lastUsedAt ? utc(token.lastUsedAt) : t("never")}</td>
               <td className="px-3 py-2">
-                {token.revokedAt ? (
-                  <span className="text-xs">{t("revoked", { date: utc(token.revokedAt) })}</span>
-                ) : (
-                  <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">{t("active")}</span>
-                )}
+                <Status token={token} now={now} />
               </td>
               <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeButton tokenId={token.id} name={token.name} action={revoke} />}</td>
             </tr>

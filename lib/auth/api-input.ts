@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { passwordSchema } from "./password";
 import { roleSchema } from "./roles";
+import { tokenOptionsSchema } from "./tokens";
 
 /** A positive integer id from a URL segment, or a 404: "/api/tokens/abc" names nothing. */
 export function parseId(value: string, what: string): number {
@@ -20,4 +21,4 @@ export const userChangeSchema = z
   // One change per request, so a request is never half applied.
   .refine((change) => Object.values(change).filter((value) => value !== undefined).length === 1, "Give exactly one of role, disabled, password");
 
-export const tokenInputSchema = z.strictObject({ name: z.string() });
+export const tokenInputSchema = tokenOptionsSchema.extend({ name: z.string() });

@@ -1,7 +1,9 @@
 /**
  * The one guard. Every page, server action and route handler calls it on the server; proxy.ts only saves
  * anonymous visitors a round trip. The user row is re-read on every request (a primary-key lookup), so a
- * disabled user, a changed role or a reset password takes effect at the next request.
+ * disabled user, a changed role or a reset password takes effect at the next request; the same row
+ * carries the session generation, so revoking sessions (sign-out, password, role, disabling) costs no
+ * extra read.
  */
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
@@ -23,7 +25,8 @@ async function userFromSessionCookie(get: (name: string) => string | undefined):
   const claims = await decodeSessionToken(readSessionCookie(get));
   if (!claims) return null;
   const user = await findUserCredentialsById(claims.userId);
-  if (!user || user.disabled || passwordFingerprint(user.passwordHash) !== claims.passwordFingerprint) return null;
+  if (!user || user.disabled || user.sessionGeneration !== claims.generation) return null;
+  if (passwordFingerprint(user.passwordHash) !== claims.passwordFingerprint) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
 
@@ -85,8 +88,12 @@ export async function requireApiUser(request: Request, minRole?: Role): Promise<
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new AppError("unauthorized", "Malformed Authorization header: use `Authorization: Bearer <token>`");
-    user = await findUserByApiToken(match[1]);
-    if (!user) throw new AppError("unauthorized", "Invalid or revoked API token");
+    const found = await findUserByApiToken(match[1]);
+    if (!found) throw new AppError("unauthorized", "Invalid, expired or revoked API token");
+    if (found.scope === "read" && !SAFE_METHODS.has(request.method.toUpperCase())) {
+      throw new AppError("forbidden", "This API token is read-only: create a read-write token to make changes");
+    }
+    user = found.user;
   } else {
     const cookieJar = parseCookieHeader(request.headers.get("cookie"));
     user = await userFromSessionCookie((name) => cookieJar.get(name));

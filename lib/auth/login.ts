@@ -1,12 +1,12 @@
 /**
- * Checking a sign-in: throttling first, then the password, then the attempt recorded for throttling and
- * the audit trail. The caller learns only "signed in", "refused" or "too many attempts": the reason for a
+ * Checking a sign-in: the attempt is counted first (atomically, see throttle.ts), then the password is
+ * checked, then the outcome is settled and audited. The caller learns only "signed in", "refused" or "too many attempts": the reason for a
  * refusal (unknown account, wrong password, disabled) goes to the audit trail, never to the client.
  */
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db/client";
 import { PASSWORD_MAX_LENGTH, passwordFingerprint, verifyAgainstDummy, verifyPassword } from "./password";
-import { assessLoginThrottle } from "./throttle";
+import { reserveLoginAttempt, settleLoginSuccess } from "./throttle";
 import type { SessionUser } from "./types";
 import { findUserCredentialsByEmail, normalizeEmail } from "./users";
 
@@ -20,16 +20,17 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
-export type AuthenticatedUser = SessionUser & { passwordFingerprint: string };
+export type AuthenticatedUser = SessionUser & { passwordFingerprint: string; sessionGeneration: number };
 
 type Attempt = { email: unknown; password: unknown; ip: string };
 type Options = { sleep?: (ms: number) => Promise<void> };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function recordOutcome(email: string, ip: string, user: { id: number; email: string } | null, success: boolean, reason?: string) {
+/** The attempt's row was written as a failure when it was reserved: only a success changes it. */
+async function recordOutcome(attemptId: bigint, email: string, ip: string, user: { id: number; email: string } | null, success: boolean, reason?: string) {
   await prisma.$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { email, ip, success } });
+    if (success) await settleLoginSuccess(tx, attemptId);
     await recordAudit(
       {
         user,
@@ -55,28 +56,30 @@ export async function authenticate(attempt: Attempt, options: Options = {}): Pro
   const ip = attempt.ip;
   const knownIp = ip === "unknown" ? null : ip;
 
-  const throttle = await assessLoginThrottle(email, knownIp);
-  if (throttle.blocked) {
-    await recordAudit({ ip, action: "auth.login_throttled", details: { email, retryAfterSeconds: throttle.retryAfterSeconds } });
-    throw new TooManyAttemptsError(throttle.retryAfterSeconds);
+  const reservation = await reserveLoginAttempt(email, knownIp);
+  if (reservation.blocked) {
+    // One audit event per address per window, not one per refused request: a blocked client cannot fill the trail.
+    if (reservation.firstRefusal) await recordAudit({ ip, action: "auth.login_throttled", details: { email, retryAfterSeconds: reservation.retryAfterSeconds } });
+    throw new TooManyAttemptsError(reservation.retryAfterSeconds);
   }
-  if (throttle.delayMs > 0) await sleep(throttle.delayMs);
+  const { attemptId } = reservation;
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
   if (!email || !password || password.length > PASSWORD_MAX_LENGTH) {
-    await recordOutcome(email, ip, null, false, "malformed");
+    await recordOutcome(attemptId, email, ip, null, false, "malformed");
     return null;
   }
   const user = await findUserCredentialsByEmail(email);
   if (!user) {
     await verifyAgainstDummy(password);
-    await recordOutcome(email, ip, null, false, "unknown_account");
+    await recordOutcome(attemptId, email, ip, null, false, "unknown_account");
     return null;
   }
   const valid = await verifyPassword(user.passwordHash, password);
   if (!valid || user.disabled) {
-    await recordOutcome(email, ip, user, false, valid ? "disabled" : "wrong_password");
+    await recordOutcome(attemptId, email, ip, user, false, valid ? "disabled" : "wrong_password");
     return null;
   }
-  await recordOutcome(email, ip, user, true);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordFingerprint: passwordFingerprint(user.passwordHash) };
+  await recordOutcome(attemptId, email, ip, user, true);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordFingerprint: passwordFingerprint(user.passwordHash), sessionGeneration: user.sessionGeneration };
 }

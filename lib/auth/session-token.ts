@@ -56,7 +56,7 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
   return cookies;
 }
 
-export type SessionClaims = { userId: number; passwordFingerprint: string; signedInAt: number };
+export type SessionClaims = { userId: number; passwordFingerprint: string; signedInAt: number; generation: number };
 
 /** The verified claims of a session token, or null when it is missing, forged, expired or malformed. */
 export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
@@ -66,11 +66,13 @@ export async function decodeSessionToken(token: string | undefined): Promise<Ses
     const userId = Number(payload?.sub);
     const fingerprint = payload?.pwv;
     const signedInAt = payload?.signedInAt;
+    const generation = payload?.gen;
     if (!Number.isSafeInteger(userId) || userId <= 0 || typeof fingerprint !== "string" || typeof signedInAt !== "number") return null;
+    if (typeof generation !== "number" || !Number.isSafeInteger(generation)) return null;
     // next-auth re-issues the cookie with a fresh expiry whenever /api/auth/session is read: the time of
     // the sign-in itself is what bounds a session.
     if (Date.now() / 1000 - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
-    return { userId, passwordFingerprint: fingerprint, signedInAt };
+    return { userId, passwordFingerprint: fingerprint, signedInAt, generation };
   } catch {
     return null;
   }

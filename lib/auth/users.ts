@@ -22,7 +22,7 @@ export type UserSummary = {
 };
 
 /** The row the login and the guard need, including what must never leave the server. */
-export type UserCredentials = SessionUser & { disabled: boolean; passwordHash: string };
+export type UserCredentials = SessionUser & { disabled: boolean; passwordHash: string; sessionGeneration: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -49,7 +49,7 @@ export const newUserSchema = z.object({
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-const credentialsSelect = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, locale: true } as const;
+const credentialsSelect = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, sessionGeneration: true, locale: true } as const;
 
 function auditActor(context: ChangeContext) {
   return { user: context.actor ?? null, ip: context.ip ?? null };
@@ -121,6 +121,23 @@ export async function findUserByEmail(email: string): Promise<UserSummary | null
   return { ...user, lastLoginAt: lastLogin?.createdAt ?? null };
 }
 
+/**
+ * Ends every session of the user (their cookies carry the old generation, which the guard and next-auth's
+ * jwt callback compare with the row they read anyway) and revokes their API tokens, so that a role change,
+ * a disabling or a new password is never outlived by a credential issued before it. Re-enabling an
+ * account therefore revives nothing: its tokens were revoked when it was disabled.
+ */
+async function endSessionsAndTokens(tx: Prisma.TransactionClient, userId: number): Promise<number> {
+  await tx.user.update({ where: { id: userId }, data: { sessionGeneration: { increment: 1 } } });
+  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
+}
+
+/** Sign-out: ends every session of the user (on every device); API tokens stay, they are for scripts. */
+export async function endUserSessions(userId: number): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { sessionGeneration: { increment: 1 } } });
+}
+
 async function loadForChange(tx: Prisma.TransactionClient, id: number) {
   // FOR UPDATE: two admins demoting each other at once must not leave the team without an admin.
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "user" WHERE id = ${id} FOR UPDATE`;
@@ -142,8 +159,9 @@ export async function updateUserRole(id: number, role: Role, context: ChangeCont
     if (context.actor?.id === id) throw new AppError("conflict", "You cannot change your own role: ask another admin");
     if (user.role === "admin" && !user.disabled) await assertAnotherActiveAdmin(tx, id, "demote");
     await tx.user.update({ where: { id }, data: { role: newRole } });
+    const revokedTokens = await endSessionsAndTokens(tx, id);
     await recordAudit(
-      { ...auditActor(context), action: "user.role_change", targetType: "user", targetId: id, details: { email: user.email, from: user.role, to: newRole, ...via(context) } },
+      { ...auditActor(context), action: "user.role_change", targetType: "user", targetId: id, details: { email: user.email, from: user.role, to: newRole, revokedTokens, ...via(context) } },
       tx,
     );
   });
@@ -156,21 +174,23 @@ export async function setUserDisabled(id: number, disabled: boolean, context: Ch
     if (context.actor?.id === id) throw new AppError("conflict", "You cannot disable your own account: ask another admin");
     if (disabled && user.role === "admin") await assertAnotherActiveAdmin(tx, id, "disable");
     await tx.user.update({ where: { id }, data: { disabled } });
+    const revokedTokens = await endSessionsAndTokens(tx, id);
     await recordAudit(
-      { ...auditActor(context), action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: id, details: { email: user.email, ...via(context) } },
+      { ...auditActor(context), action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: id, details: { email: user.email, revokedTokens, ...via(context) } },
       tx,
     );
   });
 }
 
-/** Also ends the user's open sessions: the session token carries a fingerprint of the old hash. */
+/** Also ends the user's open sessions and revokes their API tokens. */
 export async function resetUserPassword(id: number, password: string, context: ChangeContext = {}): Promise<void> {
   const passwordHash = await hashPassword(passwordSchema.parse(password));
   await prisma.$transaction(async (tx) => {
     const user = await loadForChange(tx, id);
     await tx.user.update({ where: { id }, data: { passwordHash } });
+    const revokedTokens = await endSessionsAndTokens(tx, id);
     await recordAudit(
-      { ...auditActor(context), action: "user.password_reset", targetType: "user", targetId: id, details: { email: user.email, ...via(context) } },
+      { ...auditActor(context), action: "user.password_reset", targetType: "user", targetId: id, details: { email: user.email, revokedTokens, ...via(context) } },
       tx,
     );
   });

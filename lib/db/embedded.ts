@@ -247,11 +247,6 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     attached: false,
     stop: async () => {
       if (stopped) return;
-      // Another process attached to it and still uses it: it will shut it down when it is done.
-      if (await othersConnected(password, port)) {
-        log(`embedded PostgreSQL left running on port ${port}: another process is using it`);
-        return;
-      }
       stopped = true;
       await server.stop();
     },
@@ -408,8 +403,20 @@ async function attachOrStart(options: StartOptions & { dataDir: string; database
     const started = await waitUntilReady(options.dataDir);
     if (started) return attach(started);
     const database = await startEmbeddedPostgres(options);
+    const password = credentials(options.dataDir);
     // Its owner is present too, so that a command attached to it never shuts it down under the owner.
-    const releasePresence = holdPresence(credentials(options.dataDir), database.port);
-    return { ...database, stop: () => releasePresence().then(database.stop) };
+    const releasePresence = holdPresence(password, database.port);
+    return {
+      ...database,
+      stop: async () => {
+        await releasePresence();
+        // Another process attached to it and still uses it: that one shuts it down when it is done.
+        if (await othersConnected(password, database.port)) {
+          options.log?.(`embedded PostgreSQL left running on port ${database.port}: another process is using it`);
+          return;
+        }
+        await database.stop();
+      },
+    };
   });
 }

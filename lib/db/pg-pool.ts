@@ -9,7 +9,7 @@ import pg from "pg";
 
 const globalForPools = globalThis as unknown as { vigiePgPools?: Map<string, { url: string; pool: pg.Pool }> };
 
-export function namedPool(name: string, settings: Record<string, string | number>, max: number): pg.Pool {
+export function namedPool(name: string, settings: Record<string, string | number>, max: number, poolOptions: pg.PoolConfig = {}): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
   const pools = (globalForPools.vigiePgPools ??= new Map());
@@ -19,7 +19,7 @@ export function namedPool(name: string, settings: Record<string, string | number
   const options = Object.entries(settings)
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(" ");
-  const pool = new pg.Pool({ connectionString, max, options, application_name: `vigie-${process.pid}-${name}` });
+  const pool = new pg.Pool({ ...poolOptions, connectionString, max, options, application_name: `vigie-${process.pid}-${name}` });
   // An idle connection dropped by the server (restart) must not crash the process: the pool replaces it.
   pool.on("error", () => {});
   pools.set(name, { url: connectionString, pool });

@@ -13,7 +13,8 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
-  | "too_many_requests";
+  | "too_many_requests"
+  | "unavailable";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 export class AppError extends Error {
@@ -31,6 +33,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Sent as Retry-After (429 and 503 answers): when trying again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -65,9 +69,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 
 export function errorResponse(error: unknown, headers?: HeadersInit): NextResponse {
   if (error instanceof AppError) {
+    const retry: Record<string, string> = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     return NextResponse.json(
       { error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
-      { status: error.status, headers },
+      { status: error.status, headers: { ...Object.fromEntries(new Headers(headers)), ...retry } },
     );
   }
   if (error instanceof ZodError) {

@@ -26,5 +26,6 @@ export async function readBodyWithLimit(request: Request, limitBytes: number): P
 }
 
 function tooLarge(limitBytes: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024 / 1024)} MB`);
+  const limit = limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / 1024 / 1024)} MB` : `${Math.round(limitBytes / 1024)} KB`;
+  return new AppError("payload_too_large", `The request body is larger than ${limit}`);
 }

@@ -2,6 +2,10 @@
 import { AppError } from "@/lib/errors/app-error";
 import { readBodyWithLimit } from "./read-body";
 
+/** The incidents' and saved views' bodies: an edited incident with its evidence fits many times over. */
+export const JSON_BODY_LIMIT_BYTES = 100_000;
+
+/** The one JSON body reader: the limit holds while reading (see read-body.ts), not after. */
 export async function readJsonBody(request: Request, limitBytes = 16 * 1024): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.includes("application/json")) throw new AppError("unsupported_media_type", "Send a JSON body (Content-Type: application/json)");

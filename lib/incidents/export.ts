@@ -23,7 +23,6 @@ import { Transform, type TransformCallback } from "node:stream";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { stringify } from "csv-stringify/sync";
-import { namedPool } from "@/lib/db/pg-pool";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
@@ -33,6 +32,7 @@ import { EXPORT_LANGS, localizeColumn, type ExportLang } from "./export-labels";
 import { describeFilter, parseIncidentFilter, type IncidentFilter } from "./filters";
 import { incidentWhere, sql } from "./where";
 import { orderBySql } from "./queries";
+import { acquireExportConnection, exportLimits } from "./export-admission";
 
 export type ExportOptions = {
   filter: IncidentFilter;
@@ -180,15 +180,6 @@ export class CrlfRecords extends Transform {
   }
 }
 
-/**
- * COPY needs a raw pg connection (Prisma has no COPY), so exports get their own small pool, sized so that a
- * few concurrent exports cannot starve the app's Prisma pool. DateStyle=ISO makes dates print as ISO 8601
- * (YYYY-MM-DD) in the CSV whatever the server's setting.
- */
-function exportPool(): pg.Pool {
-  return namedPool("export", { DateStyle: "ISO,YMD" }, Number(process.env.EXPORT_POOL_SIZE ?? 3));
-}
-
 export type ExportStream = {
   body: ReadableStream<Uint8Array>;
   filename: string;
@@ -198,17 +189,23 @@ export type ExportStream = {
 
 /**
  * Opens an export: returns as soon as COPY has started, with a web stream of the file. The audit row
- * (filter, options, row count) is written when the stream ends; a download the client aborts is recorded
- * as incomplete, and its connection is destroyed (not returned to the pool mid-COPY) so PostgreSQL stops.
+ * (filter, options, row count) is written when the stream ends; a download the client aborts, or that
+ * outlives EXPORT_MAX_SECONDS, is recorded as incomplete, and its connection is destroyed (not returned
+ * to the pool mid-COPY) so PostgreSQL stops. COPY needs a raw pg connection (Prisma has no COPY): exports
+ * get their own small pool, admitted by export-admission.ts, so they cannot starve the app's Prisma pool.
  */
 export async function openIncidentExport(options: ExportOptions, context: { user: SessionUser | null; ip?: string | null }): Promise<ExportStream> {
   const statement = exportCopySql(options);
-  const client = await exportPool().connect();
+  const limits = exportLimits();
+  const { client, finish } = await acquireExportConnection(context.user?.id ?? null, limits);
   let released = false;
   const release = (error?: Error) => {
     if (released) return;
     released = true;
-    client.release(error ?? undefined);
+    // A connection that stopped mid-COPY is destroyed (which also frees its advisory lock); a completed one
+    // gives its slot back and returns to the pool.
+    if (error) client.release(error);
+    else void finish();
   };
 
   let copy: ReturnType<typeof copyTo>;
@@ -222,6 +219,7 @@ export async function openIncidentExport(options: ExportOptions, context: { user
   const header = Buffer.from(exportHeader(options), "utf8");
   records.push(header);
 
+  let timedOut = false;
   const audit = (completed: boolean) =>
     recordAudit({
       user: context.user,
@@ -238,6 +236,7 @@ export async function openIncidentExport(options: ExportOptions, context: { user
         lang: options.lang ?? "en",
         rows: records.records,
         completed,
+        ...(timedOut ? { stopped: `time limit of ${limits.maxSeconds} s` } : {}),
       },
     }).catch((error: unknown) => console.error("failed to record the export in the audit trail:", error));
 
@@ -253,14 +252,25 @@ export async function openIncidentExport(options: ExportOptions, context: { user
     release();
   });
   copy.pipe(records);
+  // A slow reader cannot hold the connection past the limit: the download is cut off (the client sees
+  // an incomplete file, and the audit trail says why).
+  const deadline = setTimeout(() => {
+    // Once COPY has ended the connection is back in the pool: the rest is a bounded buffer, let it drain.
+    if (finished) return;
+    timedOut = true;
+    records.destroy(new Error(`export stopped after its time limit of ${limits.maxSeconds} s`));
+  }, limits.maxSeconds * 1000);
+  deadline.unref();
   // The audit row is committed before the client sees the end of the file, so an export that
   // finished is always on record (and tests can read it right away).
   let audited: Promise<void> = Promise.resolve();
   records.on("end", () => {
+    clearTimeout(deadline);
     settleRowCount(records.records);
     audited = audit(true);
   });
   records.on("close", () => {
+    clearTimeout(deadline);
     if (finished) return;
     // The client went away (or an error): stop the COPY by dropping its connection, never reuse it.
     copy.destroy();

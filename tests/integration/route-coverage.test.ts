@@ -7,12 +7,34 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ACTION_ROLES, PAGE_ROLES, ROUTE_ROLES } from "@/lib/auth/access";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import { HTTP_METHODS, listAppRoutes, MUTATING_METHODS, paramValues, PUBLIC_ROUTES, REDIRECT_ONLY_PAGES, VIEWER_MUTATIONS, type AppRoute } from "../app-routes";
-import { query } from "./db";
+import { actionForm, callValid, databaseSnapshot, interruption, seedAccessFixture, viewerActionFixture } from "./access-fixture";
+import { resetDatabase } from "./db";
 import { seedFixtures } from "./incidents/fixtures";
 import { signedInUser, withCookie, withToken, type Caller } from "./session";
 
+// Pages and server actions read the session through next/headers; outside a request, the test supplies
+// the cookie a browser would send. The guard itself runs unchanged.
+const session = vi.hoisted(() => {
+  // What next.config.js's experimental.authInterrupts sets in a build, so forbidden() works here as in the app.
+  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+  return { cookie: "" };
+});
+vi.mock("next/headers", async () => {
+  const { parseCookieHeader } = await import("@/lib/auth/session-token");
+  return {
+    cookies: async () => {
+      const jar = parseCookieHeader(session.cookie);
+      return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) };
+    },
+    headers: async () => new Headers(session.cookie ? { cookie: session.cookie } : {}),
+  };
+});
+// revalidatePath needs Next's request store; the actions that succeed here have nothing to revalidate.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Endpoint = { route: AppRoute; method: string; handler: Handler };
@@ -44,7 +66,7 @@ let all: Endpoint[];
 let viewer: Caller;
 
 beforeAll(async () => {
-  await seedFixtures(); // incidents, a source and reference data, so that reads answer with content to compare
+  await resetDatabase();
   all = await endpoints();
   viewer = await signedInUser("viewer");
 });
@@ -92,57 +114,18 @@ describe("viewers", () => {
   });
 
   it("get the same answer on every read with their API token as with their session", async () => {
+    await seedFixtures(); // incidents, a source and reference data, so that reads answer with content to compare
+    const reader = await signedInUser("viewer"); // seeding emptied the users
     const differences: string[] = [];
     for (const endpoint of all.filter((candidate) => candidate.method === "GET")) {
-      const bySession = await call(endpoint, withCookie(viewer.cookie));
-      const byToken = await call(endpoint, withToken(viewer.token));
+      const bySession = await call(endpoint, withCookie(reader.cookie));
+      const byToken = await call(endpoint, withToken(reader.token));
       const [sessionBody, tokenBody] = [await bySession.text(), await byToken.text()];
       if (bySession.status !== byToken.status || bySession.headers.get("content-type") !== byToken.headers.get("content-type") || sessionBody !== tokenBody) {
         differences.push(`${label(endpoint)}: session ${bySession.status} ${sessionBody.slice(0, 200)}, token ${byToken.status} ${tokenBody.slice(0, 200)}`);
       }
     }
     expect(differences).toEqual([]);
-  });
-
-  it("may make the few writes open to them (their own tokens and saved views)", async () => {
-    const exercised = new Set<string>();
-    const write = async (name: string, id: number | null, body: unknown) => {
-      const endpoint = all.find((candidate) => label(candidate) === name)!;
-      exercised.add(name);
-      const url = `http://localhost:3000${endpoint.route.path.replace("[id]", String(id))}`;
-      const init = withCookie(viewer.cookie, { method: endpoint.method, headers: { "content-type": "application/json" }, body: body === null ? undefined : JSON.stringify(body) });
-      return endpoint.handler(new Request(url, init), { params: Promise.resolve<Record<string, string>>(id === null ? {} : { id: String(id) }) });
-    };
-    const owned = (table: string, id: number) => query(`SELECT * FROM ${table} WHERE id = $1 AND ${table === "saved_view" ? "owner_id" : "user_id"} = $2`, [id, viewer.user.id]);
-
-    const token = await write("POST /api/tokens", null, { name: "viewer laptop" });
-    expect(token.status).toBe(201);
-    const { id: tokenId } = (await token.json()) as { id: number };
-    expect(await owned("api_token", tokenId)).toMatchObject([{ name: "viewer laptop", revoked_at: null }]);
-    expect((await write("DELETE /api/tokens/[id]", tokenId, null)).status).toBe(204);
-    expect((await owned("api_token", tokenId))[0]!.revoked_at).toBeInstanceOf(Date);
-
-    const view = await write("POST /api/views", null, { name: "Kayes", query: "admin1=Kayes" });
-    expect(view.status).toBe(201);
-    const { id: viewId } = (await view.json()) as { id: number };
-    expect(await owned("saved_view", viewId)).toMatchObject([{ name: "Kayes", query: "admin1=Kayes", shared: false }]);
-    expect((await write("PATCH /api/views/[id]", viewId, { name: "Kayes, shared", shared: true })).status).toBe(204);
-    expect(await owned("saved_view", viewId)).toMatchObject([{ name: "Kayes, shared", query: "admin1=Kayes", shared: true }]);
-    expect((await write("DELETE /api/views/[id]", viewId, null)).status).toBe(204);
-    expect(await owned("saved_view", viewId)).toEqual([]);
-
-    // A write added to the allow-list must be given a valid call here too.
-    expect([...exercised].sort()).toEqual([...VIEWER_MUTATIONS].sort());
-  });
-});
-
-describe("pages", () => {
-  it("every page calls the guard on the server (its behaviour is proved against the real server in e2e)", () => {
-    const unguarded = routes
-      .filter((route) => route.kind === "page" && !PUBLIC_ROUTES.has(route.path) && !REDIRECT_ONLY_PAGES.has(route.path))
-      .filter((route) => !/requirePageUser\(/.test(readFileSync(route.file, "utf8")))
-      .map((route) => route.path);
-    expect(unguarded).toEqual([]);
   });
 });
 
@@ -155,24 +138,135 @@ function serverActionFiles(): string[] {
   return ["app", "components", "lib"].flatMap((dir) => walk(join(process.cwd(), dir))).filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")));
 }
 
-describe("server actions", () => {
-  it("each exported action calls the guard itself (directly or through a local helper that does)", () => {
-    const unguarded: string[] = [];
-    for (const file of serverActionFiles()) {
-      const source = readFileSync(file, "utf8");
-      const chunks = source.split(/\n(?=(?:export\s+)?(?:async\s+)?function\s)/);
-      const guards = ["requirePageUser"];
-      for (const chunk of chunks) {
-        const name = /^(?:async\s+)?function\s+(\w+)/.exec(chunk)?.[1];
-        if (name && /requirePageUser\(/.test(chunk)) guards.push(name);
-      }
-      const calls = new RegExp(`\\b(${guards.join("|")})\\(`);
-      for (const chunk of chunks) {
-        const exported = /^export\s+async\s+function\s+(\w+)/.exec(chunk)?.[1];
-        if (exported && !calls.test(chunk.slice(chunk.indexOf("{")))) unguarded.push(`${file}: ${exported}`);
+/** The incidents' actions answer { ok }, the accounts' ones { status: "ok" | "error" }. */
+type Action = (state: unknown, form: FormData) => Promise<{ ok?: boolean; status?: string; message?: string }>;
+
+async function serverActions(): Promise<Map<string, Action>> {
+  const found = new Map<string, Action>();
+  for (const file of serverActionFiles()) {
+    const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) if (typeof value === "function") found.set(name, value as Action);
+  }
+  return found;
+}
+
+const guardedPages = routes.filter((route) => route.kind === "page" && !PUBLIC_ROUTES.has(route.path) && !REDIRECT_ONLY_PAGES.has(route.path));
+
+describe("the table of minimum roles", () => {
+  it("lists exactly the route handlers, pages and server actions that exist", async () => {
+    expect(all.map(label).sort()).toEqual(Object.keys(ROUTE_ROLES).sort());
+    expect(guardedPages.map((route) => route.path).sort()).toEqual(Object.keys(PAGE_ROLES).sort());
+    expect([...(await serverActions()).keys()].sort()).toEqual(Object.keys(ACTION_ROLES).sort());
+  });
+
+  it("opens to viewers only writes on their own tokens, saved views, watches and alert inbox (lowering an entry must change this test)", () => {
+    expect([...VIEWER_MUTATIONS].sort()).toEqual(
+      [
+        "DELETE /api/tokens/[id]",
+        "DELETE /api/views/[id]",
+        "PATCH /api/views/[id]",
+        "POST /api/tokens",
+        "POST /api/views",
+        "POST /api/watches",
+        "PATCH /api/watches/[id]",
+        "DELETE /api/watches/[id]",
+        "POST /api/alerts/read",
+      ].sort(),
+    );
+    const viewerActions = Object.entries(ACTION_ROLES).filter(([, role]) => role === "viewer").map(([name]) => name);
+    expect(viewerActions.sort()).toEqual(["createTokenAction", "deleteViewAction", "revokeTokenAction", "saveViewAction"]);
+  });
+});
+
+/**
+ * Calls as the role just below each entry's minimum, with bodies that are valid (so a refusal cannot be
+ * a validation error), and checks the refusal and that the database did not change.
+ */
+describe("every entry, called with the role just below its minimum", () => {
+  let callers: Record<Role, Caller>;
+  let fixture: Awaited<ReturnType<typeof seedAccessFixture>>;
+
+  beforeAll(async () => {
+    // Fresh callers: the sweeps above revoked the first viewer's token.
+    callers = { viewer: await signedInUser("viewer"), analyst: await signedInUser("analyst"), admin: await signedInUser("admin") };
+    fixture = await seedAccessFixture(callers);
+  });
+
+  const below = (role: Role): Role | null => (role === "viewer" ? null : ROLES[ROLES.indexOf(role) - 1]);
+
+  it("route handlers answer 401 or 403 and change nothing, by session cookie and by API token", async () => {
+    const before = await databaseSnapshot();
+    const failures: string[] = [];
+    for (const endpoint of all) {
+      const key = label(endpoint) as keyof typeof ROUTE_ROLES;
+      const lower = below(ROUTE_ROLES[key]);
+      const credentials: RequestInit[] = lower ? [withCookie(callers[lower].cookie), withToken(callers[lower].token)] : [{}];
+      for (const init of credentials) {
+        const response = await callValid(endpoint, fixture, init);
+        const expected = lower ? 403 : 401;
+        if (response.status !== expected) failures.push(`${key} as ${lower ?? "anonymous"} → ${response.status}`);
       }
     }
-    expect(serverActionFiles().length).toBeGreaterThan(0);
-    expect(unguarded).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("pages refuse (the forbidden page, or the login redirect for anonymous visitors)", async () => {
+    const failures: string[] = [];
+    for (const page of guardedPages) {
+      const lower = below(PAGE_ROLES[page.path as keyof typeof PAGE_ROLES]);
+      session.cookie = lower ? callers[lower].cookie : "";
+      const { default: render } = (await import(/* @vite-ignore */ page.file)) as { default: (props: unknown) => Promise<unknown> };
+      const digest = await interruption(() => render({ params: Promise.resolve(paramValues(page)), searchParams: Promise.resolve({}) }));
+      const expected = lower ? "NEXT_HTTP_ERROR_FALLBACK;403" : "NEXT_REDIRECT";
+      if (!digest.startsWith(expected)) failures.push(`${page.path} as ${lower ?? "anonymous"} → ${digest}`);
+    }
+    session.cookie = "";
+    expect(failures).toEqual([]);
+  });
+
+  it("server actions refuse and change nothing", async () => {
+    const before = await databaseSnapshot();
+    const failures: string[] = [];
+    for (const [name, action] of await serverActions()) {
+      const lower = below(ACTION_ROLES[name as keyof typeof ACTION_ROLES]);
+      session.cookie = lower ? callers[lower].cookie : "";
+      const digest = await interruption(() => action({ status: "idle" }, actionForm(name, fixture)));
+      const expected = lower ? "NEXT_HTTP_ERROR_FALLBACK;403" : "NEXT_REDIRECT";
+      if (!digest.startsWith(expected)) failures.push(`${name} as ${lower ?? "anonymous"} → ${digest}`);
+    }
+    session.cookie = "";
+    expect(failures).toEqual([]);
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("viewers succeed on the writes open to them, with the same valid bodies", async () => {
+    const statuses: string[] = [];
+    for (const endpoint of all.filter((candidate) => VIEWER_MUTATIONS.has(label(candidate)))) {
+      statuses.push(`${label(endpoint)} ${(await callValid(endpoint, fixture, withCookie(callers.viewer.cookie))).status}`);
+    }
+    expect(statuses.sort()).toEqual(
+      [
+        "DELETE /api/tokens/[id] 204",
+        "DELETE /api/views/[id] 204",
+        "PATCH /api/views/[id] 204",
+        "POST /api/tokens 201",
+        "POST /api/views 201",
+        "POST /api/watches 201",
+        "PATCH /api/watches/[id] 200",
+        "DELETE /api/watches/[id] 204",
+        "POST /api/alerts/read 200",
+      ].sort(),
+    );
+    session.cookie = callers.viewer.cookie;
+    const actions = await serverActions();
+    const outcomes: string[] = [];
+    for (const [name, role] of Object.entries(ACTION_ROLES)) {
+      if (role !== "viewer") continue;
+      const result = await actions.get(name)!({ status: "idle" }, actionForm(name, await viewerActionFixture(fixture)));
+      outcomes.push(`${name} ${result.ok === true || result.status === "ok" ? "ok" : JSON.stringify(result)}`);
+    }
+    session.cookie = "";
+    expect(outcomes.filter((outcome) => !outcome.endsWith(" ok"))).toEqual([]);
   });
 });

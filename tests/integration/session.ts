@@ -15,9 +15,14 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 /** The Cookie header of a session for this user, as the browser would send it after signing in. */
 export async function sessionCookie(userId: number, options: { maxAge?: number; signedInAt?: number } = {}): Promise<string> {
-  const [row] = await query<{ password_hash: string }>(`SELECT password_hash FROM "user" WHERE id = $1`, [userId]);
+  const [row] = await query<{ password_hash: string; session_generation: number }>(`SELECT password_hash, session_generation FROM "user" WHERE id = $1`, [userId]);
   const token = await encode({
-    token: { sub: String(userId), pwv: passwordFingerprint(row.password_hash), signedInAt: options.signedInAt ?? Math.floor(Date.now() / 1000) },
+    token: {
+      sub: String(userId),
+      pwv: passwordFingerprint(row.password_hash),
+      gen: row.session_generation,
+      signedInAt: options.signedInAt ?? Math.floor(Date.now() / 1000),
+    },
     secret: process.env.NEXTAUTH_SECRET!,
     maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS,
   });

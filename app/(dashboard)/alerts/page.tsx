@@ -3,6 +3,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { AlertsTable } from "@/components/alerts/alerts-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAlerts } from "@/lib/alerts/queries";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export async function generateMetadata() {
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 export const dynamic = "force-dynamic";
 
 export default async function AlertsPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/alerts"]);
   const [alerts, t] = await Promise.all([listAlerts(user, { limit: 200 }), getTranslations("alerts")]);
   return (
     <>

@@ -3,6 +3,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { AddFeedForm } from "@/components/feeds/add-feed-form";
 import { FeedsTable } from "@/components/feeds/feeds-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { hasRole, requirePageUser } from "@/lib/auth/guard";
 import { listFeeds } from "@/lib/feeds/queries";
 import { COUNTRIES } from "@/lib/ingest/gazetteer";
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 export const dynamic = "force-dynamic";
 
 export default async function FeedsPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/feeds"]);
   const canWrite = hasRole(user.role, "analyst");
   const [feeds, t] = await Promise.all([listFeeds(), getTranslations("feeds")]);
   const countries = COUNTRIES.map((country) => ({ code: country.code, name: country.name })).sort((a, b) => a.name.localeCompare(b.name));

@@ -7,6 +7,7 @@
  */
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
+import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
 import { ZodError } from "zod";
@@ -71,7 +72,7 @@ function patchFromForm(form: FormData): IncidentPatch {
 }
 
 export async function updateIncidentAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await requirePageUser("analyst");
+  const user = await requirePageUser(ACTION_ROLES.updateIncidentAction);
   try {
     const id = Number(text(form, "id"));
     const version = Number(text(form, "version"));
@@ -99,7 +100,7 @@ export async function updateIncidentAction(_previous: ActionResult, form: FormDa
 }
 
 export async function setStatusAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await requirePageUser("analyst");
+  const user = await requirePageUser(ACTION_ROLES.setStatusAction);
   try {
     const id = Number(text(form, "id"));
     const status = text(form, "status");
@@ -113,7 +114,7 @@ export async function setStatusAction(_previous: ActionResult, form: FormData): 
 }
 
 export async function mergeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await requirePageUser("analyst");
+  const user = await requirePageUser(ACTION_ROLES.mergeAction);
   try {
     const targetId = Number(text(form, "targetId"));
     const mergedId = Number(text(form, "mergedId"));
@@ -127,7 +128,7 @@ export async function mergeAction(_previous: ActionResult, form: FormData): Prom
 }
 
 export async function unmergeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await requirePageUser("analyst");
+  const user = await requirePageUser(ACTION_ROLES.unmergeAction);
   try {
     const { targetId, mergedId } = await unmergeIncident(Number(text(form, "mergeId")), user);
     revalidatePath(`/incidents/${targetId}`);
@@ -139,7 +140,7 @@ export async function unmergeAction(_previous: ActionResult, form: FormData): Pr
 }
 
 export async function saveViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(ACTION_ROLES.saveViewAction);
   try {
     await createSavedView(user, { name: text(form, "name"), query: text(form, "query"), shared: form.get("shared") === "on" });
     revalidatePath("/incidents");
@@ -150,7 +151,7 @@ export async function saveViewAction(_previous: ActionResult, form: FormData): P
 }
 
 export async function deleteViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(ACTION_ROLES.deleteViewAction);
   try {
     await deleteSavedView(user, Number(text(form, "id")));
     revalidatePath("/incidents");

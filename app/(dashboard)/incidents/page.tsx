@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { parseIncidentFilterTolerant, describeFilter } from "@/lib/incidents/filters";
 import { parseColumns } from "@/lib/incidents/columns";
@@ -29,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/incidents"]);
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   const { keys: columns } = parseColumns(params.columns, "tolerant");

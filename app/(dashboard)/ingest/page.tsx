@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { IngestForm } from "@/components/ingest/ingest-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export async function generateMetadata() {
@@ -9,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function IngestPage() {
-  await requirePageUser("analyst");
+  await requirePageUser(PAGE_ROLES["/ingest"]);
   const t = await getTranslations("ingest");
   return (
     <>

@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { describeFilter, parseIncidentFilterTolerant, type IncidentFilter } from "@/lib/incidents/filters";
 import type { StatsBucket } from "@/lib/incidents/stats";
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageUser("viewer");
+  await requirePageUser(PAGE_ROLES["/overview"]);
   const params = await searchParams;
   const filter = parseIncidentFilterTolerant(params);
   // Tolerant like the filter: an unknown bucket in a hand-edited link falls back to months.

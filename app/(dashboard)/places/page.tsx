@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { PlacesQueue } from "@/components/places/places-queue";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listAdmin1, listPlaceNames, PLACE_STATUSES, placeListSchema } from "@/lib/places/queries";
 
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function PlacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("analyst");
+  await requirePageUser(PAGE_ROLES["/places"]);
   const params = await searchParams;
   const single = Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value ? [[key, value]] : [])));
   // A bad link shows the pending queue rather than an error page.

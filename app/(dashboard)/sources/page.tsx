@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { SourcesTable } from "@/components/sources/sources-table";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listSources } from "@/lib/ingest/sources";
 
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 }
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/sources"]);
   const params = await searchParams;
   const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
   const q = typeof params.q === "string" && params.q.trim() ? params.q.trim().slice(0, 200) : undefined;

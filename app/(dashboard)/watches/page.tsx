@@ -4,6 +4,7 @@ import { WatchesTable } from "@/components/alerts/watches-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listWatches } from "@/lib/alerts/queries";
 import { surgeSettings } from "@/lib/alerts/settings";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export async function generateMetadata() {
@@ -12,7 +13,7 @@ export async function generateMetadata() {
 export const dynamic = "force-dynamic";
 
 export default async function WatchesPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/watches"]);
   const [watches, t] = await Promise.all([listWatches(user), getTranslations("watches")]);
   const surge = surgeSettings();
   return (

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError, errorResponse } from "@/lib/errors/app-error";
 import { readBodyWithLimit } from "@/lib/http/read-body";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   try {
-    const user = await requireApiUser(request, "analyst");
+    const user = await requireApiUser(request, ROUTE_ROLES["POST /api/sources"]);
     const contentType = request.headers.get("content-type") ?? "";
     const body = await readBodyWithLimit(request, MAX_INGEST_BYTES);
     if (contentType.includes("multipart/form-data")) {
@@ -53,7 +54,7 @@ export async function POST(request: Request) {
 
 export async function GET(request: Request) {
   try {
-    await requireApiUser(request, "viewer");
+    await requireApiUser(request, ROUTE_ROLES["GET /api/sources"]);
     const url = new URL(request.url);
     const page = Number(url.searchParams.get("page") ?? "1");
     if (!Number.isInteger(page) || page < 1) throw new AppError("bad_request", "page: must be a whole number of 1 or more");

@@ -52,11 +52,13 @@ describe("requireApiUser", () => {
     expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withToken(viewer.token)), "admin"))).toBe("forbidden");
   });
 
-  it("applies a role change at the next request, without signing in again", async () => {
+  it("applies a role change at the next request: the old session ends, a new one has the new role", async () => {
     const admin = await signedInUser("admin");
     const analyst = await signedInUser("analyst");
     await updateUserRole(analyst.user.id, "viewer", { actor: admin.user });
-    expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(analyst.cookie)), "analyst"))).toBe("forbidden");
+    expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(analyst.cookie)), "viewer"))).toBe("unauthorized");
+    const fresh = await sessionCookie(analyst.user.id);
+    expect(await refusal(requireApiUser(new Request(`${URL_BASE}/api/x`, withCookie(fresh)), "analyst"))).toBe("forbidden");
   });
 
   it("refuses cookie-authenticated writes from another origin, but not reads or same-origin writes", async () => {
@@ -85,8 +87,11 @@ describe("disabled users", () => {
     expect(await byCookie.json()).toMatchObject({ error: "unauthorized" });
     expect((await listTokens(new Request(`${URL_BASE}/api/tokens`, withToken(analyst.token)))).status).toBe(401);
 
+    // Re-enabling revives neither: the user signs in again and makes new tokens.
     await setUserDisabled(analyst.user.id, false, { actor: admin.user });
-    expect((await listTokens(new Request(`${URL_BASE}/api/tokens`, withCookie(analyst.cookie)))).status).toBe(200);
+    expect((await listTokens(new Request(`${URL_BASE}/api/tokens`, withCookie(analyst.cookie)))).status).toBe(401);
+    expect((await listTokens(new Request(`${URL_BASE}/api/tokens`, withToken(analyst.token)))).status).toBe(401);
+    expect((await listTokens(new Request(`${URL_BASE}/api/tokens`, withCookie(await sessionCookie(analyst.user.id))))).status).toBe(200);
   });
 
   it("a password reset ends the sessions opened with the old password", async () => {

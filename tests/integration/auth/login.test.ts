@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { authenticate, TooManyAttemptsError } from "@/lib/auth/login";
-import { ACCOUNT_LIMITS, ADDRESS_LIMITS, MAX_DELAY_MS } from "@/lib/auth/throttle";
+import { ACCOUNT_ADDRESS_LIMITS, ACCOUNT_LIMITS, ADDRESS_LIMITS, MAX_DELAY_MS } from "@/lib/auth/throttle";
 import { setUserDisabled } from "@/lib/auth/users";
 import { query, resetDatabase } from "../db";
 import { signedInUser, TEST_PASSWORD } from "../session";
@@ -47,7 +47,7 @@ describe("sign-in", () => {
 });
 
 describe("throttling", () => {
-  it("slows repeated failures on one account, then refuses them for a while", async () => {
+  it("slows repeated failures on one account from many addresses, then refuses them for a while", async () => {
     const { user } = await signedInUser("viewer");
     const { delays, sleep } = recorder();
     const outcomes: string[] = [];
@@ -63,7 +63,28 @@ describe("throttling", () => {
     // Refused even with the right password, from an address that never signed in to this account.
     expect(await attempt(user.email, TEST_PASSWORD, "10.1.9.9")).toBe("throttled");
     const throttled = await query(`SELECT 1 FROM audit_event WHERE action = 'auth.login_throttled'`);
+    // One throttled row and audit event per address per window, however often a refused client retries.
     expect(throttled).toHaveLength(3);
+    expect(await attempt(user.email, TEST_PASSWORD, "10.1.9.9")).toBe("throttled");
+    expect(await query(`SELECT 1 FROM audit_event WHERE action = 'auth.login_throttled'`)).toHaveLength(3);
+  });
+
+  it("refuses a guesser on one account from one address early, while the owner elsewhere still signs in", async () => {
+    const { user } = await signedInUser("viewer");
+    const outcomes: string[] = [];
+    for (let index = 0; index < ACCOUNT_ADDRESS_LIMITS.blockAt + 1; index++) outcomes.push(await attempt(user.email, "wrong password!", "203.0.113.50"));
+    expect(outcomes).toEqual([...Array(ACCOUNT_ADDRESS_LIMITS.blockAt).fill("refused"), "throttled"]);
+    expect(await attempt(user.email, TEST_PASSWORD, "203.0.113.50")).toBe("throttled");
+    expect(await attempt(user.email, TEST_PASSWORD, "198.51.100.60")).toBe("ok");
+  });
+
+  it("counts a burst of concurrent wrong passwords one by one: no more than the limit reach the password check", async () => {
+    const { user } = await signedInUser("viewer");
+    const outcomes = await Promise.all(Array.from({ length: 30 }, () => attempt(user.email, "wrong password!", "203.0.113.77")));
+    expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(ACCOUNT_ADDRESS_LIMITS.blockAt);
+    expect(outcomes.filter((outcome) => outcome === "throttled")).toHaveLength(30 - ACCOUNT_ADDRESS_LIMITS.blockAt);
+    const checked = await query(`SELECT 1 FROM audit_event WHERE action = 'auth.login_failed'`);
+    expect(checked).toHaveLength(ACCOUNT_ADDRESS_LIMITS.blockAt);
   });
 
   it("refuses one address that fails on many accounts, without blocking anyone else", async () => {
@@ -90,14 +111,14 @@ describe("throttling", () => {
 
   it("a success resets the account's count, and failures leave the window after 15 minutes", async () => {
     const { user } = await signedInUser("viewer");
-    for (let index = 0; index < ACCOUNT_LIMITS.blockAt - 1; index++) await attempt(user.email, "wrong password!", "10.2.0.1");
+    for (let index = 0; index < ACCOUNT_ADDRESS_LIMITS.blockAt - 1; index++) await attempt(user.email, "wrong password!", "10.2.0.1");
     expect(await attempt(user.email, TEST_PASSWORD, "10.2.0.1")).toBe("ok");
-    for (let index = 0; index < ACCOUNT_LIMITS.blockAt - 1; index++) {
-      expect(await attempt(user.email, "wrong password!", "10.2.0.2")).toBe("refused");
+    for (let index = 0; index < ACCOUNT_ADDRESS_LIMITS.blockAt - 1; index++) {
+      expect(await attempt(user.email, "wrong password!", "10.2.0.1")).toBe("refused");
     }
     // Age every attempt past the window: the account is free again.
     await query(`UPDATE login_attempt SET created_at = created_at - interval '16 minutes'`);
-    for (let index = 0; index < ACCOUNT_LIMITS.blockAt; index++) await attempt(user.email, "wrong password!", "10.2.0.3");
+    for (let index = 0; index < ACCOUNT_ADDRESS_LIMITS.blockAt; index++) await attempt(user.email, "wrong password!", "10.2.0.4");
     expect(await attempt(user.email, TEST_PASSWORD, "10.2.0.4")).toBe("throttled");
     await query(`UPDATE login_attempt SET created_at = created_at - interval '16 minutes'`);
     expect(await attempt(user.email, TEST_PASSWORD, "10.2.0.4")).toBe("ok");

@@ -127,9 +127,19 @@ describe("the audit trail", () => {
     expect((await listAuditEvents(parseAuditFilter({ action: "auth.", page: "99" }), 3)).page).toBe(2);
   });
 
-  it("cannot be edited or deleted, even directly in the database", async () => {
+  it("cannot be edited, deleted or truncated, even directly in the database", async () => {
     await signedInUser("admin");
+    const before = await query(`SELECT * FROM audit_event ORDER BY id`);
+    expect(before.length).toBeGreaterThan(0);
     await expect(query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow(/append-only/);
     await expect(query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    await expect(query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await expect(query(`TRUNCATE "user" CASCADE`)).rejects.toThrow(/append-only/);
+    expect(await query(`SELECT * FROM audit_event ORDER BY id`)).toEqual(before);
+    const [privileges] = await query<{ update: boolean; delete: boolean; truncate: boolean }>(
+      `SELECT has_table_privilege('public', 'audit_event', 'UPDATE') AS update, has_table_privilege('public', 'audit_event', 'DELETE') AS delete,
+              has_table_privilege('public', 'audit_event', 'TRUNCATE') AS truncate`,
+    );
+    expect(privileges).toEqual({ update: false, delete: false, truncate: false });
   });
 });

@@ -61,7 +61,7 @@ describe("GET /api/incidents/filter-options", () => {
     expect(body.locations).toContainEqual(expect.objectContaining({ name: "Kidira", country: "Senegal", admin1: "Tambacounda" }));
     expect(body.locations).toContainEqual(expect.objectContaining({ name: "Diboli", country: "Mali", admin1: "Kayes" }));
     // A place known without its district hangs straight under its region: that is its admin1, not a district.
-    expect(body.locations).toContainEqual({ name: "Tanout", country: "Niger", admin1: "Zinder", admin2: null });
+    expect(body.locations).toContainEqual({ name: "Fachi", country: "Niger", admin1: "Agadez", admin2: null });
     expect(body.admin2).toContainEqual(expect.objectContaining({ name: "Nioro du Sahel", country: "Mali", admin1: "Kayes" }));
     const jnim = body.actors.find((actor: { name: string }) => actor.name === "JNIM");
     expect(jnim.aliases).toEqual(expect.arrayContaining(["GSIM"]));

@@ -4,7 +4,7 @@
  * source with evidence, and a merged (hidden) incident.
  */
 import { loadReferenceData } from "@/lib/reference/load";
-import { query, resetDatabase } from "../db";
+import { query, resetDatabase, ROLLUP_TABLES, TRUNCATE_UNGUARDED } from "../db";
 
 type Role = "actor1" | "actor2" | "associated";
 export type Seed = {
@@ -58,8 +58,8 @@ export async function seedFixtures(): Promise<void> {
  */
 export async function reseedFixtureIncidents(): Promise<void> {
   await query(
-    `TRUNCATE "user", api_token, login_attempt, audit_event, source, incident, incident_source, evidence, incident_actor, saved_view, incident_merge
-       RESTART IDENTITY CASCADE`,
+    `${TRUNCATE_UNGUARDED} "user", api_token, login_attempt, audit_event, source, incident, incident_source, evidence, incident_actor, saved_view, incident_merge,
+       ${ROLLUP_TABLES} RESTART IDENTITY CASCADE`,
   );
   await insertFixtureIncidents();
 }

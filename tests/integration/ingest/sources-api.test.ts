@@ -6,7 +6,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
 import { prepareIngest } from "@/lib/ingest/ingest";
 import { storeExtraction } from "@/lib/ingest/store";
-import { query, resetDatabase } from "../db";
+import { query, resetDatabase, ROLLUP_TABLES, TRUNCATE_UNGUARDED } from "../db";
 
 const FIXTURE = readFileSync("../shared/fixtures/abamako-2025-05-19-mali-senegal.txt", "utf8");
 let analyst: string;
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await query(`TRUNCATE source, incident, incident_source, evidence, incident_actor, audit_event RESTART IDENTITY CASCADE`);
+  await query(`${TRUNCATE_UNGUARDED} source, incident, incident_source, evidence, incident_actor, audit_event, ${ROLLUP_TABLES} RESTART IDENTITY CASCADE`);
 });
 
 describe("POST /api/sources", () => {

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditActions, listAuditEvents, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export async function generateMetadata() {
@@ -24,7 +25,7 @@ function pageLink(filter: AuditFilter, page: number): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageUser("admin");
+  await requirePageUser(PAGE_ROLES["/admin/audit"]);
   const filter = parseAuditFilter(await searchParams);
   const [{ rows, total, page, pageCount }, actions, t, format] = await Promise.all([listAuditEvents(filter), listAuditActions(), getTranslations("audit"), getFormat()]);
   const filtered = Boolean(filter.action || filter.user || filter.from || filter.to);

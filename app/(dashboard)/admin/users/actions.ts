@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, type ActionState } from "@/lib/auth/action-state";
 import { parseId } from "@/lib/auth/api-input";
+import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { generatePassword } from "@/lib/auth/password";
 import { roleSchema } from "@/lib/auth/roles";
@@ -12,13 +13,13 @@ import { createUser, resetUserPassword, setUserDisabled, updateUserRole } from "
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
-async function adminContext() {
-  return { actor: await requirePageUser("admin"), ip: await actionIp() };
+async function adminContext(action: keyof typeof ACTION_ROLES) {
+  return { actor: await requirePageUser(ACTION_ROLES[action]), ip: await actionIp() };
 }
 
 /** Creates an account; without a typed password, generates one and shows it once. */
 export async function createUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const context = await adminContext();
+  const context = await adminContext("createUserAction");
   try {
     const typed = text(form, "password");
     const password = typed || generatePassword();
@@ -31,7 +32,7 @@ export async function createUserAction(_previous: ActionState, form: FormData): 
 }
 
 export async function changeRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const context = await adminContext();
+  const context = await adminContext("changeRoleAction");
   try {
     await updateUserRole(parseId(text(form, "userId"), "User"), roleSchema.parse(text(form, "role")), context);
     revalidatePath("/admin/users");
@@ -42,7 +43,7 @@ export async function changeRoleAction(_previous: ActionState, form: FormData): 
 }
 
 export async function setDisabledAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const context = await adminContext();
+  const context = await adminContext("setDisabledAction");
   try {
     const disabled = z.enum(["true", "false"]).parse(text(form, "disabled")) === "true";
     await setUserDisabled(parseId(text(form, "userId"), "User"), disabled, context);
@@ -55,7 +56,7 @@ export async function setDisabledAction(_previous: ActionState, form: FormData):
 
 /** Sets a generated password, shown once to the admin to hand over; the user's sessions end. */
 export async function resetPasswordAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const context = await adminContext();
+  const context = await adminContext("resetPasswordAction");
   try {
     const password = generatePassword();
     await resetUserPassword(parseId(text(form, "userId"), "User"), password, context);

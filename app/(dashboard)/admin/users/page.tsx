@@ -3,6 +3,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
@@ -12,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function UsersPage() {
-  const admin = await requirePageUser("admin");
+  const admin = await requirePageUser(PAGE_ROLES["/admin/users"]);
   const [users, t] = await Promise.all([listUsers(), getTranslations("users")]);
   const active = users.filter((user) => !user.disabled).length;
   return (

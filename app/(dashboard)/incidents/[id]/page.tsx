@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCodeLabel, getFormat } from "@/lib/i18n/server";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser, hasRole } from "@/lib/auth/guard";
 import { findIncident, findMergeCandidates } from "@/lib/incidents/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,7 +32,7 @@ function Section({ title, children, className = "" }: { title: string; children:
 }
 
 export default async function IncidentPage({ params }: { params: Params }) {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/incidents/[id]"]);
   const raw = (await params).id;
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(id) || id < 1) notFound();

@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { ActorsQueue } from "@/components/places/actors-queue";
 import { PageHeader } from "@/components/ui/page-header";
 import { ACTOR_STATUSES, actorListSchema, listActorNames } from "@/lib/actors/queue";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 
 export async function generateMetadata() {
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function ActorsQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("analyst");
+  await requirePageUser(PAGE_ROLES["/places/actors"]);
   const params = await searchParams;
   const single = Object.fromEntries(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value ? [[key, value]] : [])));
   const query = actorListSchema.safeParse(single).data ?? actorListSchema.parse({});

@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { toTokenRow } from "@/components/tokens/token-row";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
@@ -13,7 +15,7 @@ export async function generateMetadata() {
 }
 
 export default async function TokensPage() {
-  const user = await requirePageUser("viewer");
+  const user = await requirePageUser(PAGE_ROLES["/settings/tokens"]);
   const [tokens, t, tRole] = await Promise.all([listApiTokens(user.id), getTranslations("tokens"), getTranslations("roles")]);
   return (
     <ClientMessages namespaces={["tokens", "secret"]}>
@@ -25,14 +27,7 @@ export default async function TokensPage() {
       {tokens.length ? (
         <TokensTable
           revoke={revokeTokenAction}
-          tokens={tokens.map((token) => ({
-            id: token.id,
-            name: token.name,
-            prefix: token.prefix,
-            createdAt: token.createdAt.toISOString(),
-            lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-            revokedAt: token.revokedAt?.toISOString() ?? null,
-          }))}
+          tokens={tokens.map(toTokenRow)}
         />
       ) : (
         <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>

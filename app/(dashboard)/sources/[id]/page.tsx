@@ -5,6 +5,7 @@ import { getCodeLabel, getFormat } from "@/lib/i18n/server";
 import { HighlightedText } from "@/components/evidence/highlighted-text";
 import { EventDate, StatusBadge } from "@/components/incidents/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { findSource } from "@/lib/ingest/sources";
 import { httpLink } from "@/lib/net/http-link";
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 }
 
 export default async function SourcePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ existing?: string }> }) {
-  await requirePageUser("viewer");
+  await requirePageUser(PAGE_ROLES["/sources/[id]"]);
   const { id } = await params;
   const { existing } = await searchParams;
   const sourceId = Number(id);

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requestIp, requireApiUser } from "@/lib/auth/guard";
 import { AppError, errorResponse } from "@/lib/errors/app-error";
 import { readBodyWithLimit } from "@/lib/http/read-body";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   try {
-    const user = await requireApiUser(request, "admin");
+    const user = await requireApiUser(request, ROUTE_ROLES["POST /api/gazetteer/import"]);
     const contentType = request.headers.get("content-type") ?? "";
     const body = await readBodyWithLimit(request, MAX_GAZETTEER_BYTES);
     let bytes: Buffer;

@@ -1,3 +1,4 @@
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requestIp, requireApiUser } from "@/lib/auth/guard";
 import { openIncidentExport, parseExportParams } from "@/lib/incidents/export";
 import { incidentErrorResponse } from "@/lib/incidents/api-errors";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   try {
-    const user = await requireApiUser(request, "viewer");
+    const user = await requireApiUser(request, ROUTE_ROLES["GET /api/incidents/export"]);
     const options = parseExportParams(new URL(request.url).searchParams);
     const { body, filename } = await openIncidentExport(options, { user, ip: requestIp(request) });
     request.signal.addEventListener("abort", () => void body.cancel().catch(() => {}), { once: true });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { getFilterOptions } from "@/lib/incidents/queries";
 import { incidentErrorResponse } from "@/lib/incidents/api-errors";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   try {
-    await requireApiUser(request, "viewer");
+    await requireApiUser(request, ROUTE_ROLES["GET /api/incidents/filter-options"]);
     return NextResponse.json(await getFilterOptions(), { headers: { "cache-control": "private, max-age=300" } });
   } catch (error) {
     return incidentErrorResponse(error);

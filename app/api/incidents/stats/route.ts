@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { incidentErrorResponse } from "@/lib/incidents/api-errors";
@@ -28,7 +29,7 @@ function parseBucket(params: URLSearchParams): StatsBucket {
  */
 export async function GET(request: Request) {
   try {
-    await requireApiUser(request, "viewer");
+    await requireApiUser(request, ROUTE_ROLES["GET /api/incidents/stats"]);
     const params = new URL(request.url).searchParams;
     const filter = parseIncidentFilter(params, ["bucket"]);
     const { stats, computedAt } = await getCachedOverviewStats(filter, parseBucket(params));

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError, errorResponse } from "@/lib/errors/app-error";
 import { readBodyWithLimit } from "@/lib/http/read-body";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** Extraction without storage, for the ingest page's review step. Writes nothing. */
 export async function POST(request: Request) {
   try {
-    await requireApiUser(request, "analyst");
+    await requireApiUser(request, ROUTE_ROLES["POST /api/sources/preview"]);
     const body = await readBodyWithLimit(request, MAX_INGEST_BYTES);
     let json: unknown;
     try {

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseId, userChangeSchema } from "@/lib/auth/api-input";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requestIp, requireApiUser } from "@/lib/auth/guard";
 import { resetUserPassword, setUserDisabled, updateUserRole } from "@/lib/auth/users";
 import { errorResponse } from "@/lib/errors/app-error";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** One of `{ role }`, `{ disabled }` or `{ password }`: one audited change per request. */
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await requireApiUser(request, "admin");
+    const actor = await requireApiUser(request, ROUTE_ROLES["PATCH /api/admin/users/[id]"]);
     const id = parseId((await params).id, "User");
     const change = userChangeSchema.parse(await readJsonBody(request));
     const context = { actor, ip: requestIp(request) };

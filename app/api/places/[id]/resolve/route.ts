@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requestIp, requireApiUser } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/errors/app-error";
 import { readJsonBody } from "@/lib/http/read-json";
@@ -15,7 +16,7 @@ type Context = { params: Promise<{ id: string }> };
  */
 export async function POST(request: Request, { params }: Context) {
   try {
-    const user = await requireApiUser(request, "analyst");
+    const user = await requireApiUser(request, ROUTE_ROLES["POST /api/places/[id]/resolve"]);
     const id = parseId((await params).id);
     const resolution = parsePlaceResolution(await readJsonBody(request));
     return NextResponse.json(await resolvePlaceName(id, resolution, user, { ip: requestIp(request) }));
