@@ -81,6 +81,7 @@ export const ACTION_ROLES = {
   setStatusAction: "analyst",
   mergeAction: "analyst",
   unmergeAction: "analyst",
+  setLocaleAction: "viewer",
   saveViewAction: "viewer",
   deleteViewAction: "viewer",
   createTokenAction: "viewer",

@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { ACTION_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { setUserLocale } from "@/lib/auth/users";
 import { isLocale, LOCALE_COOKIE } from "./config";
@@ -11,7 +12,7 @@ import { isLocale, LOCALE_COOKIE } from "./config";
  * own switch only writes the cookie, in the browser (components/layout/locale-switch.tsx).
  */
 export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> {
-  const user = await requirePageUser();
+  const user = await requirePageUser(ACTION_ROLES.setLocaleAction);
   if (!isLocale(locale)) return { ok: false };
   await setUserLocale(user.id, locale);
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: COOKIE_MAX_AGE });

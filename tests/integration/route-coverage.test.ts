@@ -28,10 +28,16 @@ vi.mock("next/headers", async () => {
   return {
     cookies: async () => {
       const jar = parseCookieHeader(session.cookie);
-      return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) };
+      return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: () => undefined };
     },
     headers: async () => new Headers(session.cookie ? { cookie: session.cookie } : {}),
   };
+});
+// Outside a request next-intl has no request config: the actions' messages come from the English file, through next-intl's own translator.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const messages = (await import("@/lib/i18n/messages/en.json")).default;
+  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }), getLocale: async () => "en", getMessages: async () => messages };
 });
 // revalidatePath needs Next's request store; the actions that succeed here have nothing to revalidate.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
@@ -174,7 +180,7 @@ describe("the table of minimum roles", () => {
       ].sort(),
     );
     const viewerActions = Object.entries(ACTION_ROLES).filter(([, role]) => role === "viewer").map(([name]) => name);
-    expect(viewerActions.sort()).toEqual(["createTokenAction", "deleteViewAction", "revokeTokenAction", "saveViewAction"]);
+    expect(viewerActions.sort()).toEqual(["createTokenAction", "deleteViewAction", "revokeTokenAction", "saveViewAction", "setLocaleAction"]);
   });
 });
 
@@ -263,7 +269,11 @@ describe("every entry, called with the role just below its minimum", () => {
     const outcomes: string[] = [];
     for (const [name, role] of Object.entries(ACTION_ROLES)) {
       if (role !== "viewer") continue;
-      const result = await actions.get(name)!({ status: "idle" }, actionForm(name, await viewerActionFixture(fixture)));
+      // The header's language switch takes the language itself, not a form.
+      const result =
+        name === "setLocaleAction"
+          ? await (actions.get(name) as unknown as (locale: string) => Promise<{ ok: boolean; status?: string }>)("fr")
+          : await actions.get(name)!({ status: "idle" }, actionForm(name, await viewerActionFixture(fixture)));
       outcomes.push(`${name} ${result.ok === true || result.status === "ok" ? "ok" : JSON.stringify(result)}`);
     }
     session.cookie = "";
