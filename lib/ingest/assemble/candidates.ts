@@ -191,8 +191,10 @@ export const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admi
 
 export function bestPlace(candidate: Candidate): PlaceMention | undefined {
   const anchor = candidate.triggers[0]!.start;
+  // "Boni, à 40 km de Douentza": the town the distance is measured from is the place only when no other is named.
   return [...candidate.places].sort(
-    (a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - anchor) - Math.abs(b.start - anchor),
+    (a, b) =>
+      Number(!!a.landmark) - Number(!!b.landmark) || KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - anchor) - Math.abs(b.start - anchor),
   )[0];
 }
 
