@@ -23,7 +23,37 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
     if (onlyDeployment && !draft.candidates.some((c) => c.ownDate || strongPlace(c))) continue;
     incidents.push(...finalize(draft, facts, anaphorasByDraft.get(draft) ?? []));
   }
-  return dropBackground(dropOverviews(incidents), options.publishedAt ?? null);
+  return dropBackground(mergeRetold(dropOverviews(incidents)), options.publishedAt ?? null);
+}
+
+/**
+ * A headline or a later paragraph that tells the same violent event again (same type, place and day)
+ * adds evidence to the first telling instead of a second incident; the higher stated toll wins.
+ */
+export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[] {
+  const kept: ExtractedIncident[] = [];
+  for (const incident of incidents) {
+    const same =
+      incident.eventType !== "Strategic developments" &&
+      kept.find(
+        (k) =>
+          k.eventType === incident.eventType &&
+          k.country === incident.country &&
+          k.eventDate === incident.eventDate &&
+          (k.location ?? k.admin1) === (incident.location ?? incident.admin1) &&
+          (k.location ?? k.admin1) !== null,
+      );
+    if (!same) {
+      kept.push(incident);
+      continue;
+    }
+    for (const a of incident.actors) {
+      if (!same.actors.some((x) => x.name === a.name)) same.actors.push({ ...a, role: same.actors.length === 0 ? "actor1" : same.actors.length === 1 ? "actor2" : "associated" });
+    }
+    if (incident.fatalities !== null && (same.fatalities === null || incident.fatalities > same.fatalities)) same.fatalities = incident.fatalities;
+    same.evidence.push(...incident.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.start === e.start)));
+  }
+  return kept;
 }
 
 // News reports what just happened: an event the text dates months before publication is a recap told for
