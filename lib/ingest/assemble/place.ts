@@ -127,7 +127,13 @@ export function findUnknownPlace(
     !MONTH_NAME.test(name) &&
     !/^(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|Le|La|Les|Un|Une|A|An)\b/.test(name);
   // A bare "à X" is read as a place only around violence: "a transmis à X" in a visit names a person.
-  for (const pattern of violent ? [CUED_NAME, APPOSED_NAME, NAME_THEN_CUE, AT_NAME, IN_NAME] : [CUED_NAME, APPOSED_NAME, NAME_THEN_CUE]) {
+  // The rarer forms are tried only when their cue word is in the sentence at all (a cheap look first).
+  const foldedSlice = folded.slice(start, end);
+  const apposed = /, (?:une?|an?) /.test(foldedSlice);
+  const postposed = /\b(?:village|town|hamlet|locality|settlement)\b/.test(foldedSlice);
+  const english = / (?:in|at) \S/.test(foldedSlice);
+  const patterns = [CUED_NAME, ...(apposed ? [APPOSED_NAME] : []), ...(postposed ? [NAME_THEN_CUE] : []), ...(violent ? [AT_NAME, ...(english ? [IN_NAME] : [])] : [])];
+  for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
       const name = m[1]!.replace(/[’']$/, "");
