@@ -23,6 +23,9 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
     if (onlyDeployment && !draft.candidates.some((c) => c.ownDate || strongPlace(c))) continue;
     incidents.push(...finalize(draft, facts, anaphorasByDraft.get(draft) ?? []));
   }
+  // ACLED codes no event without an actor1: a development the text ties to nobody (a tour, a decree, a
+  // meeting of unnamed people) is commentary.
+  incidents = incidents.filter((i) => i.eventType !== "Strategic developments" || i.actors.length > 0);
   return dropBackground(mergeRetold(dropOverviews(incidents)), options.publishedAt ?? null);
 }
 

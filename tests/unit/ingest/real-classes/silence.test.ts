@@ -31,3 +31,15 @@ describe("staying silent when nothing happened", () => {
     expect(extract("Il y a un an jour pour jour, des hommes armés attaquaient le village de Boni, tuant douze civils.")).toEqual([]);
   });
 });
+
+describe("developments need an actor", () => {
+  it("makes no incident of a tour nobody is named for", () => {
+    expect(extract("Mardi, une visite de travail a eu lieu à Kayes pour renforcer la coopération sécuritaire.")).toEqual([]);
+  });
+
+  it("keeps a visit between two named governments", () => {
+    const incidents = extract("Mardi, le ministre sénégalais des Forces armées a été reçu à Bamako par le gouvernement malien pour une visite de travail.");
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.actors.map((a) => a.name)).toEqual(expect.arrayContaining(["Government of Senegal", "Government of Mali"]));
+  });
+});
