@@ -148,7 +148,19 @@ export function findActors(
     const target = match.values.find(
       (t) => (!t.language || t.language === language) && (!t.needsDeterminer || DETERMINERS.test(previous)),
     );
-    if (target) mentions.push({ actor: target.actor, start: match.start, end: match.end });
+    if (!target) continue;
+    // "le JNIM, affilié à AQMI", "ISWAP, a faction of Boko Haram": a parent group that only describes the
+    // named one is no second actor.
+    const previousActor = mentions[mentions.length - 1];
+    const descriptor =
+      previousActor &&
+      previousActor.actor.type === target.actor.type &&
+      match.start - previousActor.end <= 60 &&
+      AFFILIATION_BEFORE.test(folded.slice(previousActor.end, match.start));
+    if (!descriptor) mentions.push({ actor: target.actor, start: match.start, end: match.end });
   }
   return mentions;
 }
+
+const AFFILIATION_BEFORE =
+  /^[^.;]*\b(?:affilie|affiliee|affilies|affiliated|affiliate|lie|liee|lies|linked|proche|allie|alliee|branche|faction|emanation|filiale|loyal|rattache|rattachee|franchise|offshoot|splinter|ex-|ancien)\w*\s+(?:a |au |aux |a l'|de |du |d'|des |of |to |with |from )?(?:la |le |l'|the )?$/;

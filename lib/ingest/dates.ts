@@ -129,6 +129,39 @@ function dateWindows(folded: string): { start: number; end: number }[] {
   return windows;
 }
 
+/** The four-digit year a date phrase writes, else null ("14 May, 14" writes none). */
+function writtenYear(phrase: string): number | null {
+  const m = /\b(1[89]\d\d|20\d\d)\b/.exec(phrase);
+  return m ? Number(m[1]) : null;
+}
+
+function trimTrailingNumber(phrase: string): number {
+  return phrase.replace(/[\s,]+\d{1,2}\s*$/, "").length;
+}
+
+
+/**
+ * The day a phrase names. Without a written year it is the most recent such day on or before publication:
+ * "mercredi 4 septembre" published on 10 September 2025 is 4 September 2024, the last one that was a
+ * Wednesday; a two-digit number chrono took for a year is no year.
+ */
+function resolveYear(component: chrono.ParsedComponents, written: number | null, reference: Date): string {
+  const month = component.get("month") ?? 1;
+  const day = component.get("day") ?? 1;
+  if (written !== null || !component.isCertain("month") || !component.isCertain("day")) return componentIso(component);
+  const refIso = reference.toISOString().slice(0, 10);
+  let year = reference.getUTCFullYear();
+  if (isoDate(year, month, day) > refIso) year -= 1;
+  const weekday = component.isCertain("weekday") ? component.get("weekday") : undefined;
+  if (weekday !== undefined && weekday !== null) {
+    for (let back = 0; back < 7; back++) {
+      const iso = isoDate(year - back, month, day);
+      if (new Date(`${iso}T12:00:00Z`).getUTCDay() === weekday) return iso;
+    }
+  }
+  return isoDate(year, month, day);
+}
+
 function chronoDates(text: string, folded: string, language: Language, reference: Date): DateMention[] {
   const mentions: DateMention[] = [];
   const results: { result: chrono.ParsedResult; offset: number }[] = [];
@@ -147,11 +180,15 @@ function chronoDates(text: string, folded: string, language: Language, reference
     // "la veille", "le lendemain" count from the story's last date, which the assembler knows; chrono would use publication.
     if (/veille|lendemain/i.test(result.text)) continue;
     const end = result.end && result.end.isCertain("day") ? componentIso(result.end) : null;
+    const written = writtenYear(result.text);
+    const date = /prochain|next|a venir|coming/i.test(result.text) ? componentIso(start) : resolveYear(start, written, reference);
+    // "On 14 May, 14 soldiers": chrono reads the count as a two-digit year; the phrase ends at the month.
+    const length = written === null && start.isCertain("year") ? trimTrailingNumber(result.text) : result.text.length;
     mentions.push({
       start: offset,
-      end: offset + result.text.length,
-      date: componentIso(start),
-      endDate: end && end !== componentIso(start) ? end : null,
+      end: offset + length,
+      date,
+      endDate: end && end !== date && end > date ? end : null,
       precision: "day",
       since: isSince(folded, offset),
     });

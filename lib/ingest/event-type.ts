@@ -104,6 +104,8 @@ export function findTriggers(folded: string): TriggerMatch[] {
         continue;
       }
       const before = folded.slice(Math.max(0, m.index - 40), m.index);
+      // "un arrêté interdisant...", "par arrêté préfectoral": a decree, not an arrest.
+      if (r.id === "arrest" && /^arretes?$/.test(m[0]) && isDecree(before, folded.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
       matches.push({
         rule: r,
         start: m.index,
@@ -136,13 +138,30 @@ export function isBackgroundReference(foldedBefore: string): boolean {
   return BACKGROUND_BEFORE.test(foldedBefore.slice(-60));
 }
 
+// "Rappelons que...", "pour rappel", "en 2019 déjà", "il y a un an jour pour jour": a recap told for context.
+const RECAP = /\b(rappelons que|pour rappel|il (?:faut|convient de) rappeler|on se souvient|on se rappelle|il y a (?:un|deux|trois|\d+) ans?\b|jour pour jour|anniversaire|commemor\w*|deja en (?:19|20)\d\d|en (?:19|20)\d\d deja|as a reminder|it will be recalled|recall that|a year ago|years? ago|anniversary|back in (?:19|20)\d\d|in (?:19|20)\d\d,? already)\b/;
+
+/** True when a sentence recalls earlier events for context. */
+export function isRecapSentence(folded: string): boolean {
+  return RECAP.test(folded);
+}
+
 /** True when a sentence describes a trend or a cumulative toll. */
 export function isTrendSentence(folded: string): boolean {
   return TREND.test(folded);
 }
 
-// Plans and talks ("pour planifier des opérations conjointes"): what may happen, not what happened.
-const INTENT_BEFORE = /\b(planifier|preparer|envisager|evaluer|discuter d[eu']|mutualiser|coordonner|to plan|to prepare|to discuss|planning|plans? (?:to|for))\b[\s']*(?:\p{L}+(?:'|\s+)){0,3}$/u;
+const DECREE_BEFORE = /\b(?:un|une|l'|cet|cette|le|par|d'un|nouvel|nouveau|premier)\s*$/;
+const DECREE_AFTER = /^\s*(?:n[°o]|no\.?\s*\d|ministeriel|prefectoral|interministeriel|municipal|du gouverneur|du ministre|du maire|portant|interdisant|instituant|fixant|reglementant|suspendant|pris le|signe|qui interdit|\d{4}-)/;
+
+/** "Un arrêté interdisant la circulation": the noun names a decree; "ont été arrêtés" an arrest. */
+export function isDecree(foldedBefore: string, foldedAfter: string): boolean {
+  return DECREE_BEFORE.test(foldedBefore) || DECREE_AFTER.test(foldedAfter);
+}
+
+// Plans, talks and prevention ("pour planifier des opérations conjointes", "pour prévenir toute incursion",
+// "to guard against any attack"): what may happen, not what happened.
+const INTENT_BEFORE = /\b(planifier|preparer|envisager|evaluer|discuter d[eu']|mutualiser|coordonner|prevenir|parer a|se premunir contre|dissuader|eviter|contrer|faire face a|face a (?:toute?s?|d'eventuel\w*)|to plan|to prepare|to discuss|planning|plans? (?:to|for)|to prevent|prevent(?:ing)?|to guard against|guard(?:ing)? against|to deter|deter(?:ring)?|to counter|to ward off|in case of|against (?:any|possible|potential|future))\b[\s']*(?:\p{L}+(?:'|\s+)){0,3}$/u;
 
 /** True when a trigger names a plan or a topic of talks rather than something that happened. */
 export function isIntentContext(foldedBefore: string): boolean {

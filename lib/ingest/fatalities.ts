@@ -52,6 +52,8 @@ const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|m
 // Numbers that count the wounded, the captured or the missing are not deaths.
 const NOT_DEATHS = /^(blesses?|blessees?|disparus?|otages?|enleves?|wounded|injured|missing|hostages?|abducted|kidnapped|prisonniers?|captured|arrested|interpelles?|personnes? (blessees?|enlevees?))/;
 
+const CUMULATIVE_BEFORE = /\b(?:porte a|portant a|portent a|bringing|brings|bring|raising|raises|pushing|au total|in total|total de|a total of|cumul\w*|bilan global|overall toll|overall)\s+(?:le nombre de |the number of |the toll to |to )?(?:\S+\s+){0,3}$/;
+const CUMULATIVE_AFTER = /^[^.;]{0,30}?\b(?:depuis|since|so far|to date|au total|in total|this year|cette annee|l'an dernier|last year|en (?:19|20)\d\d|in (?:19|20)\d\d|over the past|over the last|au cours des (?:derni|\d)|ces dernier\w+|in recent (?:years|months)|each year|par an|chaque annee)\b/;
 const MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s*(?:er\\s+)?(?:${MONTH})\\b`);
@@ -143,6 +145,11 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
     if (NOT_DEATHS.test(following.trim())) continue;
     if (mentions.some((x) => x.start < m!.index + m![0].length && m!.index < x.end)) continue;
     mentions.push({ start: m.index, end: m.index + m[0].length, count });
+  }
+  // "plus de 10 000 morts depuis 2012", "porte à 200 le nombre de tués": a running total, not one event's toll.
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const x = mentions[i]!;
+    if (CUMULATIVE_BEFORE.test(`${folded.slice(Math.max(0, x.start - 40), x.start).trimEnd()} `) || CUMULATIVE_AFTER.test(folded.slice(x.end, x.end + 60))) mentions.splice(i, 1);
   }
   NONE_RE.lastIndex = 0;
   for (let m = NONE_RE.exec(folded); m; m = NONE_RE.exec(folded)) {

@@ -64,6 +64,8 @@ export interface PlaceMention {
   end: number;
   /** "near X", "à 20 km de X": ACLED geo-precision 2. */
   near: boolean;
+  /** "X, à 30 km de Y", "X km north of Y": Y only measures where X lies. */
+  landmark?: boolean;
 }
 
 type RawCountry = [string, string, string, number, number, string[], string[]];
@@ -231,6 +233,9 @@ const ADMIN2_AFTER = /^\s*(cercle|province|department|district|moughataa)\b/;
 const LOCALITY_BEFORE = /\b(villages?|localites?|hameaux?|hameau|bourgades?|communes?(?: rurales?| urbaines?)?|villes?|towns?|hamlets?|locality|localities)\s+(de la |de l'|des |du |de |d'|of )?$/u;
 const LOCALITY_AFTER = /^\s*(village|town)\b/;
 const NEAR_BEFORE = /\b(entre|between|(?:sur )?l'axe|axe|(?:dans )?la zone d[eu']|(?:dans )?le secteur d[eu']|pres d[eu']|non loin d[eu']|a proximite d[eu']|aux environs d[eu']|dans les environs d[eu']|aux alentours d[eu']|a la peripherie d[eu']|a \d+\s*km (\p{L}+ )*d[eu']|near|outside|close to|on the outskirts of|(\d+|a few) ?(km|kilometres|kilometers|miles) (\p{L}+ )*(of|from))\s*(la |l')?(localite |ville |commune |village )?(d[eu'] |of )?$/u;
+// "entre Djibo et Bourzanga": the second town of a pair is as near as the first.
+const PAIR_BEFORE = /\b(?:entre|between) [\p{L}' -]{2,40}? (?:et|and)\s*(?:la |l')?$/u;
+const LANDMARK_BEFORE = /\b(?:a )?(?:\d+|une? (?:\p{L}+aine|dizaine|centaine)) ?(?:km|kilometres?|kilometers?|miles)(?: (?:\p{L}+ ){0,3})?(?:d[eu']|of|from)\s*(?:la |l')?(?:ville |localite |commune |town |city )?(?:d[eu'] |of )?$/u;
 const RIVER_BEFORE = /\b(fleuve|riviere|river|delta (interieur )?du|boucle du|bassin du)\s*$/;
 
 function qualifierOf(foldedBefore: string, foldedAfter: string): PlaceKind | undefined {
@@ -305,7 +310,9 @@ export function findPlaces(text: string, folded = foldKeepLength(text), tokens: 
     if (values.some((p) => !trusted(p))) geonamesSeen = true;
     const ranked = rankCandidates(values, qualifierOf(before, after));
     if (ranked.length === 0) continue;
-    mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) });
+    mentions.push({ place: ranked[0]!, alternatives: ranked.slice(1), start: match.start, end: match.end, near: NEAR_BEFORE.test(before) || (/\b(?:entre|between) /.test(before) && PAIR_BEFORE.test(before)),
+      landmark: /km|kilomet|miles/.test(before) && LANDMARK_BEFORE.test(before),
+    });
   }
   if (!geonamesSeen) return mentions;
   const inPlay = countriesInPlay(text, folded, tokens, mentions);

@@ -5,7 +5,7 @@
  * candidates of their own.
  */
 import type { DateMention } from "../dates";
-import { isBackgroundReference, isGenericContext, isIntentContext, isTrendSentence, type TriggerMatch } from "../event-type";
+import { isBackgroundReference, isGenericContext, isIntentContext, isRecapSentence, isTrendSentence, type TriggerMatch } from "../event-type";
 import { sentenceFatalities } from "../fatalities";
 import type { PlaceEntry, PlaceMention } from "../gazetteer";
 import type { Sentence } from "../sentences";
@@ -57,6 +57,12 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     const definite = !located && DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
     if (t.anaphoric || definite) anaphoras.push(definite ? { ...t, anaphoric: true } : t);
     else live.push(t);
+  }
+  // Violence only planned or guarded against ("to guard against any incursion") is no event, and lends no
+  // violence to the deployment beside it.
+  for (let i = live.length - 1; i >= 0; i--) {
+    const t = live[i]!;
+    if (familyOf(t.rule.kind) !== "strategic" && isIntentContext(folded.slice(sentence.start, t.start))) live.splice(i, 1);
   }
   // One group per family; strategic developments with different dates of their own stay apart.
   const groups: { family: Family; triggers: TriggerMatch[]; clauses: Set<number> }[] = [];
@@ -122,7 +128,7 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     if (groups[gi]!.triggers.every((t) => t.rule.id === "sanction" && isBackgroundReference(folded.slice(sentence.start, t.start)))) groups.splice(gi, 1);
   }
   const sentenceFolded = folded.slice(sentence.start, sentence.end);
-  const trend = isTrendSentence(sentenceFolded) && !dates.some((d) => d.precision === "day" || d.precision === "week");
+  const trend = (isTrendSentence(sentenceFolded) && !dates.some((d) => d.precision === "day" || d.precision === "week")) || isRecapSentence(sentenceFolded);
   if (trend || (dates.length > 0 && dates.every((d) => d.precision === "year" || d.since))) {
     for (let gi = groups.length - 1; gi >= 0; gi--) if (groups[gi]!.family !== "strategic") groups.splice(gi, 1);
   }
@@ -191,8 +197,10 @@ export const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admi
 
 export function bestPlace(candidate: Candidate): PlaceMention | undefined {
   const anchor = candidate.triggers[0]!.start;
+  // "Boni, à 40 km de Douentza": the town the distance is measured from is the place only when no other is named.
   return [...candidate.places].sort(
-    (a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - anchor) - Math.abs(b.start - anchor),
+    (a, b) =>
+      Number(!!a.landmark) - Number(!!b.landmark) || KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - anchor) - Math.abs(b.start - anchor),
   )[0];
 }
 

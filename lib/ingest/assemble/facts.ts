@@ -14,6 +14,23 @@ import { type AssembleOptions, type ArticleFacts, overlapsAny } from "./types";
 export const REPORTING = new WeakSet<DateMention>();
 export const eventDateOnly = (d: DateMention) => !REPORTING.has(d);
 
+// A dateline opens a paragraph: a place in capitals or title case, maybe a date, then the agency in
+// parentheses and a dash. Only each line's head is read, so a long line costs no more than its first 120 characters.
+const DATELINE = /^\s*\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*\((?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\)\s*[-–—:]/u;
+
+/** The spans of wire datelines at the head of the text's lines. */
+export function datelineSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const m = DATELINE.exec(text.slice(start, Math.min(end, start + 120)));
+    if (m) spans.push({ start, end: start + m[0].length });
+    start = end + 1;
+  }
+  return spans;
+}
+
 export function collectFacts(text: string, options: AssembleOptions): ArticleFacts {
   const folded = foldKeepLength(text);
   const tokens = tokenize(folded);
@@ -21,7 +38,9 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const sentences = splitSentences(text).filter((s) => s.start >= bodyStart);
   const actors = findActors(text, options.language, folded, tokens);
   // A place inside an actor's name ("Katiba Macina", "armée du Mali") is not where anything happened.
-  const found0 = findPlaces(text, folded, tokens).filter((p) => !overlapsAny(p, actors));
+  // The city of a wire dateline ("BAMAKO, 3 juin (AFP) -") is where the story was filed, not where it happened.
+  const datelines = datelineSpans(text);
+  const found0 = findPlaces(text, folded, tokens).filter((p) => !overlapsAny(p, actors) && !overlapsAny(p, datelines));
   // "X (Koro, Mopti)": the parenthesis situates X; X takes the namesake that lies there.
   const parenthetical = parentheticalPlaces(text, found0);
   const contextPlaces = new Set(parenthetical.context);

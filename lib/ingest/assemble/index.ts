@@ -23,5 +23,69 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
     if (onlyDeployment && !draft.candidates.some((c) => c.ownDate || strongPlace(c))) continue;
     incidents.push(...finalize(draft, facts, anaphorasByDraft.get(draft) ?? []));
   }
-  return dropOverviews(incidents);
+  // ACLED codes no event without an actor1: a development the text ties to nobody (a tour, a decree, a
+  // meeting of unnamed people) is commentary.
+  incidents = incidents.filter((i) => i.eventType !== "Strategic developments" || i.actors.length > 0);
+  return dropBackground(mergeRetold(dropOverviews(incidents)), options.publishedAt ?? null);
+}
+
+/**
+ * A headline or a later paragraph that tells the same violent event again (same type, place and day)
+ * adds evidence to the first telling instead of a second incident; the higher stated toll wins.
+ */
+export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[] {
+  const kept: ExtractedIncident[] = [];
+  for (const incident of incidents) {
+    const same =
+      incident.eventType !== "Strategic developments" &&
+      kept.find(
+        (k) =>
+          k.eventType === incident.eventType &&
+          k.country === incident.country &&
+          k.eventDate === incident.eventDate &&
+          (k.location ?? k.admin1) === (incident.location ?? incident.admin1) &&
+          (k.location ?? k.admin1) !== null,
+      );
+    if (!same) {
+      kept.push(incident);
+      continue;
+    }
+    for (const a of incident.actors) {
+      if (!same.actors.some((x) => x.name === a.name)) same.actors.push({ ...a, role: same.actors.length === 0 ? "actor1" : same.actors.length === 1 ? "actor2" : "associated" });
+    }
+    if (incident.fatalities !== null && (same.fatalities === null || incident.fatalities > same.fatalities)) same.fatalities = incident.fatalities;
+    same.evidence.push(...incident.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.start === e.start)));
+  }
+  return kept;
+}
+
+// News reports what just happened: an event the text dates months before publication is a recap told for
+// context ("en 2019 déjà", "l'attaque de mars dernier"), not a new incident.
+const BACKGROUND_DAYS = 90;
+
+/** Drops violent events dated more than three months before publication, when the publication date is known. */
+export function dropBackground(incidents: ExtractedIncident[], publishedAt: string | null): ExtractedIncident[] {
+  if (!publishedAt) return incidents;
+  const limit = new Date(`${publishedAt}T12:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() - BACKGROUND_DAYS);
+  const cutoff = limit.toISOString().slice(0, 10);
+  return incidents.filter((i) => {
+    // Developments (agreements, withdrawals, patrols since a month) are dated by their start and stay.
+    if (!i.eventDate || i.eventType === "Strategic developments") return true;
+    // A period keeps its incident when it reaches into the last three months ("depuis mai", "en 2025").
+    const last = i.endDate ?? periodEnd(i.eventDate, i.datePrecision);
+    return last >= cutoff;
+  });
+}
+
+function periodEnd(start: string, precision: ExtractedIncident["datePrecision"]): string {
+  const [y, m] = start.split("-").map(Number) as [number, number];
+  if (precision === "year") return `${y}-12-31`;
+  if (precision === "month") return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  if (precision === "week") {
+    const d = new Date(`${start}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 6);
+    return d.toISOString().slice(0, 10);
+  }
+  return start;
 }

@@ -69,6 +69,7 @@ export function sameEvent(candidate: Candidate, draft: Draft): boolean {
 }
 
 export const CASUALTY = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|bilan|toll|casualt(?:y|ies)|victimes?|pertes?|morts?|dead|killed|tues?|tuees?)\b/;
+const TOLL_CUE = /\b(bilan|toll|victimes|morts|tues|tuees|dead|killed|perdu la vie|lost their lives)\b/;
 export const ATTRIBUTION = /\b(blamed|attributed to|accused|claimed responsibility|attribuee?s? a|imputee?s? a|accuse\w*|revendiqu\w*|se reclamant d\w*)\b/;
 
 /**
@@ -101,11 +102,14 @@ export function buildDrafts(facts: ArticleFacts): { drafts: Draft[]; anaphorasBy
     if (candidates.length > 0) return;
     // "Le bilan fait état de cinq morts", "Deux militaires ont été blessés": facts for the event just told.
     const previous = latest as { draft: Draft; sentence: Sentence; index: number } | null;
-    const follows = previous && previous.sentence.paragraph === sentence.paragraph && index - previous.index <= 2 ? previous.draft : undefined;
-    const owner = referred ?? follows;
-    if (!owner) return;
     const folded = facts.folded.slice(sentence.start, sentence.end);
     const fatalityMentions = within(facts.fatalities, sentence.start, sentence.end);
+    // "Selon une source locale, le bilan est de sept morts" may open the next paragraph: a toll in the very
+    // next sentence still belongs to the event just told.
+    const nextToll = !!previous && index - previous.index === 1 && fatalityMentions.length > 0 && TOLL_CUE.test(folded);
+    const follows = previous && ((previous.sentence.paragraph === sentence.paragraph && index - previous.index <= 2) || nextToll) ? previous.draft : undefined;
+    const owner = referred ?? follows;
+    if (!owner) return;
     const sentenceActors = within(facts.actors, sentence.start, sentence.end);
     // "It blamed terrorists from the Islamic State Sahel", "Les assaillants, se réclamant du JNIM, ...".
     const attribution = ATTRIBUTION.test(folded) || (index - (previous?.index ?? -9) <= 1 && sentenceActors.some((a) => a.actor.type === 2));

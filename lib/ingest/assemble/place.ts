@@ -24,6 +24,13 @@ const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touare
 const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
 // "à X": French locative before a capitalised name the gazetteer lacks; a person after a verb of speech is no place.
 const AT_NAME = new RegExp(String.raw`(?<![\p{L}])[àÀ] (${NAME})`, "gu");
+// "Kobou, un village de la région de Mopti", "Kobou, a town 30 km from Djibo": the apposition says X is a place.
+const APPOSED_NAME = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME}),\s+(?:un|une|a|an)\s+(?:(?:petit|petite|small|remote|grand|gros|large)\s+)?(?:villages?|localit[ée]|hameau|commune|bourgade|ville|town|hamlet|locality|settlement)(?![\p{L}])`, "gu");
+// "Kobou village", "Kobou town": English puts the cue after the name.
+const NAME_THEN_CUE = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s+(?:village|town|hamlet|locality|settlement)\b`, "gu");
+// "in X", "at X": the English locative, read like "à X" (around violence only).
+const IN_NAME = new RegExp(String.raw`(?<![\p{L}])(?:in|at) (${NAME})`, "gu");
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre)\b/;
 const SPEECH_BEFORE = /\b(?:declare|indique|confie|dit|explique|annonce|rapporte|precise|affirme|selon|hommage|appel|envoye|adresse|succede|rendu|reprochent|demande)\w*\s+$/;
 const NOT_PLACES = new Set(["reuters", "afp", "rfi", "ap", "bbc", "jeune afrique", "l'afp", "dieu", "allah"]);
 // Read back from each "(": the name just before it (starting at a word's start) and what the parenthesis holds.
@@ -117,14 +124,21 @@ export function findUnknownPlace(
     !facts.actors.some((a) => a.start < nameStart + name.length && nameStart < a.end) &&
     !NOT_PLACES.has(name.toLowerCase()) &&
     lookupPlace(name).length === 0 &&
-    !/^(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(name);
+    !MONTH_NAME.test(name) &&
+    !/^(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|Le|La|Les|Un|Une|A|An)\b/.test(name);
   // A bare "à X" is read as a place only around violence: "a transmis à X" in a visit names a person.
-  for (const pattern of violent ? [CUED_NAME, AT_NAME] : [CUED_NAME]) {
+  // The rarer forms are tried only when their cue word is in the sentence at all (a cheap look first).
+  const foldedSlice = folded.slice(start, end);
+  const apposed = /, (?:une?|an?) /.test(foldedSlice);
+  const postposed = /\b(?:village|town|hamlet|locality|settlement)\b/.test(foldedSlice);
+  const english = / (?:in|at) \S/.test(foldedSlice);
+  const patterns = [CUED_NAME, ...(apposed ? [APPOSED_NAME] : []), ...(postposed ? [NAME_THEN_CUE] : []), ...(violent ? [AT_NAME, ...(english ? [IN_NAME] : [])] : [])];
+  for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
       const name = m[1]!.replace(/[’']$/, "");
       const nameStart = start + m.index + m[0].length - m[1]!.length;
-      if (pattern === AT_NAME && SPEECH_BEFORE.test(folded.slice(Math.max(start, nameStart - 40), nameStart - 2))) continue;
+      if ((pattern === AT_NAME || pattern === IN_NAME) && SPEECH_BEFORE.test(folded.slice(Math.max(start, nameStart - 40), nameStart - 2))) continue;
       if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null };
     }
   }

@@ -16,6 +16,7 @@ export interface ResolvedActor {
 }
 
 export const PASSIVE_BEFORE = /\b(?:a ete|ont ete|avait ete|avaient ete|ete|est|sont|etaient|etait|was|were|been|being|is|are|se sont|s'est|se fait)\s+(?:\p{L}+\s+)?$/u;
+export const REPELLED = /\b(?:repousse\w*|repelled|repulsed|fought off|fend(?:ed)? off|dejoue\w*|foiled|thwarted)\b/;
 export const NOUN_TRIGGER = /^(?:attaques?|attentats?|assauts?|offensives?|incursions?|raids?|embuscades?|affrontements?|combats?|attacks?|assaults?|ambush(?:es)?|clashes|offensive)$/;
 
 /**
@@ -36,6 +37,8 @@ export function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
     const gap = f.slice(mention.end, nearest.start);
     if (/\b(contre|against|visant|targeting)\b/.test(f.slice(Math.max(sentence.start, mention.start - 25), mention.start))) return "patient";
     if (passive) return "patient";
+    // "Les FAMa ont repoussé une attaque": the side that repelled it defended; the attackers acted (ACLED).
+    if (REPELLED.test(f.slice(mention.end, nearest.end + 2))) return "patient";
     // Only the subject acts: the first actor named before the verb, not an object between them.
     // "Wagner et les FAMa ont tué...": actors joined by "et" share the subject.
     const before = facts.actors.filter((a) => a.start >= sentence.start && a.end <= mention.start && a.actor.special !== "civilians");
@@ -49,8 +52,8 @@ export function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
   if (gap.length > 90) return null;
   if (/\b(par|by)\b/.test(gap) && !/\b(contre|against|visant|targeting)\b/.test(gap.slice(gap.search(/\b(par|by)\b/)))) return "agent";
   if (/\b(contre|against|visant|targeting|on|sur)\b/.test(gap)) return "patient";
-  if (NOUN_TRIGGER.test(f.slice(nearest.start, nearest.end)) && /^\s*(?:d[eu']|des|of)\s*(?:la |l')?$/.test(gap)) {
-    // "l'attaque du JNIM" names the attacker; "l'attaque du poste de l'armée" the target.
+  if (NOUN_TRIGGER.test(f.slice(nearest.start, nearest.end)) && /^\s*(?:(?:d[eu']|des|of)\s*(?:la |l')?)?$/.test(gap)) {
+    // "l'attaque du JNIM", "une attaque terroriste" name the attacker; "l'attaque du poste de l'armée" the target.
     return [2, 3, 4].includes(mention.actor.type) ? "agent" : "patient";
   }
   return passive ? null : "patient";
@@ -144,6 +147,11 @@ export function adjustActors(actors: ResolvedActor[], eventType: EventType, subE
   if (subEventType === "Armed clash" && !actors.some((a) => [2, 3, 4].includes(a.actor.type) && !stateSide(a.actor))) {
     // A fight has two sides: an opponent the text does not name is an unidentified armed group.
     push(actorByCanonicalName("Unidentified Armed Group"), null);
+  }
+  // Civilians never initiate violence against civilians: when the text names no perpetrator, ACLED codes an
+  // unidentified armed group ("des civils ont été tués à X").
+  if (eventType === "Violence against civilians" && !actors.some((a) => a.actor.type !== 7)) {
+    push(actorByCanonicalName("Unidentified Armed Group"), "agent", true);
   }
   if (subEventType === "Air/drone strike" && countryCode && !actors.some((a) => a.actor.type === 1 && a.hint !== "patient")) {
     push(stateActor("military", countryCode), "agent", true);

@@ -11,7 +11,7 @@ import { scoreSet, type Field } from "../../../scripts/lib/eval-score";
 const FLOORS: Record<string, Partial<Record<"incidents" | Field, number>>> = {
   "eval-dev-1": { incidents: 0.97, eventDate: 0.97, eventType: 0.97, country: 0.97, admin1: 0.97, location: 0.91, actors: 0.89, fatalities: 0.99 },
   "eval-dev-2": { incidents: 0.97, eventDate: 0.97, eventType: 0.94, subEventType: 0.94, country: 0.97, admin1: 0.99, location: 0.99, geoPrecision: 0.97, actors: 0.91, actor1: 0.9, actor2: 0.84, fatalities: 0.92 },
-  "eval-dev-3": { incidents: 0.92, eventDate: 0.92, eventType: 0.92, subEventType: 0.86, country: 0.92, admin1: 0.95, location: 0.95, geoPrecision: 0.79, actors: 0.85, actor1: 0.85, actor2: 0.94, fatalities: 0.79 },
+  "eval-dev-3": { incidents: 0.97, eventDate: 0.97, eventType: 0.97, subEventType: 0.9, country: 0.97, admin1: 0.95, location: 0.95, geoPrecision: 0.84, actors: 0.85, actor1: 0.85, actor2: 0.94, fatalities: 0.79 },
 };
 
 describe("extraction on the development sets stays above its floors", () => {

@@ -1,0 +1,28 @@
+import { describe, it, expect } from "vitest";
+import { extractArticle } from "../../../../lib/ingest/pipeline";
+
+const extract = (text: string, language: "fr" | "en" = "fr", publishedAt = "2025-06-12") => extractArticle({ text, publishedAt, language }).incidents;
+
+describe("places that only situate the event", () => {
+  it("takes the attacked town, not the town its distance is measured from", () => {
+    const [i] = extract("Mardi, Boni, une localité située à 90 km de Douentza, a été attaquée par des hommes armés.");
+    expect(i?.location).toBe("Boni");
+  });
+
+  it("takes the attacked town over the city it lies north of, in English", () => {
+    const [i] = extract("On Tuesday Boni, a town 90 km east of Douentza, was attacked by gunmen.", "en");
+    expect(i?.location).toBe("Boni");
+  });
+
+  it("codes an ambush between two towns at the first, with geo precision 2", () => {
+    const [i] = extract("Mardi, un convoi militaire est tombé dans une embuscade entre Douentza et Boni.");
+    expect(i).toMatchObject({ location: "Douentza", geoPrecision: 2 });
+  });
+
+  it("never takes the city of a wire dateline as the place", () => {
+    const [i] = extract("BAMAKO, 11 juin (AFP) - Des hommes armés ont attaqué mardi le poste de Boni, tuant deux soldats.");
+    expect(i?.location).toBe("Boni");
+    const [j] = extract("Des hommes armés ont attaqué mardi un poste militaire.\n\nMOPTI, 11 juin (AFP) - Deux soldats ont été tués, selon l'armée.");
+    expect(j?.location).not.toBe("Mopti");
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, it, expect } from "vitest";
+import { extractArticle } from "../../../../lib/ingest/pipeline";
+
+const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
+
+describe("staying silent when nothing happened", () => {
+  it("reads a prefect's decree as no arrest", () => {
+    expect(extract("Le préfet a pris mardi un arrêté interdisant la circulation des tricycles dans la ville de Mopti.")).toEqual([]);
+  });
+
+  it("still reads suspects arrested as an arrest", () => {
+    const [i] = extract("Mardi, trois suspects ont été arrêtés par la gendarmerie à Mopti.");
+    expect(i?.subEventType).toBe("Arrests");
+  });
+
+  it("reads a deployment to guard against incursions as no battle", () => {
+    const incidents = extract("Troops were sent on Tuesday to the border town of Kidira to guard against any incursion by armed groups.", "en");
+    expect(incidents.filter((i) => i.eventType === "Battles")).toEqual([]);
+  });
+
+  it("reads border reinforcement to prevent attacks as no battle", () => {
+    const incidents = extract("Mardi, l'armée a renforcé ses positions à Kidira pour prévenir toute attaque jihadiste.");
+    expect(incidents.filter((i) => i.eventType === "Battles")).toEqual([]);
+  });
+
+  it("makes no incident of an attack recalled with 'rappelons que'", () => {
+    expect(extract("Rappelons que le 12 mai, une attaque contre le poste de Boni avait fait dix morts.")).toEqual([]);
+  });
+
+  it("makes no incident of an attack recalled on its anniversary", () => {
+    expect(extract("Il y a un an jour pour jour, des hommes armés attaquaient le village de Boni, tuant douze civils.")).toEqual([]);
+  });
+});
+
+describe("developments need an actor", () => {
+  it("makes no incident of a tour nobody is named for", () => {
+    expect(extract("Mardi, une visite de travail a eu lieu à Kayes pour renforcer la coopération sécuritaire.")).toEqual([]);
+  });
+
+  it("keeps a visit between two named governments", () => {
+    const incidents = extract("Mardi, le ministre sénégalais des Forces armées a été reçu à Bamako par le gouvernement malien pour une visite de travail.");
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.actors.map((a) => a.name)).toEqual(expect.arrayContaining(["Government of Senegal", "Government of Mali"]));
+  });
+});
