@@ -16,10 +16,12 @@ export function namedPool(name: string, settings: Record<string, string | number
   const current = pools.get(name);
   if (current?.url === connectionString) return current.pool;
   void current?.pool.end().catch(() => {});
+  // A name may carry its settings after a colon ("export:3:5000"), so a change of them makes a new pool;
+  // its application_name keeps the kind only.
   const options = Object.entries(settings)
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(" ");
-  const pool = new pg.Pool({ ...poolOptions, connectionString, max, options, application_name: `vigie-${process.pid}-${name}` });
+  const pool = new pg.Pool({ ...poolOptions, connectionString, max, options, application_name: `vigie-${process.pid}-${name.split(":")[0]}` });
   // An idle connection dropped by the server (restart) must not crash the process: the pool replaces it.
   pool.on("error", () => {});
   pools.set(name, { url: connectionString, pool });
