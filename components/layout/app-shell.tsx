@@ -19,14 +19,14 @@ export function AppShell({ user, items, signOut, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4">
-          <Link href="/overview" className="flex items-center gap-2 font-semibold tracking-tight text-brand-700">
+        <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-4 px-4">
+          <Link href="/overview" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-brand-700">
             <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-brand-500 ring-4 ring-brand-100" />
             Vigie
           </Link>
           <NavLinks items={items} />
           <NewIncidentsBadge />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
             <AlertsBell />
             <span className="hidden text-slate-600 sm:inline" title={user.email}>
               {user.name ?? user.email}
