@@ -89,16 +89,21 @@ function credentials(dataDir: string): string {
   return readOrCreatePassword(join(dirname(dataDir), `${basename(dataDir)}.credentials.json`));
 }
 
-/** Connections of this process (and of the web workers it starts) carry this name, so others can see them. */
+/**
+ * Connections of this process carry its name, and so do those of the processes it starts (web workers,
+ * the poller) unless they name themselves: another process can then tell them apart. It is pg's default
+ * (PGAPPNAME), not part of the URL, because a URL's parameters would override what a pool names itself.
+ */
 const APPLICATION = `vigie-${process.pid}`;
+process.env.PGAPPNAME = APPLICATION;
 
 function urlOf(password: string, port: number, database: string): string {
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}?application_name=${APPLICATION}`;
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 /** Whether a process other than this one is connected to the server (its presence or its pools). */
 async function othersConnected(password: string, port: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: urlOf(password, port, "postgres") });
+  const client = new pg.Client({ connectionString: urlOf(password, port, "postgres"), application_name: `${APPLICATION}-check` });
   try {
     await client.connect();
     const { rows } = await client.query<{ others: number }>(
@@ -124,7 +129,7 @@ function holdPresence(password: string, port: number): () => Promise<void> {
   let pending: Promise<unknown> = Promise.resolve();
   const connect = () => {
     if (closed) return;
-    const next = new pg.Client({ connectionString: urlOf(password, port, "postgres") });
+    const next = new pg.Client({ connectionString: urlOf(password, port, "postgres"), application_name: `${APPLICATION}-presence` });
     // The server may die or restart: connect again, once per lost connection (a failed connect also
     // ends the client), and never crash the process over it.
     let retried = false;

@@ -60,8 +60,8 @@ describe("embedded PostgreSQL", () => {
         await db.stop();`;
       // The owner's presence is what an attached process looks for before shutting a server down.
       for (let tries = 0; tries < 100; tries++) {
-        const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [`vigie-${process.pid}`], owner.url);
-        if (n > 1) break;
+        const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [`vigie-${process.pid}-presence`], owner.url);
+        if (n > 0) break;
         await new Promise((resolveWait) => setTimeout(resolveWait, 100));
       }
       const child = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolveChild) => {
