@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
-import { createTestUser, E2E_PASSWORD } from "./auth-helpers";
+import { createTestUser, signInWithForm } from "./auth-helpers";
 import { launchBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -14,13 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+const signIn = (page: Page, email: string) => signInWithForm(page, baseUrl, email);
 
 describe("watching a view", () => {
   it("creates a watch from the incidents page; an ingested article rings the bell and opens as an alert", async () => {

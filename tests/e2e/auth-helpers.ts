@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createUser } from "@/lib/auth/users";
 import type { Role } from "@/lib/auth/roles";
+import type { Page } from "playwright-core";
 
 export const E2E_PASSWORD = "e2e password 1234";
 
@@ -29,4 +30,13 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   });
   const session = cookiePairs(response).find((pair) => pair.includes("session-token="));
   return { response, cookie: session };
+}
+
+/** Signs in through the login form in the browser, as a person would, and waits to leave the login page. */
+export async function signInWithForm(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }

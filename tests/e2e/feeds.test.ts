@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { article, startFeedServer, type FeedServer } from "../integration/feeds/feed-server";
-import { createTestUser, E2E_PASSWORD } from "./auth-helpers";
+import { createTestUser, signInWithForm } from "./auth-helpers";
 import { launchBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -17,13 +17,7 @@ afterAll(async () => {
   await feeds?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+const signIn = (page: Page, email: string) => signInWithForm(page, baseUrl, email);
 
 describe("the Feeds page", () => {
   it("adds a feed by URL, shows its title, and its articles become incidents without anyone asking", async () => {
