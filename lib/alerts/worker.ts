@@ -27,14 +27,16 @@ export async function startAlertWorker(options: { log?: (line: string) => void }
   const boss = new PgBoss({ connectionString, application_name: "vigie-alerts-queue", max: 3, schedule: false });
   boss.on("error", (error: Error) => log(`alerts: queue error: ${error.message}`));
   await boss.start();
-  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 120 });
-  await boss.createQueue(WEBHOOK_QUEUE, {
-    name: WEBHOOK_QUEUE,
-    retryLimit: settings.webhookRetries,
-    retryDelay: settings.webhookRetryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: 60,
-  });
+  const queues = [
+    { name: EMAIL_QUEUE, retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 120 },
+    { name: WEBHOOK_QUEUE, retryLimit: settings.webhookRetries, retryDelay: settings.webhookRetryDelaySeconds, retryBackoff: true, expireInSeconds: 60 },
+  ];
+  // createQueue keeps the options of a queue that exists already: update it, so a changed retry setting
+  // takes effect at the next start instead of whatever the first start wrote.
+  for (const queue of queues) {
+    await boss.createQueue(queue.name, queue);
+    await boss.updateQueue(queue.name, queue);
+  }
 
   const work = (queue: string, deliver: (watchId: number, alertIds: number[], attempt: number) => Promise<void>) =>
     boss.work<DeliveryJob>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 1 }, async ([job]) => {
