@@ -154,6 +154,8 @@ describe("keyboard only", () => {
     await page.goto(`${baseUrl}/incidents`);
     await page.getByTestId("export-menu").focus();
     await page.keyboard.press("Enter");
+    // The menu opens on the next render: wait for it, or the Tab steps run before it exists.
+    await page.getByTestId("export-download").waitFor();
     let reached = false;
     for (let step = 0; step < 10 && !reached; step++) {
       await page.keyboard.press("Tab");
