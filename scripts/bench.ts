@@ -4,7 +4,7 @@
  * Seeds N synthetic incidents (default 1,000,000) into a dedicated database `vigie_bench` on the server of
  * DATABASE_URL (or on the embedded PostgreSQL), reused by later runs when it already holds N incidents, then
  * measures, in this one process:
- *  - table pages (rows + total, through lib/incidents/queries.ts) over a fixed mix of filter combinations,
+ *  - table pages (rows + total, through lib/incidents/table.ts) over a fixed mix of filter combinations,
  *    p50/p95, against the best hand-written SQL for the same result on a raw pg connection (ratio printed);
  *  - the CSV export of every row (lib/incidents/export.ts): rows/s, time to first byte, peak RSS growth;
  *  - the overview aggregates, when scripts/bench-overview.ts exists (it exports `benchOverview`).
@@ -78,7 +78,8 @@ if (!seeded) {
 }
 
 const { parseIncidentFilter } = await import("../lib/incidents/filters");
-const { getIncidentPage, ESTIMATE_ONLY_ABOVE, COUNT_BUDGET_MS } = await import("../lib/incidents/queries");
+const { getIncidentPage } = await import("../lib/incidents/table");
+const { ESTIMATE_ONLY_ABOVE, COUNT_BUDGET_MS } = await import("../lib/incidents/count");
 const { openIncidentExport } = await import("../lib/incidents/export");
 
 // ---------------------------------------------------------------------------------------------- table pages

@@ -16,7 +16,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { PLACES, type PlaceEntry } from "../lib/ingest/gazetteer";
 import type { EventType } from "../lib/incidents/taxonomy";
-import type { IncidentRow } from "../lib/incidents/queries";
+import type { IncidentRow } from "../lib/incidents/types";
 import type { ActorRoleName } from "../lib/incidents/taxonomy";
 import { reportFailures } from "./lib/cli";
 

@@ -13,7 +13,7 @@ import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useFormat } from "@/components/ui/use-format";
 import { DEFAULT_PAGE_SIZE, FILTER_KEYS, filterToSearchParams, type IncidentFilter } from "@/lib/incidents/filters";
 import { ACTOR_TYPES, EVENT_TAXONOMY, EVENT_TYPES, REVIEW_STATUSES, type EventType } from "@/lib/incidents/taxonomy";
-import type { FilterOptions } from "@/lib/incidents/queries";
+import type { FilterOptions } from "@/lib/incidents/types";
 import { MultiSelect, type MultiSelectOption } from "./multi-select";
 import { usePendingNavigation } from "./navigation-pending";
 import { useFilterOptions } from "./use-filter-options";

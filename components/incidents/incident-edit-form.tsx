@@ -8,8 +8,8 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
-import type { IncidentDetail } from "@/lib/incidents/queries";
+import type { ActionResult } from "@/lib/incidents/types";
+import type { IncidentDetail } from "@/lib/incidents/types";
 import { DATE_PRECISIONS, EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";
 
 type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;

@@ -6,8 +6,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
-import type { IncidentDetail, IncidentRow } from "@/lib/incidents/queries";
+import type { ActionResult } from "@/lib/incidents/types";
+import type { IncidentDetail, IncidentRow } from "@/lib/incidents/types";
 
 type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
 

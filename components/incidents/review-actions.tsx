@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
+import type { ActionResult } from "@/lib/incidents/types";
 
 type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
 

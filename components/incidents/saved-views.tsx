@@ -5,8 +5,8 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { SavedViewRow } from "@/lib/incidents/queries";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
+import type { SavedViewRow } from "@/lib/incidents/types";
+import type { ActionResult } from "@/lib/incidents/types";
 import { buttonClass } from "@/components/ui/button";
 import { Popover } from "./popover";
 

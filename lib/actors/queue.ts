@@ -14,7 +14,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
-import { refreshActorNames } from "@/lib/incidents/queries";
+import { refreshActorNames } from "@/lib/incidents/merges";
 import { invalidateOverviewCache } from "@/lib/incidents/stats-cache";
 import { foldText } from "@/lib/text/fold";
 

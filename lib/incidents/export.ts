@@ -31,7 +31,7 @@ import { ACLED_COLUMNS, columnByKeyOrThrow, parseColumns, EXPORT_PROFILES, type 
 import { EXPORT_LANGS, localizeColumn, type ExportLang } from "./export-labels";
 import { describeFilter, parseIncidentFilter, type IncidentFilter } from "./filters";
 import { incidentWhere, sql } from "./where";
-import { orderBySql } from "./queries";
+import { orderBySql } from "./rows";
 import { acquireExportConnection, exportLimits } from "./export-admission";
 
 export type ExportOptions = {

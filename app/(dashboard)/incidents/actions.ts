@@ -11,21 +11,13 @@ import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
 import { ZodError } from "zod";
-import {
-  createSavedView,
-  deleteSavedView,
-  incidentPatchSchema,
-  mergeIncidents,
-  setIncidentStatus,
-  unmergeIncident,
-  updateIncident,
-  type IncidentPatch,
-} from "@/lib/incidents/queries";
+import { createSavedView, deleteSavedView } from "@/lib/incidents/saved-views";
+import { incidentPatchSchema, setIncidentStatus, updateIncident, type IncidentPatch } from "@/lib/incidents/edits";
+import { mergeIncidents, unmergeIncident } from "@/lib/incidents/merges";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 import { recordPlaceCorrection } from "@/lib/places/corrections";
 import type { ReviewStatus } from "@/lib/db/generated/client";
-
-export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
+import type { ActionResult } from "@/lib/incidents/types";
 
 /**
  * Outcomes in the user's language. Validation messages from the data layer (which field is wrong) stay as

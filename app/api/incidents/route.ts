@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { getIncidentPage } from "@/lib/incidents/queries";
+import { getIncidentPage } from "@/lib/incidents/table";
 import { incidentErrorResponse } from "@/lib/incidents/api-errors";
 
 export const dynamic = "force-dynamic";

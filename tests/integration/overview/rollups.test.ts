@@ -9,7 +9,8 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { mergeIncidents, setIncidentStatus, unmergeIncident, updateIncident } from "@/lib/incidents/queries";
+import { mergeIncidents, unmergeIncident } from "@/lib/incidents/merges";
+import { setIncidentStatus, updateIncident } from "@/lib/incidents/edits";
 import { getOverviewStats, splitRange } from "@/lib/incidents/stats";
 import { databaseUrl, query } from "../db";
 import { seedOverviewFixtures } from "./fixtures";
@@ -83,7 +84,7 @@ async function ids(where: string, limit: number): Promise<number[]> {
   return (await query<{ id: number }>(`SELECT id FROM incident WHERE ${where} ORDER BY id LIMIT ${limit}`)).map((row) => row.id);
 }
 
-/** The app's own rule for actor_names (lib/incidents/queries.ts refreshActorNames), applied after a link change. */
+/** The app's own rule for actor_names (lib/incidents/merges.ts refreshActorNames), applied after a link change. */
 async function refreshActorNames(incidentIds: number[]): Promise<void> {
   await query(
     `UPDATE incident i SET actor_names = coalesce((

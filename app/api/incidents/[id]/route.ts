@@ -3,7 +3,8 @@ import { z } from "zod";
 import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { findIncident, incidentPatchSchema, updateIncident } from "@/lib/incidents/queries";
+import { findIncident } from "@/lib/incidents/detail";
+import { incidentPatchSchema, updateIncident } from "@/lib/incidents/edits";
 import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
 import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 

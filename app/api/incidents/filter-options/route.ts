@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
-import { getFilterOptions } from "@/lib/incidents/queries";
+import { getFilterOptions } from "@/lib/incidents/filter-options";
 import { incidentErrorResponse } from "@/lib/incidents/api-errors";
 
 export const dynamic = "force-dynamic";

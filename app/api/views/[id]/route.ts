@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
-import { deleteSavedView, updateSavedView } from "@/lib/incidents/queries";
+import { deleteSavedView, updateSavedView } from "@/lib/incidents/saved-views";
 import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
 import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
-import { setIncidentStatus } from "@/lib/incidents/queries";
+import { setIncidentStatus } from "@/lib/incidents/edits";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
 import { JSON_BODY_LIMIT_BYTES, readJsonBody } from "@/lib/http/read-json";

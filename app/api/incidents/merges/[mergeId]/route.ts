@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
-import { unmergeIncident } from "@/lib/incidents/queries";
+import { unmergeIncident } from "@/lib/incidents/merges";
 import { incidentErrorResponse, parseId } from "@/lib/incidents/api-errors";
 
 export const dynamic = "force-dynamic";
