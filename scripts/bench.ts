@@ -8,7 +8,8 @@
  *    p50/p95, against the best hand-written SQL for the same result on a raw pg connection (ratio printed);
  *  - the CSV export of every row (lib/incidents/export.ts): rows/s, time to first byte, peak RSS growth;
  *  - the overview aggregates, when scripts/bench-overview.ts exists (it exports `benchOverview`).
- * The last line printed is one JSON object with all figures.
+ * The last line printed is one JSON object with all figures. It runs under the react-server condition
+ * (package.json) because it loads the server-only data layer, as the server does.
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
