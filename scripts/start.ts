@@ -14,7 +14,7 @@ import { loadReferenceData } from "../lib/reference/load";
 import { ensureAuthSecret } from "../lib/runtime-secrets";
 import { readEnv } from "../lib/env";
 import { describeThrown } from "../lib/errors/describe";
-import { ensureFirstAdmin } from "./first-admin";
+import { ensureFirstAdmin } from "../lib/auth/first-admin";
 import { buildIfNeeded } from "./lib/build";
 import { reportFailures } from "./lib/cli";
 import { productionServer } from "./lib/server-command";
