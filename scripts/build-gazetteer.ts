@@ -111,7 +111,7 @@ const EXCLUDE = new Set(["ML:Abdel Begrou", "MR:Bir Mogran"]);
 /**
  * Place names (folded) that are also words of running French or English text, taken only when qualified
  * ("le village de Même"). Found by checking every kept name against Debian's French and English word
- * lists (wfrench, wamerican, wbritish) and the words of tests/fixtures and ../shared/fixtures, then read
+ * lists (wfrench, wamerican, wbritish) and the words of the test fixtures and news samples, then read
  * by hand: "Marte", "Machina" or "Gaya" stay, as few texts use them for anything but the town.
  */
 const STOPLIST = new Set([
