@@ -16,12 +16,14 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { stampClientAddress, trustedProxyCount } from "../lib/auth/ip";
 import { hstsHeader } from "../lib/http/csp";
+import { envOrExit } from "../lib/startup-check";
 
 const READY = "vigie:ready";
 const FEEDS_ROLE = "feeds";
-const feedsEnabled = process.env.FEED_WORKER !== "0";
+const config = envOrExit();
+const feedsEnabled = config.FEED_WORKER !== "0";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } } });
+const { values } = parseArgs({ options: { port: { type: "string", default: String(config.PORT) }, hostname: { type: "string" } } });
 const port = Number(values.port);
 const hostname = values.hostname;
 
@@ -29,9 +31,8 @@ const hostname = values.hostname;
  * By default one core is left to PostgreSQL, which on a small server shares the machine: measured on 2
  * cores with the database beside it, one worker served 26 requests/s of the load mix and two only 20.
  */
-function workerCount(value = process.env.WEB_CONCURRENCY): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : Math.max(1, availableParallelism() - 1);
+function workerCount(): number {
+  return config.WEB_CONCURRENCY ?? Math.max(1, availableParallelism() - 1);
 }
 
 async function serve(): Promise<void> {

@@ -12,7 +12,7 @@ import { provideDatabase, stopOnExit, superviseDatabase } from "../lib/db/databa
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { loadReferenceData } from "../lib/reference/load";
 import { ensureAuthSecret } from "../lib/runtime-secrets";
-import { readEnv } from "../lib/env";
+import { env, requireServerEnv } from "../lib/env";
 import { describeThrown } from "../lib/errors/describe";
 import { ensureFirstAdmin } from "../lib/auth/first-admin";
 import { buildIfNeeded } from "./lib/build";
@@ -24,7 +24,7 @@ reportFailures("npm start");
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
+const port = String(env().PORT);
 
 const db = await provideDatabase((line) => console.log(line));
 let server: ReturnType<typeof spawn> | undefined;
@@ -58,7 +58,7 @@ try {
 ensureAuthSecret();
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
-readEnv();
+requireServerEnv();
 await ensureFirstAdmin((line) => console.log(line));
 
 if (!dev && !buildIfNeeded()) {

@@ -6,8 +6,12 @@
 import { existsSync } from "node:fs";
 import { provideDatabase, stopOnExit } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
+import { env } from "../lib/env";
+import { reportFailures } from "./lib/cli";
 
+reportFailures("npm run worker");
 if (existsSync(".env")) process.loadEnvFile(".env");
+env();
 const db = await provideDatabase((line) => console.log(line));
 await migrate(db.url);
 const { startFeedWorker } = await import("../lib/feeds/worker");

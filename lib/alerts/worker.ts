@@ -12,6 +12,7 @@ import { deliverDigests, deliverEmail, deliverWebhook } from "./deliver";
 import { EVALUATION_BATCH, evaluatePending, type DeliveryJob, type Enqueue } from "./evaluate";
 import { alertSettings } from "./settings";
 import { evaluateSurgeWatches } from "./surge";
+import { env } from "@/lib/env";
 
 export const EMAIL_QUEUE = "alert-email";
 export const WEBHOOK_QUEUE = "alert-webhook";
@@ -21,7 +22,7 @@ export type AlertWorker = { stop: () => Promise<void>; tick: () => Promise<void>
 export async function startAlertWorker(options: { log?: (line: string) => void } = {}): Promise<AlertWorker> {
   const log = options.log ?? ((line: string) => console.log(line));
   const settings = alertSettings();
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
 
   const boss = new PgBoss({ connectionString, application_name: "vigie-alerts-queue", max: 3, schedule: false });

@@ -10,18 +10,13 @@
  * "unknown" and only the per-account throttling limits apply.
  */
 import type { IncomingMessage } from "node:http";
+import { readEnv } from "../env";
 
 export const CLIENT_ADDRESS_HEADER = "x-vigie-client-address";
-const MAX_PROXIES = 10;
 
 /** The number of trusted proxies from TRUST_PROXY: unset or empty is 0; anything but 0..10 is a configuration error. */
-export function trustedProxyCount(value = process.env.TRUST_PROXY): number {
-  if (value === undefined || value.trim() === "") return 0;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0 || count > MAX_PROXIES) {
-    throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of Vigie (0 to ${MAX_PROXIES}), not "${value}"`);
-  }
-  return count;
+export function trustedProxyCount(value: string | undefined = process.env.TRUST_PROXY): number {
+  return readEnv({ TRUST_PROXY: value }).TRUST_PROXY;
 }
 
 function normalize(address: string): string {

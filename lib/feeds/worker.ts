@@ -11,6 +11,7 @@
  * database, not timers: a worker that dies loses nothing another cannot pick up.
  */
 import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 import { feedsPool } from "./items";
 import { pollFeed, type PollResult } from "./poll";
 
@@ -26,11 +27,6 @@ export type FeedWorkerOptions = {
 };
 
 export type FeedWorker = { stop: () => Promise<void>; tick: () => Promise<number> };
-
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= min ? value : fallback;
-}
 
 /** Claims the due feeds (at most `limit`) and returns them with the time their poll was due. */
 export async function claimDueFeeds(limit = 200): Promise<{ id: number; scheduledAt: number }[]> {
@@ -49,9 +45,10 @@ export async function claimDueFeeds(limit = 200): Promise<{ id: number; schedule
 
 export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<FeedWorker> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const concurrency = options.concurrency ?? numberFromEnv("FEED_CONCURRENCY", 4, 1);
-  const tickMs = (options.tickSeconds ?? numberFromEnv("FEED_TICK_SECONDS", 2, 0.2)) * 1000;
-  const connectionString = process.env.DATABASE_URL;
+  const config = env();
+  const concurrency = options.concurrency ?? config.FEED_CONCURRENCY;
+  const tickMs = (options.tickSeconds ?? config.FEED_TICK_SECONDS) * 1000;
+  const connectionString = config.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
 
   const boss = new PgBoss({ connectionString, application_name: "vigie-feeds-queue", max: 3, schedule: false });
@@ -64,7 +61,7 @@ export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<
     workerIds.push(
       await boss.work<{ feedId: number; scheduledAt?: number }>(
         POLL_QUEUE,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? numberFromEnv("FEED_QUEUE_POLL_SECONDS", 5, 0.5) },
+        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? config.FEED_QUEUE_POLL_SECONDS },
         async ([job]) => {
           if (!job) return;
           try {
