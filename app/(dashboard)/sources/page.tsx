@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { SourcesTable } from "@/components/sources/sources-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LinkPager } from "@/components/data-table/link-pager";
 import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -35,17 +36,19 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       </form>
       {rows.length ? (
         <>
-          <SourcesTable rows={rows.map((row) => ({
-            id: row.id,
-            title: row.title,
-            url: row.url,
-            publisher: row.publisher,
-            publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
-            language: row.language,
-            ingestedAt: row.ingestedAt.toISOString(),
-            ingestedBy: row.ingestedBy?.name ?? row.ingestedBy?.email ?? t("cli"),
-            incidents: row._count.incidents,
-          }))} />
+          <ClientMessages namespaces={["sources", "table"]}>
+            <SourcesTable rows={rows.map((row) => ({
+              id: row.id,
+              title: row.title,
+              url: row.url,
+              publisher: row.publisher,
+              publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
+              language: row.language,
+              ingestedAt: row.ingestedAt.toISOString(),
+              ingestedBy: row.ingestedBy?.name ?? row.ingestedBy?.email ?? t("cli"),
+              incidents: row._count.incidents,
+            }))} />
+          </ClientMessages>
           <LinkPager
             label={t("pages")}
             summary={t("pageOf", { page: format.number(page), pages: format.number(pages) })}

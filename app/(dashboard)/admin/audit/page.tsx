@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LinkPager } from "@/components/data-table/link-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,9 +35,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <AuditFilters actions={actions} values={filter} />
       {rows.length ? (
         <>
-          <AuditTable
-            rows={rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))}
-          />
+          <ClientMessages namespaces={["audit", "table"]}>
+            <AuditTable rows={rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))} />
+          </ClientMessages>
           <LinkPager
             label={t("pages")}
             summary={t("events", { count: total, total: format.number(total), page, pages: pageCount })}
