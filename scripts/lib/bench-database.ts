@@ -26,6 +26,8 @@ export type BenchDatabase = {
   seedMs: number | null;
   /** One statement on its own connection (outside the app's pools). */
   query: <T extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<T[]>;
+  /** Stops the embedded PostgreSQL when this run started it. */
+  stop: () => Promise<void>;
 };
 
 async function runOn<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
@@ -60,7 +62,7 @@ export async function benchDatabase(options: BenchDatabaseOptions): Promise<Benc
     log(`reusing ${name} with ${count.toLocaleString("en")} incidents (--reseed to rebuild)`);
     await migrate(url);
     await loadReferenceData();
-    return { url, seedMs: null, query };
+    return { url, seedMs: null, query, stop: server.stop };
   }
   await runOn(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await runOn(adminUrl, `CREATE DATABASE "${name}"`);
@@ -69,5 +71,5 @@ export async function benchDatabase(options: BenchDatabaseOptions): Promise<Benc
   log(`seeding ${count.toLocaleString("en")} incidents into ${name}...`);
   const result = await seedSynthetic(url, { count, seed: options.seed, endDate: new Date(Date.UTC(2026, 10, 1)), log });
   log(`seeded in ${(result.ms / 1000).toFixed(1)} s (${result.links.toLocaleString("en")} actor links)`);
-  return { url, seedMs: result.ms, query };
+  return { url, seedMs: result.ms, query, stop: server.stop };
 }
