@@ -42,11 +42,16 @@ export type Rollup = "breakdown" | "time" | "actorTime";
  */
 export type RollupSql<V> = ((value: V, context: RowContext) => Sql | null) | "period";
 
+type FilterMessages = Messages["filters"];
+/** A label under `filters` in the messages, and a group of labels (one per value). */
+type LabelKey = { [K in keyof FilterMessages]: FilterMessages[K] extends string ? K : never }[keyof FilterMessages];
+type LabelGroupKey = Exclude<keyof FilterMessages, LabelKey>;
+
 /** A control of the filter bar that is a list of fixed choices, each labelled through the messages. */
 export type Choices = {
   values: readonly (string | number)[];
   /** A code label (lib/i18n/labels.ts) or a message under `filters.<message>.<value>`. */
-  optionLabel: { code: CodeKind } | { message: keyof Messages["filters"] };
+  optionLabel: { code: CodeKind } | { message: LabelGroupKey };
   /** Show the code before its label ("6 · Protesters"). */
   withCode?: boolean;
 };
@@ -58,7 +63,7 @@ type Dimension<S extends z.ZodType> = {
   arity: "many" | "one";
   schema: S;
   /** The key of its label under `filters` in the messages. */
-  label: keyof Messages["filters"];
+  label: LabelKey;
   /** The condition over `incident i`; called only when the filter has a value for this dimension. */
   rows: (value: Present<z.output<S>>, context: RowContext) => Sql;
   /** The rollups that can express it; a dimension with none sends every overview aggregate to the scan. */
