@@ -8,6 +8,7 @@
  * answers 400 naming the parameter.
  */
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { calendarDay } from "@/lib/validation/calendar-day";
 import { ACTOR_TYPE_CODES, EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATUSES, SUB_EVENT_TYPES } from "./taxonomy";
 
@@ -118,12 +119,13 @@ function toRaw(params: ParamsInput, extraKeys: readonly string[]): { raw: Record
   return { raw, unknown };
 }
 
-export class FilterError extends Error {
+/** A 400 naming each bad parameter (`details` holds the issues), answered by the one error mapping. */
+export class FilterError extends AppError {
   constructor(
     message: string,
     readonly issues: { parameter: string; message: string }[],
   ) {
-    super(message);
+    super("bad_request", message, issues);
     this.name = "FilterError";
   }
 }
