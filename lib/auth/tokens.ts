@@ -135,7 +135,7 @@ export async function findUserByApiToken(token: string): Promise<{ user: Session
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabled: true } },
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true, locale: true } },
     },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;
