@@ -33,6 +33,8 @@ export type ErrorWording = {
   known(message: string): string;
   /** "param: message; other: message", each message translated when a template matches. */
   knownList(text: string): string;
+  /** An AppError's message: keyed, else validation issues one by one, else the whole message. */
+  message(error: AppError): string;
   internal(): string;
   unavailable(): string;
 };
@@ -49,22 +51,25 @@ export async function errorWording(locale: Locale): Promise<ErrorWording> {
     }
     return message;
   };
+  const keyed = (error: AppError): string => (error.keyed && locale !== "en" ? t(error.keyed.key, error.keyed.values as never) : error.message);
+  const knownList = (text: string): string =>
+    locale === "en"
+      ? text
+      : text
+          .split("; ")
+          .map((part) => {
+            const colon = part.indexOf(": ");
+            const whole = known(part);
+            if (whole !== part || colon < 0) return whole;
+            return `${part.slice(0, colon)}: ${known(part.slice(colon + 2))}`;
+          })
+          .join("; ");
   return {
     locale,
-    keyed: (error) => (error.keyed && locale !== "en" ? t(error.keyed.key, error.keyed.values as never) : error.message),
+    keyed,
     known,
-    knownList: (text) =>
-      locale === "en"
-        ? text
-        : text
-            .split("; ")
-            .map((part) => {
-              const colon = part.indexOf(": ");
-              const whole = known(part);
-              if (whole !== part || colon < 0) return whole;
-              return `${part.slice(0, colon)}: ${known(part.slice(colon + 2))}`;
-            })
-            .join("; "),
+    knownList,
+    message: (error) => (error.keyed ? keyed(error) : error.code === "bad_request" ? knownList(error.message) : known(error.message)),
     internal: () => t("internal"),
     unavailable: () => t("unavailable"),
   };

@@ -16,9 +16,8 @@ export async function errorResponse(error: unknown, { locale = DEFAULT_LOCALE, h
   const words = await errorWording(locale);
   if (error instanceof AppError) {
     const retry: Record<string, string> = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
-    const message = error.keyed ? words.keyed(error) : error.code === "bad_request" ? words.knownList(error.message) : words.known(error.message);
-    return NextResponse.json(
-      { error: error.code, message, ...(error.details ? { details: localizedDetails(error.details, words) } : {}) },
+        return NextResponse.json(
+      { error: error.code, message: words.message(error), ...(error.details ? { details: localizedDetails(error.details, words) } : {}) },
       { status: error.status, headers: { ...Object.fromEntries(new Headers(headers)), ...retry } },
     );
   }

@@ -2,7 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
-import { failure, type ActionState } from "@/lib/auth/action-state";
+import { failure } from "@/lib/errors/action-failure";
+import type { ActionState } from "@/lib/errors/action-state";
 import { parseId } from "@/lib/http/params";
 import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
