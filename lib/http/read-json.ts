@@ -9,7 +9,11 @@ export const JSON_BODY_LIMIT_BYTES = 100_000;
 export async function readJsonBody(request: Request, limitBytes = 16 * 1024): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.includes("application/json")) throw keyedError("unsupported_media_type", "notJson");
-  const body = await readBodyWithLimit(request, limitBytes);
+  return parseJsonBytes(await readBodyWithLimit(request, limitBytes));
+}
+
+/** A body already read under its limit (the ingest's JSON-or-upload endpoints read their own), as JSON, or a 400. */
+export function parseJsonBytes(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {

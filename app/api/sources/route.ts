@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
+import { keyedError } from "@/lib/errors/keyed";
 import { apiRoute } from "@/lib/http/api-route";
 import { readBodyWithLimit } from "@/lib/http/read-body";
+import { parseJsonBytes } from "@/lib/http/read-json";
 import { ingestArticle, ingestDocument, ingestFeedUrl, MAX_INGEST_BYTES, parseArticleInput } from "@/lib/ingest/ingest";
 import { listSources } from "@/lib/ingest/sources";
 
@@ -18,10 +20,10 @@ export const POST = apiRoute("POST /api/sources", {}, async ({ request, user }) 
   const body = await readBodyWithLimit(request, MAX_INGEST_BYTES);
   if (contentType.includes("multipart/form-data")) {
     const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => {
-      throw new AppError("bad_request", "The upload is not valid multipart form data");
+      throw keyedError("bad_request", "invalidUpload");
     });
     const file = form.get("file");
-    if (!(file instanceof Blob)) throw new AppError("bad_request", "Upload the article or feed in a form field named file");
+    if (!(file instanceof Blob)) throw keyedError("bad_request", "articleFileField");
     const bytes = Buffer.from(await file.arrayBuffer());
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     const results = await ingestDocument(text, file instanceof File ? file.name : undefined, user);
@@ -29,17 +31,12 @@ export const POST = apiRoute("POST /api/sources", {}, async ({ request, user }) 
     return NextResponse.json({ results }, { status: created ? 201 : 200 });
   }
   if (!contentType.includes("application/json")) {
-    throw new AppError("unsupported_media_type", "Send JSON (application/json) or a file upload (multipart/form-data)");
+    throw keyedError("unsupported_media_type", "jsonOrUpload");
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON");
-  }
+  const json = parseJsonBytes(body);
   if (json && typeof json === "object" && !Array.isArray(json) && "feedUrl" in json) {
     const { feedUrl, ...rest } = json as { feedUrl: unknown };
-    if (typeof feedUrl !== "string" || Object.keys(rest).length) throw new AppError("bad_request", "Send a feed as { \"feedUrl\": \"https://…\" } alone");
+    if (typeof feedUrl !== "string" || Object.keys(rest).length) throw keyedError("bad_request", "feedUrlAlone");
     const results = await ingestFeedUrl(feedUrl, user);
     return NextResponse.json({ results }, { status: results.some((result) => result.created) ? 201 : 200 });
   }

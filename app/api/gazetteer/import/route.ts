@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requestIp } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors/app-error";
+import { keyedError } from "@/lib/errors/keyed";
 import { apiRoute } from "@/lib/http/api-route";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { importGazetteer, MAX_GAZETTEER_BYTES, parseGazetteerCsv } from "@/lib/places/gazetteer-csv";
@@ -19,21 +19,21 @@ export const POST = apiRoute("POST /api/gazetteer/import", {}, async ({ request,
   let bytes: Buffer;
   if (contentType.includes("multipart/form-data")) {
     const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => {
-      throw new AppError("bad_request", "The upload is not valid multipart form data");
+      throw keyedError("bad_request", "invalidUpload");
     });
     const file = form.get("file");
-    if (!(file instanceof Blob)) throw new AppError("bad_request", "file: upload the CSV in a form field named file");
+    if (!(file instanceof Blob)) throw keyedError("bad_request", "csvFileField");
     bytes = Buffer.from(await file.arrayBuffer());
   } else if (contentType.includes("text/csv") || contentType.includes("text/plain")) {
     bytes = body;
   } else {
-    throw new AppError("unsupported_media_type", "Send the CSV as text/csv or as a file upload (multipart/form-data, field file)");
+    throw keyedError("unsupported_media_type", "csvOrUpload");
   }
   let csv: string;
   try {
     csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("bad_request", "The file is not UTF-8 text");
+    throw keyedError("bad_request", "notUtf8");
   }
   const rows = parseGazetteerCsv(csv);
   return NextResponse.json({ rows: rows.length, ...(await importGazetteer(rows, user, requestIp(request))) });
