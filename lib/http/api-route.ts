@@ -9,7 +9,6 @@ import { ROUTE_ROLES } from "@/lib/auth/access";
 import { requireApiUser } from "@/lib/auth/guard";
 import { parseCookieHeader } from "@/lib/auth/session-token";
 import type { SessionUser } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors/app-error";
 import { keyedError } from "@/lib/errors/keyed";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/i18n/config";
 import { errorResponse } from "./error-response";
