@@ -11,6 +11,7 @@
  * answers 400 naming the parameter.
  */
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { DIMENSION_NAMES, DIMENSIONS, type Dimensions } from "./dimensions";
 
 export const SORT_KEYS = ["eventDate", "fatalities", "country", "admin1", "location", "eventType", "status", "updatedAt", "id"] as const;
@@ -80,12 +81,13 @@ function toRaw(params: ParamsInput, extraKeys: readonly string[]): { raw: Record
   return { raw, unknown };
 }
 
-export class FilterError extends Error {
+/** A 400 naming each bad parameter (`details` holds the issues), answered by the one error mapping. */
+export class FilterError extends AppError {
   constructor(
     message: string,
     readonly issues: { parameter: string; message: string }[],
   ) {
-    super(message);
+    super("bad_request", message, issues);
     this.name = "FilterError";
   }
 }
