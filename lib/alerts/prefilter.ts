@@ -26,6 +26,14 @@ export type BatchIncident = {
 
 export type PrefilterWatch = { filter: IncidentFilter; actorNames: string[] | null; verifiedOnly: boolean; minFatalities: number | null };
 
+/** Each batch incident's actors split once, not once per watch that names actors (hundreds per batch). */
+const actorLists = new WeakMap<BatchIncident, string[]>();
+function actorsOf(incident: BatchIncident): string[] {
+  let names = actorLists.get(incident);
+  if (!names) actorLists.set(incident, (names = incident.actorNames.split("; ")));
+  return names;
+}
+
 const outside = <T>(values: readonly T[], value: T | null) => values.length > 0 && (value === null || !values.includes(value));
 
 export function mayMatch(watch: PrefilterWatch, incident: BatchIncident): boolean {
@@ -45,7 +53,7 @@ export function mayMatch(watch: PrefilterWatch, incident: BatchIncident): boolea
   if (watch.verifiedOnly && incident.status !== "verified") return false;
   if (watch.minFatalities !== null && (incident.fatalities === null || incident.fatalities < watch.minFatalities)) return false;
   if (filter.actor.length && watch.actorNames) {
-    const names = incident.actorNames.split("; ");
+    const names = actorsOf(incident);
     if (!watch.actorNames.some((name) => names.includes(name))) return false;
   }
   return true;
