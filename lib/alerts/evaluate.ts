@@ -68,30 +68,32 @@ async function prepareWatches(client: pg.PoolClient, watches: (EvaluatedWatch & 
   if (missing.length) {
     if (prepared.size > 10_000) prepared.clear();
     const filters = missing.map((watch) => watchFilter(watch.query));
-    const withActors = missing.flatMap((watch, index) => (filters[index]!.actor.length ? [{ id: watch.id, actors: filters[index]!.actor }] : []));
-    const names = new Map<number, string[]>();
-    if (withActors.length) {
-      // The resolution of incidentConditions (aliases folded, then exact names), for every watch at once.
-      const { rows } = await client.query<{ watch_id: number; names: string[] | null }>(
-        `SELECT w.watch_id, ARRAY(
-           SELECT a.name FROM actor a WHERE a.id IN (
-             SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(SELECT jsonb_array_elements_text(w.folded))
-             UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(SELECT jsonb_array_elements_text(w.raw)))
-           ORDER BY a.name) AS names
-           FROM unnest($1::int[], $2::jsonb[], $3::jsonb[]) AS w(watch_id, folded, raw)`,
-        [withActors.map((watch) => watch.id), withActors.map((watch) => JSON.stringify(watch.actors.map(foldText))), withActors.map((watch) => JSON.stringify(watch.actors))],
-      );
-      for (const row of rows) names.set(row.watch_id, row.names ?? []);
-    }
+    const names = await resolveActors(client, [...new Set(filters.flatMap((filter) => filter.actor))]);
     missing.forEach((watch, index) => {
       const filter = filters[index]!;
-      const actorNames = filter.actor.length ? (names.get(watch.id) ?? []) : null;
+      const actorNames = filter.actor.length ? [...new Set(filter.actor.flatMap((actor) => names.get(actor) ?? []))].sort() : null;
       const minFatalities = watch.condition === "fatalities" ? (watch.minFatalities ?? 1) : null;
       const where = Prisma.join(watchConditions(watch, filter, { actorNames, fewRows: true }), " AND ");
       prepared.set(`${watch.id}:${watch.version}`, { id: watch.id, filter, actorNames, verifiedOnly: watch.verifiedOnly, minFatalities, where, expires: now + PREPARED_TTL_MS });
     });
   }
   return watches.map((watch) => prepared.get(`${watch.id}:${watch.version}`)!);
+}
+
+/**
+ * The names each actor of a filter stands for: the resolution of incidentConditions (aliases folded, then
+ * exact names), once per distinct actor of all the watches (a thousand watches name a few dozen actors).
+ */
+async function resolveActors(client: pg.PoolClient, actors: string[]): Promise<Map<string, string[]>> {
+  if (!actors.length) return new Map();
+  const { rows } = await client.query<{ actor: string; names: string[] }>(
+    `SELECT x.actor, ARRAY(
+       SELECT a.name FROM actor a WHERE a.name = x.actor OR a.id IN (SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = x.folded)
+     ) AS names
+       FROM unnest($1::text[], $2::text[]) AS x(actor, folded)`,
+    [actors, actors.map(foldText)],
+  );
+  return new Map(rows.map((row) => [row.actor, row.names]));
 }
 
 async function activeIncidentWatches(client: pg.PoolClient): Promise<(EvaluatedWatch & { version: string })[]> {
@@ -191,23 +193,28 @@ export async function insertAlert(
 /**
  * One evaluation run: a batch of written incidents against every active watch, then the alerts. Returns
  * what it did; call again while `incidents` equals the batch size.
+ *
+ * Two transactions: the matches are committed as pending before they become alerts. Updating rows that its
+ * own transaction inserted makes PostgreSQL check their foreign keys again (its rule for keys a
+ * transaction may have changed), which at 1,000 watches cost more than the rest of the alert writes. A
+ * failure between the two loses nothing: pending matches are what the next run alerts.
  */
 export async function evaluatePending(options: { batchSize?: number; enqueue?: Enqueue } = {}): Promise<EvaluationResult> {
-  return inWriteTransaction(async (client) => {
+  const { incidents, matches } = await inWriteTransaction(async (client) => {
     const { rows: claimed } = await client.query<{ incident_id: number }>(
       `DELETE FROM alert_pending WHERE incident_id IN (
          SELECT incident_id FROM alert_pending ORDER BY queued_at, incident_id LIMIT $1 FOR UPDATE SKIP LOCKED
        ) RETURNING incident_id`,
       [options.batchSize ?? EVALUATION_BATCH],
     );
-    let matches = 0;
-    if (claimed.length) {
-      const watches = await activeIncidentWatches(client);
-      if (watches.length) matches = await insertMatches(client, await prepareWatches(client, watches), await readBatch(client, claimed.map((row) => row.incident_id)));
-    }
-    const alerts = await flushPending(client, options.enqueue);
-    return { incidents: claimed.length, matches, alerts };
+    if (!claimed.length) return { incidents: 0, matches: 0 };
+    const watches = await activeIncidentWatches(client);
+    if (!watches.length) return { incidents: claimed.length, matches: 0 };
+    const batch = await readBatch(client, claimed.map((row) => row.incident_id));
+    return { incidents: claimed.length, matches: await insertMatches(client, await prepareWatches(client, watches), batch) };
   });
+  const alerts = await inWriteTransaction((client) => flushPending(client, options.enqueue));
+  return { incidents, matches, alerts };
 }
 
 /**
