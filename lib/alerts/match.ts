@@ -11,7 +11,7 @@
  */
 import type pg from "pg";
 import type { Sql } from "@/lib/incidents/where";
-import { mayMatch, type BatchIncident, type PrefilterWatch } from "./prefilter";
+import { indexBatch, mayMatchIn, type BatchIncident, type PrefilterWatch } from "./prefilter";
 
 export type MatchableWatch = PrefilterWatch & { id: number; where: Sql };
 
@@ -58,8 +58,9 @@ function groupByShape(candidates: { watch: MatchableWatch; incidentIds: number[]
  * incident_id) is unique and ON CONFLICT DO NOTHING, so a match is recorded once whoever evaluates.
  */
 export async function insertMatches(client: pg.PoolClient, watches: MatchableWatch[], batch: BatchIncident[]): Promise<number> {
+  const index = indexBatch(batch);
   const candidates = watches.flatMap((watch) => {
-    const incidentIds = batch.filter((incident) => mayMatch(watch, incident)).map((incident) => incident.id);
+    const incidentIds = mayMatchIn(watch, index).map((incident) => incident.id);
     return incidentIds.length ? [{ watch, incidentIds }] : [];
   });
   if (!candidates.length) return 0;
