@@ -29,6 +29,8 @@ export type RowContext = {
    * where.ts); null: the actor condition resolves them itself.
    */
   actorNames: string[] | null;
+  /** The caller tests a handful of known rows (ConditionOptions.fewRows in where.ts). */
+  fewRows?: boolean;
 };
 
 /**
@@ -237,19 +239,23 @@ export const DIMENSIONS = {
       .transform((value) => value || undefined),
     {
       label: "searchLabel",
-      rows: (q, { sql }) => {
+      rows: (q, { sql, fewRows }) => {
         // French and English stemming plus exact names; matches the incident's own text or any of its sources.
         const query = sql`(websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
         // The incidents of matching sources as an array (one InitPlan), not `IN (subquery)`: an OR with a
         // subquery cannot be a bitmap, so every q scanned the whole table (80 ms for a word found nowhere at
-        // 100,000 incidents); `id = ANY(array)` can, and ORs with the search-vector index (1 ms).
-        return sql`(
-      i.search_vector @@ ${query}
-      OR i.id = ANY(ARRAY(
-        SELECT isrc.incident_id FROM incident_source isrc JOIN source src ON src.id = isrc.source_id
-        WHERE src.search_vector @@ ${query}
-      ))
-    )`;
+        // 100,000 incidents); `id = ANY(array)` can, and ORs with the search-vector index (1 ms). A handful
+        // of known rows (an alert batch) look at their own sources instead of collecting every match.
+        const fromSources = fewRows
+          ? sql`EXISTS (
+              SELECT 1 FROM incident_source isrc JOIN source src ON src.id = isrc.source_id
+              WHERE isrc.incident_id = i.id AND src.search_vector @@ ${query}
+            )`
+          : sql`i.id = ANY(ARRAY(
+              SELECT isrc.incident_id FROM incident_source isrc JOIN source src ON src.id = isrc.source_id
+              WHERE src.search_vector @@ ${query}
+            ))`;
+        return sql`(i.search_vector @@ ${query} OR ${fromSources})`;
       },
       readsRows: true,
     },
