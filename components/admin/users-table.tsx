@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { useFormat } from "@/components/ui/use-format";
-import type { ActionState } from "@/lib/auth/action-state";
+import type { ActionState } from "@/lib/errors/action-state";
 import type { Role } from "@/lib/auth/roles";
 import { RoleSelect, UserRowActions } from "./user-row-actions";
 

@@ -6,7 +6,7 @@ import { useFormat } from "@/components/ui/use-format";
 import { ActionMessage } from "@/components/auth/action-message";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { buttonClass } from "@/components/ui/button";
-import { IDLE, type ActionState } from "@/lib/auth/action-state";
+import { IDLE, type ActionState } from "@/lib/errors/action-state";
 import type { TokenScope } from "@/lib/auth/tokens";
 import type { TokenRow } from "./token-row";
 

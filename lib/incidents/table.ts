@@ -7,8 +7,8 @@ import { prisma } from "@/lib/db/client";
 import { countPool } from "@/lib/db/count-pool";
 import { Prisma } from "@/lib/db/generated/client";
 import type { IncidentFilter, Sort } from "./filters";
-import { incidentWhere, sql, type Sql } from "./where";
-import { ROW_COLUMNS, orderBySql } from "./rows";
+import { incidentWhere, orderBySql, sql, type Sql } from "./where";
+import { ROW_COLUMNS } from "./rows";
 import { COUNT_BUDGET_MS, estimateCount, isStatementTimeout, resolveTotal } from "./count";
 import type { IncidentPage, IncidentRow } from "./types";
 

@@ -66,6 +66,3 @@ export type FilterOptions = {
 };
 
 export type SavedViewRow = { id: number; name: string; query: string; shared: boolean; ownerId: number; ownerName: string | null; createdAt: string; mine: boolean };
-
-/** What a server action of the incidents pages answers: the form shows the message instead of a thrown error. */
-export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
