@@ -12,7 +12,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { parseCount, seedSynthetic } from "./seed-synthetic";
+import { parseCount } from "./seed-synthetic";
+import { benchDatabase } from "./lib/bench-database";
 
 const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);
@@ -23,46 +24,9 @@ const log = (line: string) => console.log(line);
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const { provideDatabase } = await import("../lib/db/database");
-const server = await provideDatabase(log);
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-const benchUrl = new URL(server.url);
-benchUrl.pathname = "/vigie_places_bench";
-
-async function run<T extends pg.QueryResultRow>(url: URL, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const exists = (await run(adminUrl, "SELECT 1 FROM pg_database WHERE datname = 'vigie_places_bench'")).length === 1;
-let seeded = false;
-if (exists && !reseed) {
-  const rows = await run<{ n: string }>(benchUrl, "SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
-  seeded = Number(rows[0]!.n) === count;
-}
-process.env.DATABASE_URL = benchUrl.toString();
-const { migrate } = await import("../lib/db/migrate");
-const { loadReferenceData } = await import("../lib/reference/load");
+const bench = await benchDatabase({ name: "vigie_places_bench", count, seed: 7, reseed, log });
+const run = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => bench.query<T>(text, values);
 const { prisma } = await import("../lib/db/client");
-if (!seeded) {
-  await run(adminUrl, "DROP DATABASE IF EXISTS vigie_places_bench WITH (FORCE)");
-  await run(adminUrl, "CREATE DATABASE vigie_places_bench");
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-  log(`seeding ${count.toLocaleString("en")} incidents into vigie_places_bench...`);
-  const result = await seedSynthetic(benchUrl.toString(), { count, seed: 7, endDate: new Date(Date.UTC(2026, 10, 1)), log });
-  log(`seeded in ${(result.ms / 1000).toFixed(1)} s`);
-} else {
-  log(`reusing vigie_places_bench with ${count.toLocaleString("en")} incidents (--reseed to rebuild)`);
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-}
 
 const { resolvePlaceName } = await import("../lib/places/resolve");
 const { listPlaceNames, placeListSchema } = await import("../lib/places/queries");
@@ -70,23 +34,19 @@ const { nameKey } = await import("../lib/ingest/normalize");
 
 /** K Malian incidents, spread over the table, become incidents of a new unplaced name (as extraction leaves them). */
 async function queueName(name: string, offset: number): Promise<number> {
-  const changed = await run<{ n: string }>(
-    benchUrl,
-    `WITH picked AS (
+  const changed = await run<{ n: string }>(`WITH picked AS (
        SELECT id FROM incident WHERE country = 'Mali' AND merged_into_id IS NULL AND id % 37 = $3 ORDER BY id LIMIT $2
      )
      UPDATE incident i SET location = $1, latitude = NULL, longitude = NULL, admin1 = 'Mopti', admin2 = 'Bandiagara', geo_precision = 2, updated_at = now()
        FROM picked WHERE i.id = picked.id RETURNING 1`,
     [name, perName, offset],
   );
-  const [row] = await run<{ id: number }>(
-    benchUrl,
-    `INSERT INTO place_name (name, key, country, admin1, admin2, spellings, examples, incident_count, updated_at)
+  const [row] = await run<{ id: number }>(`INSERT INTO place_name (name, key, country, admin1, admin2, spellings, examples, incident_count, updated_at)
      VALUES ($1, $2, 'Mali', 'Mopti', 'Bandiagara', ARRAY[$1], ARRAY['Des hommes armés ont attaqué ' || $1], $3, now())
      ON CONFLICT (country, key) DO UPDATE SET status = 'pending', incident_count = EXCLUDED.incident_count RETURNING id`,
     [name, nameKey(name), changed.length],
   );
-  await run(benchUrl, "ANALYZE incident");
+  await run("ANALYZE incident");
   return row!.id;
 }
 
@@ -96,7 +56,7 @@ async function queueName(name: string, offset: number): Promise<number> {
  * time what the resolve costs. Null when /proc of the server processes cannot be read.
  */
 async function databaseCpuMs(): Promise<number | null> {
-  const rows = await run<{ pid: number }>(adminUrl, `SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_places_bench'`);
+  const rows = await run<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_places_bench'`);
   try {
     const ticks = rows.reduce((sum, { pid }) => {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -109,7 +69,7 @@ async function databaseCpuMs(): Promise<number | null> {
 }
 
 const stamp = Date.now().toString(36);
-const [boni] = await run<{ id: number }>(benchUrl, `SELECT id FROM place WHERE name = 'Boni' AND kind = 'locality' AND country_code = 'ML'`);
+const [boni] = await run<{ id: number }>(`SELECT id FROM place WHERE name = 'Boni' AND kind = 'locality' AND country_code = 'ML'`);
 const kinds = [
   { kind: "coordinates", body: { kind: "coordinates" as const, latitude: 14.61, longitude: -3.42, admin1: "Mopti", admin2: "Bandiagara" } },
   { kind: "alias", body: { kind: "alias" as const, placeId: boni!.id } },
@@ -143,6 +103,6 @@ figures.queuePageMs = Math.round(performance.now() - listStarted);
 log(`one page of the queue with candidates (${page.rows.length} names): ${figures.queuePageMs} ms`);
 
 await prisma.$disconnect();
-await server.stop();
+await bench.stop();
 // The machine's load during the run: on a shared machine the figures scale with it.
 console.log(JSON.stringify({ incidents: count, incidentsPerName: perName, ...figures, loadAverage: loadavg()[0]!.toFixed(1) }));

@@ -13,7 +13,8 @@
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { parseCount, seedSynthetic } from "./seed-synthetic";
+import { parseCount } from "./seed-synthetic";
+import { benchDatabase } from "./lib/bench-database";
 import { reportFailures } from "./lib/cli";
 
 reportFailures("npm run bench");
@@ -26,57 +27,9 @@ const log = (line: string) => console.log(line);
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const { provideDatabase } = await import("../lib/db/database");
-const server = await provideDatabase(log);
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-const benchUrl = new URL(server.url);
-benchUrl.pathname = "/vigie_bench";
-
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: adminUrl.toString() });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function benchQuery<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: benchUrl.toString() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- database
-const exists = (await adminQuery("SELECT 1 FROM pg_database WHERE datname = 'vigie_bench'")).rowCount === 1;
-let seeded = false;
-if (exists && !reseed) {
-  const rows = await benchQuery<{ n: string }>("SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
-  seeded = Number(rows[0]!.n) === count;
-}
-process.env.DATABASE_URL = benchUrl.toString();
-const { migrate } = await import("../lib/db/migrate");
-const { loadReferenceData } = await import("../lib/reference/load");
+const bench = await benchDatabase({ name: "vigie_bench", count, seed: 7, reseed, log });
+const benchQuery = bench.query;
 const { prisma } = await import("../lib/db/client");
-let seedMs: number | null = null;
-if (!seeded) {
-  await adminQuery("DROP DATABASE IF EXISTS vigie_bench WITH (FORCE)");
-  await adminQuery("CREATE DATABASE vigie_bench");
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-  log(`seeding ${count.toLocaleString("en")} incidents into vigie_bench...`);
-  const result = await seedSynthetic(benchUrl.toString(), { count, seed: 7, endDate: new Date(Date.UTC(2026, 10, 1)), log });
-  seedMs = result.ms;
-  log(`seeded in ${(result.ms / 1000).toFixed(1)} s (${result.links.toLocaleString("en")} actor links)`);
-} else {
-  log(`reusing vigie_bench with ${count.toLocaleString("en")} incidents (--reseed to rebuild)`);
-}
 
 const { parseIncidentFilter } = await import("../lib/incidents/filters");
 const { getIncidentPage } = await import("../lib/incidents/table");
@@ -129,7 +82,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
  * an exact count within the same time budget when the estimate is small). It therefore measures what the data layer's abstraction (Prisma, the filter builder, the alias
  * lookup) costs over raw SQL.
  */
-const hand = new pg.Client({ connectionString: benchUrl.toString() });
+const hand = new pg.Client({ connectionString: bench.url });
 await hand.connect();
 async function handWritten(test: Case): Promise<number> {
   const order = test.order ?? "i.event_date DESC, i.id DESC";
@@ -225,16 +178,16 @@ if (existsSync(new URL("./bench-overview.ts", import.meta.url))) {
   const module = (await import(new URL("./bench-overview.ts", import.meta.url).href)) as {
     benchOverview?: (context: { databaseUrl: string; runs: number; log: (line: string) => void }) => Promise<Record<string, unknown>>;
   };
-  if (module.benchOverview) overview = await module.benchOverview({ databaseUrl: benchUrl.toString(), runs, log });
+  if (module.benchOverview) overview = await module.benchOverview({ databaseUrl: bench.url, runs, log });
 }
 
 await prisma.$disconnect();
-await server.stop();
+await bench.stop();
 
 console.log(
   JSON.stringify({
     incidents: count,
-    seedSeconds: seedMs === null ? null : round(seedMs / 1000),
+    seedSeconds: bench.seedMs === null ? null : round(bench.seedMs / 1000),
     tablePage: {
       combinations: CASES.length,
       runsEach: runs,
