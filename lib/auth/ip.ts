@@ -4,7 +4,7 @@
  * front of Vigie, each appending the address it saw; the client is then the address n hops from the
  * right of [...X-Forwarded-For, socket address]. Without TRUST_PROXY it is the socket's address.
  *
- * Route handlers cannot see the socket, so the production server (scripts/serve.ts) resolves the address
+ * Route handlers cannot see the socket, so the production server (scripts/cli/serve.ts) resolves the address
  * once per request and passes it in CLIENT_ADDRESS_HEADER, after removing any value the client sent under
  * that name. Where no server stamped it (Next's dev server, a handler called directly) the address is
  * "unknown" and only the per-account throttling limits apply.

@@ -6,7 +6,7 @@
  */
 import pg from "pg";
 import { withDatabase } from "../../lib/db/scratch";
-import { seedSynthetic } from "../seed-synthetic";
+import { seedSynthetic } from "../data/seed-synthetic";
 
 export type BenchDatabaseOptions = {
   /** Database name, e.g. "vigie_bench". */

@@ -134,7 +134,7 @@ describe("overview rollups", () => {
         client.query(copyFrom(`COPY incident (event_date, event_type, sub_event_type, summary, country, admin1, admin1_reform, admin2, latitude, longitude,
           geo_precision, fatalities, status, actor_names, updated_at) FROM STDIN WITH (FORMAT csv)`)),
       );
-      // Links copied after the incidents, as scripts/seed-synthetic.ts does.
+      // Links copied after the incidents, as scripts/data/seed-synthetic.ts does.
       await client.query(`INSERT INTO incident_actor (incident_id, actor_id, role)
         SELECT i.id, a.id, 'actor1' FROM incident i CROSS JOIN LATERAL unnest(string_to_array(i.actor_names, '; ')) AS x(name)
         JOIN actor a ON a.name = x.name WHERE i.summary LIKE 'Bulk %'`);

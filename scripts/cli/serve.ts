@@ -7,16 +7,16 @@
  * of being restarted in a loop. Beside them runs one feed poller process (lib/feeds/worker.ts; FEED_WORKER=0 to
  * leave polling to `npm run worker` elsewhere), restarted when it dies.
  *
- *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 127.0.0.1]
+ *   node --import tsx scripts/cli/serve.ts [--port 3000] [--hostname 127.0.0.1]
  *   WEB_CONCURRENCY=n   web worker processes (default: the number of cores less one)
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { stampClientAddress, trustedProxyCount } from "../lib/auth/ip";
-import { hstsHeader } from "../lib/http/csp";
-import { envOrExit } from "../lib/startup-check";
+import { stampClientAddress, trustedProxyCount } from "../../lib/auth/ip";
+import { hstsHeader } from "../../lib/http/csp";
+import { envOrExit } from "../../lib/startup-check";
 
 const READY = "vigie:ready";
 const FEEDS_ROLE = "feeds";
@@ -67,9 +67,9 @@ async function serve(): Promise<void> {
 }
 
 async function pollFeeds(): Promise<void> {
-  const { startFeedWorker } = await import("../lib/feeds/worker");
+  const { startFeedWorker } = await import("../../lib/feeds/worker");
   const worker = await startFeedWorker();
-  const { startAlertWorker } = await import("../lib/alerts/worker");
+  const { startAlertWorker } = await import("../../lib/alerts/worker");
   const alerts = await startAlertWorker();
   const stop = () => void Promise.all([worker.stop(), alerts.stop()]).finally(() => process.exit(0));
   process.once("SIGTERM", stop);

@@ -7,15 +7,15 @@
  *  - table pages (rows + total, through lib/incidents/table.ts) over a fixed mix of filter combinations,
  *    p50/p95, against the best hand-written SQL for the same result on a raw pg connection (ratio printed);
  *  - the CSV export of every row (lib/incidents/export.ts): rows/s, time to first byte, peak RSS growth;
- *  - the overview aggregates, when scripts/bench-overview.ts exists (it exports `benchOverview`).
+ *  - the overview aggregates, when scripts/bench/bench-overview.ts exists (it exports `benchOverview`).
  * The last line printed is one JSON object with all figures. It runs under the react-server condition
  * (package.json) because it loads the server-only data layer, as the server does.
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { parseCount } from "./seed-synthetic";
-import { benchDatabase } from "./lib/bench-database";
-import { reportFailures } from "./lib/cli";
+import { parseCount } from "../data/seed-synthetic";
+import { benchDatabase } from "../lib/bench-database";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run bench");
 
@@ -29,12 +29,12 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 const bench = await benchDatabase({ name: "vigie_bench", count, seed: 7, reseed, log });
 const benchQuery = bench.query;
-const { prisma } = await import("../lib/db/client");
+const { prisma } = await import("../../lib/db/client");
 
-const { parseIncidentFilter } = await import("../lib/incidents/filters");
-const { getIncidentPage } = await import("../lib/incidents/table");
-const { ESTIMATE_ONLY_ABOVE, COUNT_BUDGET_MS } = await import("../lib/incidents/count");
-const { openIncidentExport } = await import("../lib/incidents/export");
+const { parseIncidentFilter } = await import("../../lib/incidents/filters");
+const { getIncidentPage } = await import("../../lib/incidents/table");
+const { ESTIMATE_ONLY_ABOVE, COUNT_BUDGET_MS } = await import("../../lib/incidents/count");
+const { openIncidentExport } = await import("../../lib/incidents/export");
 
 // ---------------------------------------------------------------------------------------------- table pages
 /**
@@ -138,7 +138,7 @@ log(`table page p95: data layer ${pageP95.toFixed(1)} ms, hand-written SQL ${han
 
 // ---------------------------------------------------------------------------------------------- export
 async function measureExport() {
-  const { parseExportParams } = await import("../lib/incidents/export");
+  const { parseExportParams } = await import("../../lib/incidents/export");
   const options = parseExportParams(new URLSearchParams(""));
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -171,7 +171,7 @@ log(
 if (exported.rows !== count) throw new Error(`export wrote ${exported.rows} rows, expected ${count}`);
 
 // ---------------------------------------------------------------------------------------------- overview
-// Extension point for the overview's aggregates: scripts/bench-overview.ts, when present, exports
+// Extension point for the overview's aggregates: scripts/bench/bench-overview.ts, when present, exports
 // `benchOverview({ databaseUrl, runs, log })` returning its figures, which are merged into the JSON line.
 let overview: Record<string, unknown> | null = null;
 if (existsSync(new URL("./bench-overview.ts", import.meta.url))) {

@@ -8,17 +8,17 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { provideDatabase, stopOnExit, superviseDatabase } from "../lib/db/database";
-import { migrate, MigrationError } from "../lib/db/migrate";
-import { describeAppRole, provideAppRole } from "../lib/db/app-role";
-import { loadReferenceData } from "../lib/reference/load";
-import { ensureAuthSecret } from "../lib/runtime-secrets";
-import { env, requireServerEnv } from "../lib/env";
-import { describeThrown } from "../lib/errors/describe";
-import { ensureFirstAdmin } from "../lib/auth/first-admin";
-import { buildIfNeeded } from "./lib/build";
-import { reportFailures } from "./lib/cli";
-import { productionServer } from "./lib/server-command";
+import { provideDatabase, stopOnExit, superviseDatabase } from "../../lib/db/database";
+import { migrate, MigrationError } from "../../lib/db/migrate";
+import { describeAppRole, provideAppRole } from "../../lib/db/app-role";
+import { loadReferenceData } from "../../lib/reference/load";
+import { ensureAuthSecret } from "../../lib/runtime-secrets";
+import { env, requireServerEnv } from "../../lib/env";
+import { describeThrown } from "../../lib/errors/describe";
+import { ensureFirstAdmin } from "../../lib/auth/first-admin";
+import { buildIfNeeded } from "../lib/build";
+import { reportFailures } from "../lib/cli";
+import { productionServer } from "../lib/server-command";
 
 reportFailures("npm start");
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:alerts [-- --count N] [--reseed] [--batches B] [--skip-surges]`: the speed figures of alerting.
  *
- * Seeds N synthetic incidents (default 1,000,000, scripts/seed-synthetic.ts) into its own database
+ * Seeds N synthetic incidents (default 1,000,000, scripts/data/seed-synthetic.ts) into its own database
  * `vigie_bench_alerts` on the server of DATABASE_URL (or the embedded PostgreSQL), or copies `npm run
  * bench`'s `vigie_bench` when that holds N incidents; reused by later runs when it already holds N
  * incidents. Then measures in this one process:
@@ -18,8 +18,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { parseCount } from "./seed-synthetic";
-import { benchDatabase } from "./lib/bench-database";
+import { parseCount } from "../data/seed-synthetic";
+import { benchDatabase } from "../lib/bench-database";
 
 const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);
@@ -34,11 +34,11 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 const bench = await benchDatabase({ name: "vigie_bench_alerts", count, seed: 11, reseed, log, seededWhere: "summary NOT LIKE 'bench copy %'", copyFrom: "vigie_bench" });
 const run = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => bench.query<T>(text, values);
-const { prisma } = await import("../lib/db/client");
+const { prisma } = await import("../../lib/db/client");
 
-const { evaluatePending } = await import("../lib/alerts/evaluate");
-const { computeSurges } = await import("../lib/alerts/surge");
-const { parseIncidentFilter } = await import("../lib/incidents/filters");
+const { evaluatePending } = await import("../../lib/alerts/evaluate");
+const { computeSurges } = await import("../../lib/alerts/surge");
+const { parseIncidentFilter } = await import("../../lib/incidents/filters");
 
 // Leftovers of an earlier run: its copies, watches and alerts.
 await run(`TRUNCATE watch, watch_match, watch_signal, alert, alert_recipient, alert_delivery, alert_pending CASCADE`);

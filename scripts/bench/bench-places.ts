@@ -2,7 +2,7 @@
  * `npm run bench:places [-- --count N] [--names K] [--reseed]`: how long resolving a place name takes when
  * it is used by K incidents (default 10,000) among N (default 1,000,000), for each kind of resolve.
  *
- * Seeds N synthetic incidents (scripts/seed-synthetic.ts) into a dedicated database `vigie_places_bench`
+ * Seeds N synthetic incidents (scripts/data/seed-synthetic.ts) into a dedicated database `vigie_places_bench`
  * on the server of DATABASE_URL (or the embedded PostgreSQL), reused by later runs when it holds N
  * incidents. Each measured resolve first turns K other Malian incidents into incidents of a fresh
  * unplaced name (untimed), then times resolvePlaceName (lib/places/resolve.ts) end to end: one
@@ -12,8 +12,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { parseCount } from "./seed-synthetic";
-import { benchDatabase } from "./lib/bench-database";
+import { parseCount } from "../data/seed-synthetic";
+import { benchDatabase } from "../lib/bench-database";
 
 const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);
@@ -26,11 +26,11 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 const bench = await benchDatabase({ name: "vigie_places_bench", count, seed: 7, reseed, log });
 const run = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => bench.query<T>(text, values);
-const { prisma } = await import("../lib/db/client");
+const { prisma } = await import("../../lib/db/client");
 
-const { resolvePlaceName } = await import("../lib/places/resolve");
-const { listPlaceNames, placeListSchema } = await import("../lib/places/queries");
-const { nameKey } = await import("../lib/ingest/normalize");
+const { resolvePlaceName } = await import("../../lib/places/resolve");
+const { listPlaceNames, placeListSchema } = await import("../../lib/places/queries");
+const { nameKey } = await import("../../lib/ingest/normalize");
 
 /** K Malian incidents, spread over the table, become incidents of a new unplaced name (as extraction leaves them). */
 async function queueName(name: string, offset: number): Promise<number> {
