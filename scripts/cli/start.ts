@@ -16,6 +16,7 @@ import { ensureAuthSecret } from "../../lib/runtime-secrets";
 import { env, requireServerEnv } from "../../lib/env";
 import { describeThrown } from "../../lib/errors/describe";
 import { ensureFirstAdmin } from "../../lib/auth/first-admin";
+import { prisma } from "../../lib/db/client";
 import { buildIfNeeded } from "../lib/build";
 import { reportFailures } from "../lib/cli";
 import { productionServer } from "../lib/server-command";
@@ -64,6 +65,9 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 requireServerEnv();
 await ensureFirstAdmin((line) => console.log(line));
+// This process needs the database no more: its pool, opened as the owner before the app role existed,
+// must not stay connected beside the dashboard, which connects as the app role.
+await prisma.$disconnect();
 
 if (!dev && !buildIfNeeded()) {
   await db.stop();
