@@ -23,6 +23,15 @@ export const actorLinksSchema = z
 
 export type ActorLink = { actorId: number; role: ActorRoleName };
 
+/**
+ * actor_names of the incident aliased `i`, from its links: actor1 first, then actor2, associated, each
+ * name once. Kept on the row so the table and the CSV export need no join; every write of links applies it.
+ */
+export const ACTOR_NAMES_OF_I = `coalesce((
+  SELECT string_agg(name, '; ' ORDER BY first_role, name) FROM (
+    SELECT a.name, min(ia.role) AS first_role FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id
+     WHERE ia.incident_id = i.id GROUP BY a.name) named), '')`;
+
 const ROLE_ORDER = new Map<string, number>(ACTOR_ROLES.map((role, index) => [role, index]));
 
 /** "actor1: JNIM" lines in role order, as the audit row shows them. */

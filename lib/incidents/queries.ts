@@ -15,7 +15,7 @@ import { describeFilter, type IncidentFilter, type Sort } from "./filters";
 import { incidentWhere, sql, type Sql } from "./where";
 import { DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATUSES, isValidEventPair, type ActorRoleName } from "./taxonomy";
 import { invalidateOverviewCache } from "./stats-cache";
-import { actorLinksSchema, replaceIncidentActors } from "./actor-links";
+import { ACTOR_NAMES_OF_I, actorLinksSchema, replaceIncidentActors } from "./actor-links";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -471,12 +471,7 @@ type MovedLinks = {
 
 /** actor_names kept on the row (table and export need no join): actor1 first, then actor2, associated. */
 export async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE incident i SET actor_names = coalesce((
-      SELECT string_agg(name, '; ' ORDER BY first_role, name) FROM (
-        SELECT a.name, min(ia.role) AS first_role FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id
-        WHERE ia.incident_id = i.id GROUP BY a.name) named), '')
-    WHERE i.id = ANY(${ids}::int[])`;
+  await tx.$executeRaw`UPDATE incident i SET actor_names = ${Prisma.raw(ACTOR_NAMES_OF_I)} WHERE i.id = ANY(${ids}::int[])`;
 }
 
 /**

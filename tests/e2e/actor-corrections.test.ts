@@ -55,7 +55,7 @@ describe("actor corrections on the edit form in Chromium", () => {
 
     await page.goto(`${baseUrl}/incidents/${edited}`);
     const form = page.getByRole("form", { name: "Edit incident" });
-    const actor1 = form.getByLabel("Actor 1", { exact: true });
+    const actor1 = form.getByLabel("Actor 1");
     expect(await actor1.inputValue()).not.toBe("");
     const offer = form.getByLabel(`Record “${NAME}” as a name of “JNIM”`, { exact: false });
     expect(await offer.count()).toBe(0);
@@ -73,7 +73,7 @@ describe("actor corrections on the edit form in Chromium", () => {
 
     // The page shows the saved actor, and no offer while actor 1 is unchanged.
     await page.goto(`${baseUrl}/incidents/${edited}`);
-    expect(await form.getByLabel("Actor 1", { exact: true }).locator("option:checked").textContent()).toBe("JNIM");
+    expect(await form.getByLabel("Actor 1").locator("option:checked").textContent()).toBe("JNIM");
     // Nothing replaced, nothing offered (the incident has no place name, so no place offer either).
     expect(await form.getByRole("checkbox").count()).toBe(0);
     expect(errors).toEqual([]);
