@@ -143,9 +143,12 @@ export async function resolveActorName(id: number, resolution: ActorResolution, 
         actorId = target.id;
         status = "alias";
         if (provisional !== null && provisional !== target.id) {
+          // The links move to the actor (one UPDATE, not a copy and a cascade delete); where an incident
+          // already had that actor in the same role, the provisional link just goes.
           await tx.$executeRaw`
-            INSERT INTO incident_actor (incident_id, actor_id, role) SELECT incident_id, ${target.id}, role FROM incident_actor WHERE actor_id = ${provisional}
-            ON CONFLICT DO NOTHING`;
+            DELETE FROM incident_actor p WHERE p.actor_id = ${provisional}
+               AND EXISTS (SELECT 1 FROM incident_actor t WHERE t.incident_id = p.incident_id AND t.actor_id = ${target.id} AND t.role = p.role)`;
+          await tx.$executeRaw`UPDATE incident_actor SET actor_id = ${target.id} WHERE actor_id = ${provisional}`;
           await tx.$executeRaw`UPDATE actor_alias SET actor_id = ${target.id} WHERE actor_id = ${provisional}`;
           // Keep the queue row's link (it now names the actor the decision chose) before the provisional row goes.
           await tx.actorName.update({ where: { id }, data: { actorId: target.id } });

@@ -219,6 +219,19 @@ describe("recording an actor correction for the name", () => {
     expect((await incident(next!)).actor_names).toBe("JNIM; Military Forces of Mali");
   });
 
+  it("leaves one link where an incident of the name already had the chosen actor in the same role", async () => {
+    const [both] = await storeIncidents([
+      unplacedIncident("Boni", { eventDate: "2025-04-05", actors: [{ name: "Katiba Dallol", role: "actor1", type: 3 }, { name: "JNIM", role: "actor1", type: 2 }] }),
+    ]);
+    const [edited] = await storeIncidents([withGroup("Katiba Dallol", "2025-04-06")]);
+    expect(await links(both!)).toEqual([{ name: "JNIM", role: "actor1" }, { name: "Katiba Dallol", role: "actor1" }]);
+    const [dallol, jnim, mali] = [await actorId("Katiba Dallol"), await actorId("JNIM"), await actorId("Military Forces of Mali")];
+    expect((await asUser(analyst, editForm(await incident(edited!), [["actor1", dallol, jnim, true], ["actor2", mali, mali]]))).ok).toBe(true);
+    expect(await links(both!)).toEqual([{ name: "JNIM", role: "actor1" }]);
+    expect((await incident(both!)).actor_names).toBe("JNIM");
+    expect(await rollupDifferences()).toEqual([]);
+  });
+
   it("records a name that was never queued (not an armed group)", async () => {
     const [id] = await storeIncidents([
       unplacedIncident("Boni", { eventDate: "2025-04-10", latitude: 15.03, longitude: -1.98, geoPrecision: 1, actors: [{ name: "Milice de Boni", role: "actor1", type: 5 }] }),
