@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { provideDatabase, stopOnExit, superviseDatabase } from "../lib/db/database";
 import { migrate, MigrationError } from "../lib/db/migrate";
+import { describeAppRole, provideAppRole } from "../lib/db/app-role";
 import { loadReferenceData } from "../lib/reference/load";
 import { ensureAuthSecret } from "../lib/runtime-secrets";
 import { readEnv } from "../lib/env";
@@ -49,6 +50,9 @@ try {
   const result = await migrate(db.url, { log: (line) => console.log(line) });
   if (!result.applied.length) console.log("database schema is up to date");
   await loadReferenceData();
+  const app = await provideAppRole(db.url);
+  console.log(describeAppRole(app));
+  process.env.DATABASE_URL = app.url;
 } catch (error) {
   console.error(error instanceof MigrationError ? `Refusing to start: ${error.message}` : `Vigie could not prepare the database: ${describeThrown(error)}`);
   await db.stop();

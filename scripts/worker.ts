@@ -6,10 +6,14 @@
 import { existsSync } from "node:fs";
 import { provideDatabase, stopOnExit } from "../lib/db/database";
 import { migrate } from "../lib/db/migrate";
+import { describeAppRole, provideAppRole } from "../lib/db/app-role";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const db = await provideDatabase((line) => console.log(line));
 await migrate(db.url);
+const app = await provideAppRole(db.url);
+console.log(describeAppRole(app));
+process.env.DATABASE_URL = app.url;
 const { startFeedWorker } = await import("../lib/feeds/worker");
 const worker = await startFeedWorker();
 const { startAlertWorker } = await import("../lib/alerts/worker");

@@ -2,7 +2,7 @@
 
 /** The key figures of the filter: counts, with unknown fatalities counted apart and the change against the previous period. */
 import { useTranslations } from "next-intl";
-import type { KeyFigures as Figures } from "@/lib/incidents/stats";
+import type { KeyFigures as Figures } from "@/lib/incidents/stats-types";
 import { useFormat } from "@/components/ui/use-format";
 
 function Change({ value, label }: { value: number | null; label: string }) {

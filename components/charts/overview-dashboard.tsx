@@ -12,7 +12,7 @@ import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useFormat } from "@/components/ui/use-format";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { narrowPatch, overviewHref, periodPatch, tableHref, type FilterPatch } from "@/lib/incidents/overview-links";
-import type { OverviewStats } from "@/lib/incidents/stats";
+import type { OverviewStats } from "@/lib/incidents/stats-types";
 import { SahelMap } from "@/components/map/sahel-map";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ActorRegionMatrix, matrixHeight } from "./actor-region-matrix";

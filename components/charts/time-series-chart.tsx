@@ -9,7 +9,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useFormat } from "@/components/ui/use-format";
-import type { TimePoint } from "@/lib/incidents/stats";
+import type { TimePoint } from "@/lib/incidents/stats-types";
 import type { StatsBucket } from "@/lib/incidents/stats-shape";
 import { eventTypeColor } from "./colors";
 import { formatPeriod } from "./format";

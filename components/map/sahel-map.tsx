@@ -11,7 +11,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { totalsByShape, type RegionShape } from "@/lib/geo/boundaries";
 import { colorForCount, countClasses } from "@/lib/geo/scale";
-import type { MapPoint, MapRegion } from "@/lib/incidents/stats";
+import type { MapPoint, MapRegion } from "@/lib/incidents/stats-types";
 import { eventTypeColor } from "@/components/charts/colors";
 import { COUNTRY_PATHS, MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, projection, REGION_PATHS, roundCoordinate as round } from "./projection";
 

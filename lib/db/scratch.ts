@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { appRoleName } from "./app-role";
 
 export type ScratchDatabase = { url: string; adminUrl: string; drop: () => Promise<void> };
 
@@ -31,6 +32,10 @@ export async function createScratchDatabase(serverUrl: string, prefix: string): 
   return {
     url: withDatabase(serverUrl, name),
     adminUrl,
-    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: async () => {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // Roles are server-wide: the database's app role (lib/db/app-role.ts) would outlive it.
+      await adminQuery(adminUrl, `DROP ROLE IF EXISTS "${appRoleName(name)}"`);
+    },
   };
 }

@@ -48,18 +48,34 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 
 const healthy = (baseUrl: string) => async () => ((await fetch(`${baseUrl}/api/health`)).ok ? true : undefined);
 
-async function sourceFirstLines(): Promise<string[]> {
+async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const server = runningServer(dataDir);
   if (!server) throw new Error("no server");
   const { password } = JSON.parse(readFileSync(`${dataDir}.credentials.json`, "utf8")) as { password: string };
   const client = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${server.port}/vigie` });
   await client.connect();
   try {
-    const { rows } = await client.query<{ text: string }>("SELECT text FROM source ORDER BY id");
-    return rows.map((row) => row.text.split("\n")[0]!);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+function sourceFirstLines(): Promise<string[]> {
+  return asOwner(async (client) => {
+    const { rows } = await client.query<{ text: string }>("SELECT text FROM source ORDER BY id");
+    return rows.map((row) => row.text.split("\n")[0]!);
+  });
+}
+
+/** The roles of every other connection to the app's database: once the CLIs have exited, the dashboard's. */
+function connectedRoles(): Promise<string[]> {
+  return asOwner(async (client) => {
+    const { rows } = await client.query<{ usename: string }>(
+      "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY 1",
+    );
+    return rows.map((row) => row.usename);
+  });
 }
 
 let start: Run | undefined;
@@ -97,6 +113,14 @@ describe("npm start and the command line tools on one embedded database", () => 
     expect(JSON.parse(extract.output()).incidents).toContainEqual(expect.objectContaining({ location: "Diboli", country: "Mali" }));
     expect(start.child.exitCode).toBeNull();
     expect(await sourceFirstLines()).toEqual(["Patrouille à Diboli"]);
+
+    // The dashboard and its workers connect as the database's restricted role, never as its owner.
+    expect(start.output()).toContain("the app connects as the role vigie_app");
+    await fetch(`${baseUrl}/api/health`);
+    expect(await waitFor("the dashboard's connections", async () => {
+      const roles = await connectedRoles();
+      return roles.length ? roles : undefined;
+    }, 30_000)).toEqual(["vigie_app"]);
 
     // The database dies under the running dashboard: npm start restarts it and the dashboard recovers.
     const before = runningServer(dataDir)!;

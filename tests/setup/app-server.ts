@@ -9,6 +9,7 @@ import { buildIfNeeded, needsBuild } from "../../scripts/lib/build";
 import { chromiumForTests } from "./chromium";
 import { productionServer } from "../../scripts/lib/server-command";
 import { createTestDatabase } from "./test-database";
+import { provideAppRole } from "../../lib/db/app-role";
 
 async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -28,11 +29,14 @@ export default async function setup(project: TestProject) {
   // First, so a missing browser is said before minutes of building.
   project.provide("chromiumPath", chromiumForTests());
   const db = await createTestDatabase("vigie_e2e");
+  // As `npm start` does: the server connects as the database's restricted app role; tests write as the owner.
+  const app = await provideAppRole(db.url);
+  if (!app.role) throw new Error(`the browser tests' server would run as the database owner: ${app.reason}`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: app.url,
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -9,8 +9,9 @@ import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
-import { AppError, zodMessage } from "@/lib/errors/app-error";
-import { ZodError } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { failure } from "@/lib/errors/action-failure";
+import type { ActionState } from "@/lib/errors/action-state";
 import {
   createSavedView,
   deleteSavedView,
@@ -25,25 +26,6 @@ import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 import { recordPlaceCorrection } from "@/lib/places/corrections";
 import { checkActorCorrection, recordActorCorrection, type ActorCorrection } from "@/lib/actors/corrections";
 import type { ReviewStatus } from "@/lib/db/generated/client";
-
-export type ActionResult = { ok: boolean; message?: string; conflict?: boolean };
-
-/**
- * Outcomes in the user's language. Validation messages from the data layer (which field is wrong) stay as
- * it words them; the outcomes a user acts on (saved, conflict, not found, failure) are translated.
- */
-async function failure(error: unknown, versioned = false): Promise<ActionResult> {
-  const t = await getTranslations("actions");
-  if (error instanceof AppError) {
-    // The edit form and review buttons carry a version; a conflict there means someone saved in between.
-    if (error.code === "conflict") return { ok: false, message: versioned ? t("conflict") : error.message, conflict: true };
-    if (error.code === "not_found") return { ok: false, message: t("notFound") };
-    return { ok: false, message: error.message };
-  }
-  if (error instanceof ZodError) return { ok: false, message: zodMessage(error) };
-  console.error(error);
-  return { ok: false, message: t("failed") };
-}
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -95,7 +77,7 @@ function patchFromForm(form: FormData, actors: IncidentPatch["actors"]): Inciden
   });
 }
 
-export async function updateIncidentAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+export async function updateIncidentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.updateIncidentAction);
   try {
     const id = Number(text(form, "id"));
@@ -129,13 +111,13 @@ export async function updateIncidentAction(_previous: ActionResult, form: FormDa
       messages.push(t("actorRecorded", { ...recorded[index]!, count: learned.incidentsChanged }));
     }
     if (actors.corrections.length) revalidatePath("/places/actors");
-    return { ok: true, message: messages.join(" ") };
+    return { status: "ok", message: messages.join(" ") };
   } catch (error) {
-    return await failure(error, true);
+    return await failure(error, { versioned: true });
   }
 }
 
-export async function setStatusAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+export async function setStatusAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.setStatusAction);
   try {
     const id = Number(text(form, "id"));
@@ -143,13 +125,13 @@ export async function setStatusAction(_previous: ActionResult, form: FormData): 
     if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new AppError("bad_request", "Unknown status");
     await setIncidentStatus(id, status as ReviewStatus, user, Number(text(form, "version")));
     revalidatePath(`/incidents/${id}`);
-    return { ok: true, message: (await getTranslations("actions"))("marked", { status }) };
+    return { status: "ok", message: (await getTranslations("actions"))("marked", { status }) };
   } catch (error) {
-    return await failure(error, true);
+    return await failure(error, { versioned: true });
   }
 }
 
-export async function mergeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+export async function mergeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.mergeAction);
   try {
     const targetId = Number(text(form, "targetId"));
@@ -157,41 +139,41 @@ export async function mergeAction(_previous: ActionResult, form: FormData): Prom
     if (!Number.isInteger(targetId) || !Number.isInteger(mergedId) || mergedId < 1) throw new AppError("bad_request", "Give the number of the incident to merge");
     await mergeIncidents(targetId, mergedId, user);
     revalidatePath(`/incidents/${targetId}`);
-    return { ok: true, message: (await getTranslations("actions"))("merged", { id: mergedId }) };
+    return { status: "ok", message: (await getTranslations("actions"))("merged", { id: mergedId }) };
   } catch (error) {
     return await failure(error);
   }
 }
 
-export async function unmergeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+export async function unmergeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.unmergeAction);
   try {
     const { targetId, mergedId } = await unmergeIncident(Number(text(form, "mergeId")), user);
     revalidatePath(`/incidents/${targetId}`);
     revalidatePath(`/incidents/${mergedId}`);
-    return { ok: true, message: (await getTranslations("actions"))("unmerged", { id: mergedId }) };
+    return { status: "ok", message: (await getTranslations("actions"))("unmerged", { id: mergedId }) };
   } catch (error) {
     return await failure(error);
   }
 }
 
-export async function saveViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+export async function saveViewAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.saveViewAction);
   try {
     await createSavedView(user, { name: text(form, "name"), query: text(form, "query"), shared: form.get("shared") === "on" });
     revalidatePath("/incidents");
-    return { ok: true, message: (await getTranslations("actions"))("viewSaved") };
+    return { status: "ok", message: (await getTranslations("actions"))("viewSaved") };
   } catch (error) {
     return await failure(error);
   }
 }
 
-export async function deleteViewAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+export async function deleteViewAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.deleteViewAction);
   try {
     await deleteSavedView(user, Number(text(form, "id")));
     revalidatePath("/incidents");
-    return { ok: true, message: (await getTranslations("actions"))("viewDeleted") };
+    return { status: "ok", message: (await getTranslations("actions"))("viewDeleted") };
   } catch (error) {
     return await failure(error);
   }

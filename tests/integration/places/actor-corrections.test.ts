@@ -129,7 +129,7 @@ function editForm(row: Row, slots: [string, number | null, number | null, boolea
 async function asUser(caller: Caller, form: FormData) {
   session.cookie = caller.cookie;
   try {
-    return await updateIncidentAction({ ok: false }, form);
+    return await updateIncidentAction({ status: "idle" }, form);
   } finally {
     session.cookie = "";
   }
@@ -141,7 +141,7 @@ describe("editing an incident's actors", () => {
     const before = await incident(id!);
     const [serma, jnim, mali] = [await actorId("Katiba Bourgou Nord"), await actorId("JNIM"), await actorId("Military Forces of Mali")];
     const result = await asUser(analyst, editForm(before, [["actor1", serma, jnim], ["actor2", mali, mali], ["associated", null, null]]));
-    expect(result).toEqual({ ok: true, message: "Saved." });
+    expect(result).toEqual({ status: "ok", message: "Saved." });
     expect(await links(id!)).toEqual([
       { name: "JNIM", role: "actor1" },
       { name: "Military Forces of Mali", role: "actor2" },
@@ -162,7 +162,7 @@ describe("editing an incident's actors", () => {
     expect(await rollupDifferences()).toEqual([]);
 
     const stale = await asUser(analyst, editForm(before, [["actor1", serma, mali]]));
-    expect(stale).toMatchObject({ ok: false, conflict: true });
+    expect(stale).toMatchObject({ status: "error", conflict: true });
     expect(await links(id!)).toEqual([
       { name: "JNIM", role: "actor1" },
       { name: "Military Forces of Mali", role: "actor2" },
@@ -173,14 +173,14 @@ describe("editing an incident's actors", () => {
     const [id] = await storeIncidents([withGroup("Katiba Gourma", "2025-03-02")]);
     const before = await incident(id!);
     const [gourma, mali, isgs] = [await actorId("Katiba Gourma"), await actorId("Military Forces of Mali"), await actorId("Islamic State Sahel")];
-    expect((await asUser(analyst, editForm(before, [["actor1", gourma, gourma], ["actor2", mali, null], ["associated", null, isgs]]))).ok).toBe(true);
+    expect((await asUser(analyst, editForm(before, [["actor1", gourma, gourma], ["actor2", mali, null], ["associated", null, isgs]]))).status).toBe("ok");
     expect(await links(id!)).toEqual([
       { name: "Katiba Gourma", role: "actor1" },
       { name: "Islamic State Sahel", role: "associated" },
     ]);
     const after = await incident(id!);
     expect(after.actor_names).toBe("Katiba Gourma; Islamic State Sahel");
-    expect((await asUser(analyst, editForm(after, [["actor1", gourma, gourma], ["associated", isgs, isgs]]))).ok).toBe(true);
+    expect((await asUser(analyst, editForm(after, [["actor1", gourma, gourma], ["associated", isgs, isgs]]))).status).toBe("ok");
     expect((await incident(id!)).version).toBe(after.version);
     expect(await rollupDifferences()).toEqual([]);
   });
@@ -189,7 +189,7 @@ describe("editing an incident's actors", () => {
     const [id] = await storeIncidents([withGroup("Katiba Douentza", "2025-03-03")]);
     const before = await incident(id!);
     const result = await asUser(analyst, editForm(before, [["actor1", null, 999_999]]));
-    expect(result).toEqual({ ok: false, message: "actors: actor 999999 does not exist" });
+    expect(result).toEqual({ status: "error", message: "actors: actor 999999 does not exist" });
     expect(await incident(id!)).toEqual(before);
   });
 });
@@ -201,7 +201,7 @@ describe("recording an actor correction for the name", () => {
     const othersBefore = await Promise.all(others.map(incident));
     const [hombori, jnim, mali] = [await actorId("Katiba Hombori Sud"), await actorId("JNIM"), await actorId("Military Forces of Mali")];
     const result = await asUser(analyst, editForm(await incident(edited!), [["actor1", hombori, jnim, true], ["actor2", mali, mali]]));
-    expect(result).toEqual({ ok: true, message: "Saved. “Katiba Hombori Sud” is now a name of JNIM: 2 other incidents moved with it, and future articles use it." });
+    expect(result).toEqual({ status: "ok", message: "Saved. “Katiba Hombori Sud” is now a name of JNIM: 2 other incidents moved with it, and future articles use it." });
 
     for (const id of ids) expect(await links(id)).toEqual([{ name: "JNIM", role: "actor1" }, { name: "Military Forces of Mali", role: "actor2" }]);
     for (const [index, id] of others.entries()) {
@@ -226,7 +226,7 @@ describe("recording an actor correction for the name", () => {
     const [edited] = await storeIncidents([withGroup("Katiba Dallol", "2025-04-06")]);
     expect(await links(both!)).toEqual([{ name: "JNIM", role: "actor1" }, { name: "Katiba Dallol", role: "actor1" }]);
     const [dallol, jnim, mali] = [await actorId("Katiba Dallol"), await actorId("JNIM"), await actorId("Military Forces of Mali")];
-    expect((await asUser(analyst, editForm(await incident(edited!), [["actor1", dallol, jnim, true], ["actor2", mali, mali]]))).ok).toBe(true);
+    expect((await asUser(analyst, editForm(await incident(edited!), [["actor1", dallol, jnim, true], ["actor2", mali, mali]]))).status).toBe("ok");
     expect(await links(both!)).toEqual([{ name: "JNIM", role: "actor1" }]);
     expect((await incident(both!)).actor_names).toBe("JNIM");
     expect(await rollupDifferences()).toEqual([]);
@@ -239,7 +239,7 @@ describe("recording an actor correction for the name", () => {
     expect(await query(`SELECT id FROM actor_name WHERE name = 'Milice de Boni'`)).toEqual([]);
     const [milice, dozo] = [await actorId("Milice de Boni"), await actorId("Dan Na Ambassagou")];
     const result = await asUser(analyst, editForm(await incident(id!), [["actor1", milice, dozo, true]]));
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("ok");
     expect(await query(`SELECT a.name FROM actor_alias aa JOIN actor a ON a.id = aa.actor_id WHERE aa.alias = 'Milice de Boni'`)).toEqual([{ name: "Dan Na Ambassagou" }]);
     expect(await query(`SELECT status::text FROM actor_name WHERE name = 'Milice de Boni'`)).toEqual([{ status: "alias" }]);
   });
@@ -250,11 +250,11 @@ describe("recording an actor correction for the name", () => {
     const [tessit, mali, isgs] = [await actorId("Katiba Tessit"), await actorId("Military Forces of Mali"), await actorId("Islamic State Sahel")];
     const aliasesBefore = await query(`SELECT * FROM actor_alias ORDER BY id`);
     const result = await asUser(analyst, editForm(before, [["actor1", tessit, tessit], ["actor2", mali, isgs, true]]));
-    expect(result).toEqual({ ok: false, message: 'actors: "Military Forces of Mali" is an actor of the dictionary, not a name to record as an alias' });
+    expect(result).toEqual({ status: "error", message: 'actors: "Military Forces of Mali" is an actor of the dictionary, not a name to record as an alias' });
     expect(await incident(id!)).toEqual(before);
     expect(await query(`SELECT * FROM actor_alias ORDER BY id`)).toEqual(aliasesBefore);
     // Ticking the box without replacing the actor is refused too.
-    expect((await asUser(analyst, editForm(before, [["actor1", tessit, null, true]]))).ok).toBe(false);
+    expect((await asUser(analyst, editForm(before, [["actor1", tessit, null, true]]))).status).toBe("error");
     expect(await links(id!)).toEqual([{ name: "Katiba Tessit", role: "actor1" }, { name: "Military Forces of Mali", role: "actor2" }]);
   });
 
