@@ -24,6 +24,7 @@ import {
 } from "@/lib/incidents/queries";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 import { recordPlaceCorrection } from "@/lib/places/corrections";
+import { checkActorCorrection, recordActorCorrection, type ActorCorrection } from "@/lib/actors/corrections";
 import type { ReviewStatus } from "@/lib/db/generated/client";
 
 const text = (form: FormData, name: string) => {
@@ -32,9 +33,32 @@ const text = (form: FormData, name: string) => {
 };
 const optionalNumber = (value: string) => (value === "" ? null : Number(value));
 
+/**
+ * The actor slots of the edit form (lib/incidents/actor-links.ts): slot i posts `actorRole.i`, the actor
+ * chosen `actorId.i` ("" for none), the actor it had `actorWas.i` and the "record the name" box
+ * `actorLearn.i`. A form without the slots leaves the links alone.
+ */
+function actorSlotsFromForm(form: FormData): { links: IncidentPatch["actors"]; corrections: ActorCorrection[] } {
+  if (form.get("actorsEdited") !== "1") return { links: undefined, corrections: [] };
+  const links: { actorId: number; role: string }[] = [];
+  const corrections: ActorCorrection[] = [];
+  for (const key of form.keys()) {
+    const slot = /^actorRole\.(\d{1,2})$/.exec(key)?.[1];
+    if (slot === undefined) continue;
+    const chosen = text(form, `actorId.${slot}`);
+    const was = text(form, `actorWas.${slot}`);
+    if (chosen) links.push({ actorId: Number(chosen), role: text(form, key) });
+    if (form.get(`actorLearn.${slot}`) !== "on") continue;
+    if (!was || !chosen) throw new AppError("bad_request", "actors: to record a name, replace the actor that carried it with another actor");
+    corrections.push({ fromActorId: Number(was), toActorId: Number(chosen) });
+  }
+  return { links: incidentPatchSchema.shape.actors.parse(links), corrections };
+}
+
 /** Reads the edit form into a patch; unchanged inputs are still sent, the data layer skips equal values. */
-function patchFromForm(form: FormData): IncidentPatch {
+function patchFromForm(form: FormData, actors: IncidentPatch["actors"]): IncidentPatch {
   return incidentPatchSchema.parse({
+    ...(actors ? { actors } : {}),
     eventDate: text(form, "eventDate"),
     endDate: text(form, "endDate") || null,
     datePrecision: text(form, "datePrecision"),
@@ -58,24 +82,36 @@ export async function updateIncidentAction(_previous: ActionState, form: FormDat
   try {
     const id = Number(text(form, "id"));
     const version = Number(text(form, "version"));
-    const patch = patchFromForm(form);
+    const actors = actorSlotsFromForm(form);
+    const patch = patchFromForm(form, actors.links);
     // Offered on the form, never implied: the analyst ticks it to teach the correction for the name.
     const teach = form.get("learnPlace") === "on";
     const originalName = text(form, "originalLocation");
+    const t = await getTranslations("actions");
     if (teach && (patch.latitude == null || patch.longitude == null || !patch.admin1)) {
-      throw new AppError("bad_request", (await getTranslations("actions"))("placeNeedsPosition"));
+      throw new AppError("bad_request", t("placeNeedsPosition"));
     }
+    // Checked before the save, so a correction that cannot be recorded leaves the incident as it was.
+    const recorded = await Promise.all(actors.corrections.map(checkActorCorrection));
     const saved = await updateIncident(id, version, patch, user);
     revalidatePath(`/incidents/${id}`);
-    const t = await getTranslations("actions");
-    if (!teach) return { status: "ok", message: t("saved") };
-    const learned = await recordPlaceCorrection(
-      { name: originalName, country: saved.country, latitude: saved.latitude, longitude: saved.longitude, admin1: saved.admin1, admin2: saved.admin2 },
-      user,
-      await actionIp(),
-    );
-    revalidatePath("/places");
-    return { status: "ok", message: t("savedAndPlaced", { name: originalName, count: learned.incidentsChanged }) };
+    const messages = [t("saved")];
+    const ip = await actionIp();
+    if (teach) {
+      const learned = await recordPlaceCorrection(
+        { name: originalName, country: saved.country, latitude: saved.latitude, longitude: saved.longitude, admin1: saved.admin1, admin2: saved.admin2 },
+        user,
+        ip,
+      );
+      revalidatePath("/places");
+      messages[0] = t("savedAndPlaced", { name: originalName, count: learned.incidentsChanged });
+    }
+    for (const [index, correction] of actors.corrections.entries()) {
+      const learned = await recordActorCorrection(correction, user, ip);
+      messages.push(t("actorRecorded", { ...recorded[index]!, count: learned.incidentsChanged }));
+    }
+    if (actors.corrections.length) revalidatePath("/places/actors");
+    return { status: "ok", message: messages.join(" ") };
   } catch (error) {
     return await failure(error, { versioned: true });
   }
