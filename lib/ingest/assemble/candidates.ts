@@ -35,6 +35,8 @@ export function clauseIndexOf(clauses: Clause[], offset: number): number {
   return i >= 0 ? i : clauses.length - 1;
 }
 
+const CLAIM_AFTER = /^\s*(?:\S+\s+){0,3}?(?:a ete |ont ete |was |has been )?(?:revendique\w*|claimed|attribue\w*|imputee?s?)\b/;
+const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility for)?|claims(?: responsibility for)?|responsabilite de)\s+(?:the |this |l'|la |le |cette )?$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
@@ -54,7 +56,10 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   for (const t of triggers) {
     // "did not claim the attack", "L'attaque a été revendiquée": a definite reference, with nothing new to
     // place or date it, refers back to the event already told.
-    const definite = !located && DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
+    const definiteNoun = DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
+    // "L'attaque a été revendiquée jeudi", "X claimed responsibility for the attack": the day is the claim's.
+    const claimed = definiteNoun && (CLAIM_AFTER.test(folded.slice(t.end, Math.min(sentence.end, t.end + 40))) || CLAIM_BEFORE.test(folded.slice(Math.max(sentence.start, t.start - 50), t.start)));
+    const definite = (!located && definiteNoun) || claimed;
     if (t.anaphoric || definite) anaphoras.push(definite ? { ...t, anaphoric: true } : t);
     else live.push(t);
   }

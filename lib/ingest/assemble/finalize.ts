@@ -209,7 +209,7 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
   return incidents.filter((overview) => {
     if (overview.location !== null || overview.admin1 !== null || overview.eventType === "Strategic developments") return true;
     const detailed = incidents.filter(
-      (i) => i !== overview && i.location !== null && i.eventType === overview.eventType && i.eventDate === overview.eventDate && i.country === overview.country,
+      (i) => i !== overview && i.location !== null && sameKind(i, overview) && closeDates(overview, i) && i.country === overview.country,
     );
     if (detailed.length === 0) return true;
     if (detailed.length === 1) {
@@ -224,7 +224,8 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
     }
     const named = overview.actors.filter((a) => a.type === 2);
     for (const i of detailed) {
-      if (named.length === 0 || i.actors.some((a) => a.type === 2)) continue;
+      // An air strike told beside the attacks it answered is not the attackers' deed.
+      if (named.length === 0 || i.eventType !== overview.eventType || i.actors.some((a) => a.type === 2)) continue;
       const unidentified = i.actors.findIndex((a) => a.name === "Unidentified Armed Group");
       if (unidentified >= 0) i.actors[unidentified] = { ...named[0]!, role: i.actors[unidentified]!.role };
       else i.actors.push({ ...named[0]!, role: i.actors.length === 0 ? "actor1" : i.actors.length === 1 ? "actor2" : "associated" });
@@ -232,4 +233,18 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
     }
     return false;
   });
+}
+
+const ARMED = new Set(["Battles", "Violence against civilians", "Explosions/Remote violence"]);
+
+/** Same event type, or both armed violence: a summary may call a battle "an attack that killed civilians". */
+function sameKind(a: ExtractedIncident, b: ExtractedIncident): boolean {
+  return a.eventType === b.eventType || (ARMED.has(a.eventType) && ARMED.has(b.eventType));
+}
+
+/** The same day, the day before or after (a night, a late report), or a summary that fixes no day at all. */
+function closeDates(overview: ExtractedIncident, detail: ExtractedIncident): boolean {
+  if (overview.eventDate === detail.eventDate || overview.datePrecision !== "day" || !overview.eventDate || !detail.eventDate) return true;
+  const days = Math.abs(Date.parse(overview.eventDate) - Date.parse(detail.eventDate)) / 86_400_000;
+  return days <= 1;
 }

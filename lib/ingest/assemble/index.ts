@@ -8,6 +8,8 @@ import { collectFacts } from "./facts";
 import { strongPlace } from "./candidates";
 import { buildDrafts } from "./merge";
 import { dropOverviews, finalize } from "./finalize";
+import { carryAttribution } from "./attribution";
+import { foldHeadline } from "./headline";
 import type { AssembleOptions, ExtractedIncident } from "./types";
 
 export type { AssembleOptions, Evidence, ExtractedIncident, IncidentActorOut } from "./types";
@@ -26,7 +28,9 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
   // ACLED codes no event without an actor1: a development the text ties to nobody (a tour, a decree, a
   // meeting of unnamed people) is commentary.
   incidents = incidents.filter((i) => i.eventType !== "Strategic developments" || i.actors.length > 0);
-  return dropBackground(mergeRetold(dropOverviews(incidents)), options.publishedAt ?? null);
+  const kept = dropBackground(mergeRetold(dropOverviews(foldHeadline(incidents, facts))), options.publishedAt ?? null);
+  carryAttribution(kept, facts);
+  return kept;
 }
 
 /**
