@@ -10,7 +10,8 @@ import { type ArticleFacts, type ExtractedIncident, evidenceOf, sentenceAt } fro
 
 // A claim or a blame names the author of the event just told ("L'attaque a été revendiquée par le JNIM",
 // "ISWAP claimed responsibility"); members of a group ("des présumés jihadistes de l'EIGS", "militants
-// linked to JNIM") name the author only of what the same or the next sentence tells.
+// linked to JNIM") name the author only of what their own sentence tells, or of the event just before
+// when their sentence tells none.
 const CLAIM_BEFORE = /\b(?:revendiqu\w*|attribu\w*|imput\w*|accus\w*|blam\w*|claimed by|responsibility|se reclamant|reclamant)\b[^.;:!?]{0,24}$/;
 const MEMBER_BEFORE =
   /\b(?:presum\w*|suppose\w*|soupconn\w*|suspected|alleged|elements|combattants|membres|jihadistes|djihadistes|islamistes|terroristes|insurges|hommes|militants|fighters|members|jihadists|insurgents|gunmen|lies?|liees?|linked|affilie\w*|affiliated|loyal\w*)\b[^.;:!?]{0,24}$/;
@@ -26,10 +27,12 @@ export interface Attribution {
   sentenceIndex: number;
   /** A claim or blame (refers back to the event just told), rather than membership. */
   claim: boolean;
+  /** Its sentence tells violence of its own: membership named there qualifies that violence only. */
+  ownEvent: boolean;
 }
 
 /** The attributions of an article, in text order. */
-export function findAttributions(facts: Pick<ArticleFacts, "folded" | "actors" | "sentences">): Attribution[] {
+export function findAttributions(facts: Pick<ArticleFacts, "folded" | "actors" | "sentences" | "triggers">): Attribution[] {
   const out: Attribution[] = [];
   for (const m of facts.actors) {
     if (m.actor.special || ![2, 3, 4].includes(m.actor.type) || m.actor.name.startsWith("VDP")) continue;
@@ -41,12 +44,14 @@ export function findAttributions(facts: Pick<ArticleFacts, "folded" | "actors" |
     const claim = CLAIM_BEFORE.test(before) || CLAIM_AFTER.test(after);
     if (!claim && !MEMBER_BEFORE.test(before)) continue;
     if (NEGATION.test(facts.folded.slice(sentence.start, sentence.end))) continue;
-    out.push({ actor: m.actor, start: m.start, sentenceIndex, claim });
+    const ownEvent = facts.triggers.some((t) => t.start >= sentence.start && t.end <= sentence.end && t.rule.kind !== "strategic" && !t.anaphoric);
+    out.push({ actor: m.actor, start: m.start, sentenceIndex, claim, ownEvent });
   }
   return out;
 }
 
 const UNIDENTIFIED = "Unidentified Armed Group";
+const ROLE_ORDER = { actor1: 0, actor2: 1, associated: 2 } as const;
 const ARMED_EVENTS = new Set(["Battles", "Violence against civilians", "Explosions/Remote violence"]);
 
 /**
@@ -69,12 +74,24 @@ export function carryAttribution(incidents: ExtractedIncident[], facts: ArticleF
     const earlier = armed.filter((x) => x.told <= a.sentenceIndex).map((x) => x.told);
     const targets = a.claim
       ? armed.filter((x) => x.told === (earlier.length > 0 ? Math.max(...earlier) : first))
-      : armed.filter((x) => Math.abs(x.told - a.sentenceIndex) <= 1 || (earlier.length === 0 && x.told === first));
+      : armed.filter((x) => x.told === a.sentenceIndex || (x.told === a.sentenceIndex - 1 && !a.ownEvent) || (earlier.length === 0 && x.told === first));
     for (const t of targets) name(t.incident, a, facts);
   }
 }
 
 function name(incident: ExtractedIncident, attribution: Attribution, facts: ArticleFacts): void {
+  // A group claimed or blamed for the event initiated it, though the sentence made it the target.
+  const named = incident.actors.findIndex((a) => a.name === attribution.actor.name);
+  if (attribution.claim && named >= 0) {
+    const first = incident.actors.findIndex((a) => a.role === "actor1");
+    if (first >= 0 && first !== named) {
+      const role = incident.actors[named]!.role;
+      incident.actors[first] = { ...incident.actors[first]!, role };
+      incident.actors[named] = { ...incident.actors[named]!, role: "actor1" };
+      incident.actors.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+    }
+    return;
+  }
   const slot = incident.actors.findIndex((a) => a.name === UNIDENTIFIED);
   if (slot < 0 || incident.actors.some((a) => [2, 4].includes(a.type))) return;
   const actor = actorByCanonicalName(attribution.actor.name) ?? attribution.actor;

@@ -237,9 +237,15 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
 
 const ARMED = new Set(["Battles", "Violence against civilians", "Explosions/Remote violence"]);
 
-/** Same event type, or both armed violence: a summary may call a battle "an attack that killed civilians". */
-function sameKind(a: ExtractedIncident, b: ExtractedIncident): boolean {
-  return a.eventType === b.eventType || (ARMED.has(a.eventType) && ARMED.has(b.eventType));
+/**
+ * Same event type, or both armed violence: a summary may call a battle "an attack that killed civilians".
+ * Of another type, it names no armed group the detailed event lacks: "comme celle (l'incursion du JNIM)
+ * ayant coûté la vie à un guide" beside an attack by unidentified men is another event.
+ */
+function sameKind(detail: ExtractedIncident, overview: ExtractedIncident): boolean {
+  if (detail.eventType === overview.eventType) return true;
+  if (!ARMED.has(detail.eventType) || !ARMED.has(overview.eventType)) return false;
+  return overview.actors.every((a) => ![2, 4].includes(a.type) || detail.actors.some((d) => d.name === a.name));
 }
 
 /** The same day, the day before or after (a night, a late report), or a summary that fixes no day at all. */

@@ -198,8 +198,10 @@ export interface Spot {
   sentence?: Sentence;
 }
 
-const LIST_GAP = /^\s*(?:,\s*(?:et\s+|and\s+)?|et\s+|and\s+)$/;
-const LIST_BEFORE = /\b(?:entre|between|axes?|troncons?|route|reliant|de|from)\s+$/;
+// "Kayes, Nioro et Diboli", "de Boni et de Douentza", "à Kayes et à Diéma".
+const LIST_GAP = /^\s*(?:,\s*(?:et\s+|and\s+)?|et\s+|and\s+)(?:de |d'|du |a |in |at )?$/;
+// "les camps de Boni et de Douentza" lists targets; "la route de Boni, Douentza" does not.
+const LIST_BEFORE = /\b(?:entre|between|axes?|troncons?|route|reliant|from)\s+(?:de |d'|du )?$/;
 
 /**
  * "des attaques simultanées contre Kayes, Nioro du Sahel, Sandaré et Diboli": the localities a violent
