@@ -15,6 +15,7 @@ import { incidentToll } from "./toll";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
+const DEATH_WORD = /\b(morts?|tues?|tuees?|deces|decede\w*|victimes?|perdu la vie|trouve la mort|peri|killed|dead|died|deaths?|lives|bodies|corps|neutralis\w*|abattus?|executes?|massacr\w*|bilan|toll)\b/;
 const UNHURT = /\b(sans faire de (?:victimes?|blesses?)|aucun(?:e)? (?:blesse|victime)|ni mort ni blesse|no (?:one|body) (?:was )?(?:hurt|injured)|nobody was (?:hurt|injured)|no injuries|without (?:injur|casualt))/;
 
 /** The clauses that tell the event, or the whole sentence when they are too short to read alone. */
@@ -75,8 +76,9 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   const country = countryCode ? countryByCode(countryCode) : undefined;
 
   const civilianVictims = allActors.some((a) => a.actor.special === "civilians");
+  // The VDP are armed auxiliaries: an attack on them is a battle, as on the army (ACLED).
   const stateForces =
-    allActors.some((a) => a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) ||
+    allActors.some((a) => (a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) || a.actor.name.startsWith("VDP")) ||
     draft.candidates.some((c) => c.ownClauses.some((cl) => hasMilitaryTarget(facts.folded.slice(cl.start, cl.end))));
   // Soldiers who kill civilians ("tués par des soldats maliens") make violence against civilians, not a battle.
   // Their foreign allies and auxiliaries (Wagner, Africa Corps, VDP) are on their side.
@@ -158,7 +160,8 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       .filter((c) => c.fatalities !== null)
       .map((c) => ({ count: c.fatalities!, mentions: c.fatalityMentions, folded: facts.folded.slice(c.sentence.start, c.sentence.end), article: facts.folded })),
   );
-  const fatalities = toll.count;
+  // Only wounded reported: nobody died (ACLED codes 0); a death told without a figure leaves it unknown.
+  const fatalities = toll.count ?? (WOUNDED.test(foldedAll) && !DEATH_WORD.test(foldedAll) && !UNHURT.test(foldedAll) ? 0 : null);
   for (const t of toll.used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
   for (const f of draft.followers) if (f.actors.length > 0 || f.fatalities !== null) pushEvidence("eventType", f.sentence);
 
