@@ -15,6 +15,8 @@ import { incidentToll } from "./toll";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
+// What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni".
+const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|commune d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
 const DEATH_WORD = /\b(morts?|tues?|tuees?|deces|decede\w*|victimes?|perdu la vie|trouve la mort|peri|killed|dead|died|deaths?|lives|bodies|corps|neutralis\w*|abattus?|executes?|massacr\w*|bilan|toll)\b/;
 const UNHURT = /\b(sans faire de (?:victimes?|blesses?)|aucun(?:e)? (?:blesse|victime)|ni mort ni blesse|no (?:one|body) (?:was )?(?:hurt|injured)|nobody was (?:hurt|injured)|no injuries|without (?:injur|casualt))/;
 
@@ -59,13 +61,23 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   // An unlisted locality wins over a known area, over a town it is only near ("X, près de Djibo"), and
   // whenever a parenthesis situates it; it is looked for only then.
   let unknown: NamedPlace | null = null;
-  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0) {
+  // A known town not itself cued as the scene ("un élu de Bankass", "cercle de Koro") yields to a village
+  // the sentence names as such ("dans le village de Dembo"), so the unlisted one is looked for then too.
+  const sceneCued = !!placeMention && SCENE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 30), placeMention.start));
+  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || !sceneCued) {
     for (const c of draft.candidates) {
       unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
     }
     if (!unknown && setupSentence) unknown = findUnknownPlace(facts, setupSentence.start, setupSentence.end, draft.family === "violence");
+    // "C'est le village de X qui a été visé par cette attaque": a sentence referring back names the scene.
+    for (const s of [...anaphoras.map((a) => sentenceAt(facts, a.start)), ...draft.followers.map((f) => f.sentence)]) {
+      if (unknown || !s) continue;
+      const found = findUnknownPlace(facts, s.start, s.end, false);
+      if (found?.cued) unknown = found;
+    }
   }
-  const unlisted = unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context) ? unknown : null;
+  const unlisted =
+    unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context || (unknown.cued && !sceneCued)) ? unknown : null;
   const spot: Spot = unlisted ? { unknown: unlisted } : placeMention ? { mention: placeMention, entry: placeMention.place, sentence: placeSentence } : {};
   // "Des attaques simultanées contre Kayes, Nioro du Sahel et Diboli": one incident per locality.
   const listed = draft.family === "violence" ? listedSpots(facts, primary.sentence) : [];

@@ -43,9 +43,10 @@ export function foldHeadline(incidents: ExtractedIncident[], facts: Pick<Article
   if (body.length === 0) return incidents;
   return incidents.filter((h) => {
     if (!violent(h) || !onlyHeadline(h)) return true;
-    // A headline naming a place the body does not may tell an event of its own ("attaques à X et Y").
+    // A headline over a body telling one event announces it, wherever it puts it ("near Boulsa" over the
+    // village the body names); over several, one naming a place the body does not may tell its own.
     const target =
-      h.location === null
+      h.location === null || body.length === 1
         ? (body.find((b) => b.eventType === h.eventType) ?? body[0]!)
         : (body.find((b) => b.location === h.location) ??
           // "Douentza : huit civils tués" over a body placing the attack in a village of that cercle.

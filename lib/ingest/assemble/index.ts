@@ -47,8 +47,7 @@ export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[]
           k.eventType === incident.eventType &&
           k.country === incident.country &&
           k.eventDate === incident.eventDate &&
-          (k.location ?? k.admin1) === (incident.location ?? incident.admin1) &&
-          (k.location ?? k.admin1) !== null,
+          (sameScene(k, incident) || sameScene(incident, k)),
       );
     if (!same) {
       kept.push(incident);
@@ -61,6 +60,18 @@ export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[]
     same.evidence.push(...incident.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.start === e.start)));
   }
   return kept;
+}
+
+/**
+ * Whether `b` tells the place of `a`: the same place, or only the district or region `a` lies in ("un
+ * élu de la région de Koutiala" retelling the attack on a village of that district).
+ */
+function sameScene(a: ExtractedIncident, b: ExtractedIncident): boolean {
+  const place = a.location ?? a.admin1;
+  if (place === null) return false;
+  if (place === (b.location ?? b.admin1)) return true;
+  // Only an unlisted village is retold this way: a known one is named again by its own name.
+  return a.latitude === null && b.location !== null && b.latitude !== null && (b.location === a.admin2 || b.location === a.admin1);
 }
 
 // News reports what just happened: an event the text dates months before publication is a recap told for

@@ -139,7 +139,7 @@ export function findUnknownPlace(
       const name = m[1]!.replace(/[’']$/, "");
       const nameStart = start + m.index + m[0].length - m[1]!.length;
       if ((pattern === AT_NAME || pattern === IN_NAME) && SPEECH_BEFORE.test(folded.slice(Math.max(start, nameStart - 40), nameStart - 2))) continue;
-      if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null };
+      if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null, cued: pattern !== AT_NAME && pattern !== IN_NAME };
     }
   }
   return null;

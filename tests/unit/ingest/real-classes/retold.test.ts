@@ -48,3 +48,10 @@ describe("a summary sentence of the placed event", () => {
     expect(incidents[0]?.location).toBe("Boni");
   });
 });
+
+describe("a headline over a body telling one event", () => {
+  it("folds into that event even when it names a town near it", () => {
+    const incidents = extract("Dix civils tués dans une attaque près de Boni\nMardi, des hommes armés ont attaqué le village de Tiguila, dans le cercle de Douentza, tuant dix civils.");
+    expect(incidents.map((i) => i.location)).toEqual(["Tiguila"]);
+  });
+});

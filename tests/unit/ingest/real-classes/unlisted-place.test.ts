@@ -29,3 +29,34 @@ describe("an unlisted village named the ways real text names it", () => {
     expect(i?.location).not.toBe("March");
   });
 });
+
+describe("an unlisted village against a known town the sentence names for another reason", () => {
+  const extractFr = (text: string) => extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("places the event in 'le village de X' rather than in the town of the official quoted", () => {
+    const [i] = extractFr("Au Mali, lundi soir, des hommes armés ont tué quatre bergers dans le village de Tiguila, a indiqué un élu de Bankass.");
+    expect(i?.location).toBe("Tiguila");
+    expect(i?.admin1).toBe("Mopti");
+  });
+
+  it("keeps a known town the sentence makes the scene", () => {
+    const [i] = extractFr("Au Mali, lundi soir, des hommes armés ont tué quatre bergers à Bankass, selon des habitants du village de Tiguila.");
+    expect(i?.location).toBe("Bankass");
+  });
+
+  it("takes the village a sentence referring back to the attack names", () => {
+    const [i] = extractFr("Au Burkina Faso, mardi, des hommes armés ont attaqué une localité proche de Boulsa, tuant dix civils. C'est le village de Tiguila qui a été la cible de cette attaque.");
+    expect(i?.location).toBe("Tiguila");
+  });
+});
+
+describe("a later mention of the event by its district", () => {
+  it("merges into the village's incident", () => {
+    const incidents = extractArticle({
+      text: "Au Mali, lundi, des hommes armés ont enlevé deux commerçants dans la localité de Tiguila, dans le cercle de Bankass.\n\nUn élu de la région de Bankass a confirmé lundi l'enlèvement de deux commerçants.",
+      publishedAt: "2025-06-12",
+      language: "fr",
+    }).incidents;
+    expect(incidents.map((i) => i.location)).toEqual(["Tiguila"]);
+  });
+});
