@@ -37,6 +37,7 @@ export function clauseIndexOf(clauses: Clause[], offset: number): number {
 
 const CLAIM_AFTER = /^\s*(?:\S+\s+){0,3}?(?:a ete |ont ete |was |has been )?(?:revendique\w*|claimed|attribue\w*|imputee?s?)\b/;
 const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility for)?|claims(?: responsibility for)?|responsabilite de)\s+(?:the |this |l'|la |le |cette )?$/;
+const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
@@ -123,7 +124,9 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
       (t) => isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
     );
     const intent = g.triggers.every((t) => isIntentContext(folded.slice(sentence.start, t.start)));
-    return intent || (generic && !(g.family === "strategic" && ownDates.length > 0));
+    // "Trente personnes tuées dans différentes attaques": the deaths are a sum over several events.
+    const aggregate = g.family === "violence" && g.triggers.some((t) => AGGREGATE_BEFORE.test(folded.slice(Math.max(sentence.start, t.start - 20), t.start)));
+    return intent || aggregate || (generic && !(g.family === "strategic" && ownDates.length > 0));
   };
   for (let gi = groups.length - 1; gi >= 0; gi--) if (isGenericGroup(groups[gi]!)) groups.splice(gi, 1);
   // "Since 2012, Mali has been fighting insurgencies that have killed thousands": violence dated by nothing

@@ -120,7 +120,8 @@ export function findUnknownPlace(
   if (named) return named;
   const slice = text.slice(start, end);
   const usable = (name: string, nameStart: number) =>
-    !facts.places.some((p) => p.start <= nameStart && p.end > nameStart) &&
+    // A known place inside the name ("On Tuesday Boni") makes it no unlisted one.
+    !facts.places.some((p) => p.start < nameStart + name.length && p.end > nameStart) &&
     !facts.actors.some((a) => a.start < nameStart + name.length && nameStart < a.end) &&
     !NOT_PLACES.has(name.toLowerCase()) &&
     lookupPlace(name).length === 0 &&

@@ -48,3 +48,10 @@ describe("damage told a few sentences after the attack", () => {
     expect(incidents[0]?.eventType).toBe("Violence against civilians");
   });
 });
+
+describe("a toll summed over several attacks", () => {
+  it("makes no incident of deaths 'in various attacks'", () => {
+    const incidents = extract("Au Mali, la semaine dernière, trente personnes ont été tuées dans différentes attaques à Boni et Douentza.");
+    expect(incidents).toEqual([]);
+  });
+});
