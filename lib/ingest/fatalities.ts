@@ -169,3 +169,22 @@ export function sentenceFatalities(mentions: FatalityMention[], foldedSentence: 
   if (/\b(dont|parmi (eux|lesquels|elles)|including|among them|of whom)\b/.test(foldedSentence)) return Math.max(...counts);
   return counts.reduce((a, b) => a + b, 0);
 }
+
+const SPLIT_DEATHS = /\b(?:morts?|tues?|tuees?|victimes?|deces|killed|dead|deaths|died|lost their lives|perdu la vie)\b/;
+const NOT_DEAD_BETWEEN = /\b(?:bless\w*|wounded|injured|otages?|hostages?|enleve\w*|abducted|disparus?|missing|attaques?|attacks?)\b/;
+
+/**
+ * The deaths a sentence gives for one place of a total it splits ("12 morts, dont 3 à Kayes", "five
+ * killed in Diboli"), or null when it gives none for that place.
+ */
+export function tollAtPlace(foldedSentence: string, foldedPlace: string): number | null {
+  if (!SPLIT_DEATHS.test(foldedSentence) || !foldedPlace) return null;
+  const escaped = foldedPlace.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD})\\s+((?:[\\p{L}'’]+\\s+){0,3}?)(?:a|au|aux|in|at)\\s+${escaped}(?![\\p{L}])`, "gu");
+  for (let m = re.exec(foldedSentence); m; m = re.exec(foldedSentence)) {
+    if (NOT_DEAD_BETWEEN.test(m[2] ?? "")) continue;
+    const count = parseNumber(m[1]!);
+    if (count !== null && count < 100000 && !(count >= 1900 && count <= 2100)) return count;
+  }
+  return null;
+}

@@ -37,6 +37,7 @@ export function clauseIndexOf(clauses: Clause[], offset: number): number {
 
 const CLAIM_AFTER = /^\s*(?:\S+\s+){0,3}?(?:a ete |ont ete |was |has been )?(?:revendique\w*|claimed|attribue\w*|imputee?s?)\b/;
 const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility for)?|claims(?: responsibility for)?|responsabilite de)\s+(?:the |this |l'|la |le |cette )?$/;
+const LEAD_FRAME = /^(?:au|en|a|dans|in)\s[^,;]{2,18},\s*$/;
 const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
@@ -73,7 +74,10 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   // One group per family; strategic developments with different dates of their own stay apart.
   const groups: { family: Family; triggers: TriggerMatch[]; clauses: Set<number> }[] = [];
   // "Hier, l'armée a mené des frappes...": a date opening the sentence dates every clause of it.
-  const leadDate = dates.find((d) => d.start - sentence.start <= 3 && d.precision !== "year" && !d.since);
+  // "Au Mali, lundi, des attaques ont visé...": a short place frame may stand before it.
+  const leadDate = dates.find(
+    (d) => (d.start - sentence.start <= 3 || (d.start - sentence.start <= 24 && LEAD_FRAME.test(folded.slice(sentence.start, d.start)))) && d.precision !== "year" && !d.since,
+  );
   const isGenericTrigger = (t: TriggerMatch) => {
     const clause = clauseIndexOf(clauses, t.start);
     const dated = !!leadDate || dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);

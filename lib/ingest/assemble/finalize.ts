@@ -12,6 +12,8 @@ import { findUnknownPlace, listedSpots, placementOf, type Spot } from "./place";
 import { roleHint, resolveActors, adjustActors, assignRoles, stateSide, militaryTargeted } from "./roles";
 import { contextDate } from "./event-date";
 import { incidentToll } from "./toll";
+import { tollAtPlace } from "../fatalities";
+import { foldKeepLength } from "../normalize";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
@@ -186,6 +188,17 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
 
   // A total toll for several localities belongs to none of them; each locality gets its own copies.
   const several = placements.length > 1;
+  // "12 morts, dont 3 à Kayes": a toll the text splits by place goes to each place it names.
+  const draftSentences = [...draft.candidates.map((c) => c.sentence), ...draft.followers.map((f) => f.sentence)];
+  const splitToll = (location: string | null): number | null => {
+    if (!several || !location) return null;
+    const place = foldKeepLength(location).toLowerCase();
+    for (const s of draftSentences) {
+      const n = tollAtPlace(facts.folded.slice(s.start, s.end), place);
+      if (n !== null) return n;
+    }
+    return null;
+  };
   const incidents: ExtractedIncident[] = [];
   for (const p of placements) {
     const c = p.countryCode ? countryByCode(p.countryCode) : undefined;
@@ -208,7 +221,7 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       longitude: countryLevel ? c.longitude : p.longitude,
       geoPrecision: p.geoPrecision,
       actors: several ? roles.map((r) => ({ ...r })) : roles,
-      fatalities: several ? null : fatalities,
+      fatalities: several ? splitToll(p.location) : fatalities,
       evidence: several ? evidence.filter((e) => e.field !== "fatalities") : evidence,
     });
   }

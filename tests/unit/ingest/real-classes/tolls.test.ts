@@ -42,3 +42,16 @@ describe("tolls of the event's own sentence", () => {
     expect(i?.fatalities).toBeNull();
   });
 });
+
+describe("a total toll over several localities", () => {
+  const text = "Au Mali, lundi, des attaques simultanées ont visé Kita, Bafoulabé et Diéma, faisant onze morts, dont quatre à Kita et deux à Diéma.";
+  const incidents = extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("makes one incident per locality, dated by the day the sentence opens with after its place frame", () => {
+    expect(incidents.map((i) => [i.location, i.eventDate])).toEqual([["Kita", "2025-06-09"], ["Bafoulabé", "2025-06-09"], ["Diéma", "2025-06-09"]]);
+  });
+
+  it("gives each locality the share the text splits to it, and none to the others", () => {
+    expect(incidents.map((i) => i.fatalities)).toEqual([4, null, 2]);
+  });
+});
