@@ -219,15 +219,30 @@ export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
   spots.sort((a, b) => a.start - b.start);
   let best: typeof spots = [];
   let run: typeof spots = [];
-  for (const s of spots) {
+  spots.forEach((s, k) => {
     const last = run[run.length - 1];
+    const next = spots[k + 1];
+    // "à Diboli, Kayes": the district or region after a place situates it, unless the list goes on after it
+    // ("Diboli, Kayes et Nioro").
+    const listGoesOn = !!next && LIST_GAP.test(facts.folded.slice(s.end, next.start));
+    if (last && !listGoesOn && situates(s.spot, last.spot) && /^\s*,\s*$/.test(facts.folded.slice(last.end, s.start))) return;
     if (last && LIST_GAP.test(facts.folded.slice(last.end, s.start))) run.push(s);
     else run = [s];
     if (run.length > best.length) best = [...run];
-  }
+  });
   if (best.length < 2) return [];
   if (LIST_BEFORE.test(facts.folded.slice(Math.max(sentence.start, best[0]!.start - 20), best[0]!.start))) return [];
   return best.map((s) => s.spot);
+}
+
+/** Whether a known spot names the district or region another spot lies in. */
+function situates(area: Spot, place: Spot): boolean {
+  const inner = place.entry ?? place.unknown?.context ?? null;
+  const name = area.mention?.place.name;
+  if (!name || !area.mention) return false;
+  const names = [area.mention.place, ...area.mention.alternatives].filter((e) => e.kind !== "locality" || e.name === name);
+  if (!inner) return names.some((e) => e.kind === "admin1" || e.kind === "admin2");
+  return names.some((e) => (e.kind === "admin2" && inner.admin2 === e.admin2 && inner.name !== e.name) || (e.kind === "admin1" && inner.admin1 === e.admin1 && inner.name !== e.name));
 }
 
 export interface Placement {

@@ -60,3 +60,15 @@ describe("a later mention of the event by its district", () => {
     expect(incidents.map((i) => i.location)).toEqual(["Tiguila"]);
   });
 });
+
+describe("a place followed by its district", () => {
+  const extractFr = (text: string) => extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("makes one incident of 'à Diboli, Kayes', the district situating the village", () => {
+    expect(extractFr("Mardi, des hommes armés ont attaqué le poste de douane à Diboli, Kayes, tuant un douanier.").map((i) => i.location)).toEqual(["Diboli"]);
+  });
+
+  it("keeps the town as a target when the list goes on after it", () => {
+    expect(extractFr("Au Mali, mardi, des attaques ont visé Diboli, Kayes et Diéma.").map((i) => i.location)).toEqual(["Diboli", "Kayes", "Diéma"]);
+  });
+});
