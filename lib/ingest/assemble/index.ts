@@ -10,7 +10,9 @@ import { buildDrafts } from "./merge";
 import { dropOverviews, finalize } from "./finalize";
 import { carryAttribution } from "./attribution";
 import { foldHeadline } from "./headline";
-import type { AssembleOptions, ExtractedIncident } from "./types";
+import { articleArea } from "./place";
+import { countryByCode } from "../gazetteer";
+import type { ArticleFacts, AssembleOptions, ExtractedIncident } from "./types";
 
 export type { AssembleOptions, Evidence, ExtractedIncident, IncidentActorOut } from "./types";
 
@@ -30,7 +32,27 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
   incidents = incidents.filter((i) => i.eventType !== "Strategic developments" || i.actors.length > 0);
   const kept = dropBackground(mergeRetold(dropOverviews(foldHeadline(incidents, facts))), options.publishedAt ?? null);
   carryAttribution(kept, facts);
+  regionFromArticle(kept, facts);
   return kept;
+}
+
+/**
+ * An incident placed only in its country takes the region the whole article is about, when every place
+ * the article names there lies in one region (ACLED leaves admin1 empty only when even the region is
+ * unknown). Done last, so that such an incident still counts as a country-level summary above.
+ */
+function regionFromArticle(incidents: ExtractedIncident[], facts: ArticleFacts): void {
+  const code = facts.countryRanking[0];
+  const country = code ? countryByCode(code) : undefined;
+  if (!country) return;
+  let area: ReturnType<typeof articleArea> | undefined;
+  for (const i of incidents) {
+    // A national development (an agreement, a withdrawal) has no region of its own.
+    if (i.location !== null || i.admin1 !== null || i.country !== country.name || i.eventType === "Strategic developments") continue;
+    area ??= articleArea(facts, code!);
+    i.admin1 = area.admin1;
+    i.admin1Reform = area.admin1Reform;
+  }
 }
 
 /**

@@ -161,9 +161,12 @@ export function contextOf(unknown: NamedPlace, facts: ArticleFacts, sentence: Se
       .sort((a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - unknown.start) - Math.abs(b.start - unknown.start))[0];
     if (around) return fromEntry(around.place);
   }
-  // The article: its regions and districts when they all agree.
+  return articleArea(facts, facts.countryRanking[0] ?? null);
+}
+
+/** The article's region and district when every place it names in the country agrees on them. */
+export function articleArea(facts: ArticleFacts, country: string | null): { country: string | null; admin1: string | null; admin1Reform: string | null; admin2: string | null } {
   const areas = facts.places.filter((p) => p.place.kind !== "country" && p.start >= (facts.sentences[0]?.start ?? 0)).map((p) => p.place);
-  const country = facts.countryRanking[0] ?? null;
   const inCountry = areas.filter((p) => p.countryCode === country);
   const one = (values: (string | null)[]) => (values.length > 0 && values.every((v) => v && v === values[0]) ? values[0]! : null);
   const admin1 = one(inCountry.map((p) => p.admin1));

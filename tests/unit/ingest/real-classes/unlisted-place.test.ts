@@ -72,3 +72,14 @@ describe("a place followed by its district", () => {
     expect(extractFr("Au Mali, mardi, des attaques ont visé Diboli, Kayes et Diéma.").map((i) => i.location)).toEqual(["Diboli", "Kayes", "Diéma"]);
   });
 });
+
+describe("an event placed only in its country", () => {
+  it("takes the region every place of the article lies in", () => {
+    const incidents = extractArticle({
+      text: "Au Mali, la situation reste tendue dans le cercle de Bankass.\n\nMardi, six civils ont été tués par des hommes armés, selon un élu local.",
+      publishedAt: "2025-06-12",
+      language: "fr",
+    }).incidents;
+    expect(incidents.map((i) => [i.location, i.admin1])).toEqual([[null, "Mopti"]]);
+  });
+});
