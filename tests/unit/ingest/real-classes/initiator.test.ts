@@ -45,3 +45,11 @@ describe("actor1 when the forces underwent the attack", () => {
     expect(roles(attack)).toMatchObject({ "Unidentified Armed Group": "actor1" });
   });
 });
+
+describe("auxiliaries named in lower case", () => {
+  it("finds the VDP written out in lower case, in English too", () => {
+    const [i] = extract("At least nine volunteers for the defence of the homeland were killed on Monday in an attack near Djibo.", "en");
+    expect(i?.actors.map((a) => a.name)).toContain("VDP: Volunteers for the Defense of the Homeland");
+    expect(i?.eventType).toBe("Battles");
+  });
+});
