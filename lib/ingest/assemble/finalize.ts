@@ -17,6 +17,8 @@ import { foldKeepLength } from "../normalize";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
+// A cheap look for the words that name a village before the costlier search for its name.
+const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
 // What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni".
 const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|commune d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
 const DEATH_WORD = /\b(morts?|tues?|tuees?|deces|decede\w*|victimes?|perdu la vie|trouve la mort|peri|killed|dead|died|deaths?|lives|bodies|corps|neutralis\w*|abattus?|executes?|massacr\w*|bilan|toll)\b/;
@@ -66,7 +68,8 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   // A known town not itself cued as the scene ("un élu de Bankass", "cercle de Koro") yields to a village
   // the sentence names as such ("dans le village de Dembo"), so the unlisted one is looked for then too.
   const sceneCued = !!placeMention && SCENE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 30), placeMention.start));
-  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || !sceneCued) {
+  const villageNamed = () => draft.candidates.some((c) => VILLAGE_CUE.test(facts.folded.slice(c.sentence.start, c.sentence.end)));
+  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || (!sceneCued && villageNamed())) {
     for (const c of draft.candidates) {
       unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
     }
