@@ -17,6 +17,7 @@ import { foldKeepLength } from "../normalize";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
+const VILLAGE_TARGET = /\b(?:attaque\w*|attack\w*|assailli|pris pour cible|prise pour cible|raided|stormed|incursion)\s+(?:\S+\s+){0,2}?(?:(?:contre|on|against|sur|dans|du|de)\s+)?(?:le |un |the |a |l')?(?:village|hameau|campement|hamlet)s?\b/;
 // A cheap look for the words that name a village before the costlier search for its name.
 const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
 // What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni".
@@ -92,7 +93,11 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   const countryCode = placements[0]!.countryCode;
   const country = countryCode ? countryByCode(countryCode) : undefined;
 
-  const civilianVictims = allActors.some((a) => a.actor.special === "civilians");
+  // "ont attaqué le village de X", "an attack on the village": a village with no armed defender named is
+  // its people (ACLED codes violence against civilians).
+  const civilianVictims =
+    allActors.some((a) => a.actor.special === "civilians") ||
+    draft.candidates.some((c) => c.ownClauses.some((cl) => VILLAGE_TARGET.test(facts.folded.slice(cl.start, cl.end))));
   // The VDP are armed auxiliaries: an attack on them is a battle, as on the army (ACLED).
   const stateForces =
     allActors.some((a) => (a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) || a.actor.name.startsWith("VDP")) ||
