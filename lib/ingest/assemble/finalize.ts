@@ -17,7 +17,8 @@ import { foldKeepLength } from "../normalize";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
-const VILLAGE_TARGET = /\b(?:attaque\w*|attack\w*|assailli|pris pour cible|prise pour cible|raided|stormed|incursion)\s+(?:\S+\s+){0,2}?(?:(?:contre|on|against|sur|dans|du|de)\s+)?(?:le |un |the |a |l')?(?:village|hameau|campement|hamlet)s?\b/;
+const VILLAGE_TARGET =
+  /\b(?:(?:attaque\w*|attack\w*|assailli|pris pour cible|prise pour cible|raided|stormed|incursion|s'en (?:sont|est) pris(?:e|es)? a)\s+(?:\S+\s+){0,2}?(?:(?:contre|on|against|sur|dans|du|de)\s+)?(?:le |un |des |les |the |a |l')?(?:village|hameau|campement|hamlet)s?\b|(?:village|hameau|campement|hamlet)s?\b[^.;]{0,60}?\b(?:ont ete|a ete|were|was) (?:attaque|attacked|pris pour cible|prise? pour cible|targeted))/;
 // A cheap look for the words that name a village before the costlier search for its name.
 const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
 // What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni".
@@ -97,7 +98,7 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   // its people (ACLED codes violence against civilians).
   const civilianVictims =
     allActors.some((a) => a.actor.special === "civilians") ||
-    draft.candidates.some((c) => c.ownClauses.some((cl) => VILLAGE_TARGET.test(facts.folded.slice(cl.start, cl.end))));
+    draft.candidates.some((c) => VILLAGE_TARGET.test(facts.folded.slice(c.sentence.start, c.sentence.end)));
   // The VDP are armed auxiliaries: an attack on them is a battle, as on the army (ACLED).
   const stateForces =
     allActors.some((a) => (a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) || a.actor.name.startsWith("VDP")) ||

@@ -219,6 +219,9 @@ export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
     if (p.place.kind === "locality" || p.place.kind === "admin2") spots.push({ start: p.start, end: p.end, spot: { mention: p, entry: p.place, sentence } });
   }
   for (const n of facts.named) if (n.start >= sentence.start && n.end <= sentence.end) spots.push({ start: n.start, end: n.end, spot: { unknown: n, sentence } });
+  for (const n of namedInPluralCue(facts, sentence)) {
+    if (!spots.some((x) => x.start < n.end && n.start < x.end)) spots.push({ start: n.start, end: n.end, spot: { unknown: n, sentence } });
+  }
   spots.sort((a, b) => a.start - b.start);
   let best: typeof spots = [];
   let run: typeof spots = [];
@@ -236,6 +239,41 @@ export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
   if (best.length < 2) return [];
   if (LIST_BEFORE.test(facts.folded.slice(Math.max(sentence.start, best[0]!.start - 20), best[0]!.start))) return [];
   return best.map((s) => s.spot);
+}
+
+const PLURAL_CUE = /\b(?:villages|localites|hameaux|campements|localities|hamlets)\b/;
+const PLURAL_CUED_LIST = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Vv]illages|[Ll]ocalit[ée]s|[Hh]ameaux|[Cc]ampements|[Ll]ocalities|[Hh]amlets)\s+${CUE_ADJECTIVE}(?:de |d'|d’|of |du |des )?(${NAME}(?:(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?${NAME}){1,8})`,
+  "gu",
+);
+const LIST_SEPARATOR = new RegExp(String.raw`(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?`, "gu");
+
+/** "dans les localités d'Intazayene, de Woursanat et de Bakorat": the unlisted places a plural cue lists. */
+function namedInPluralCue(facts: ArticleFacts, sentence: Sentence): NamedPlace[] {
+  if (!PLURAL_CUE.test(facts.folded.slice(sentence.start, sentence.end))) return [];
+  const out: NamedPlace[] = [];
+  const slice = facts.text.slice(sentence.start, sentence.end);
+  PLURAL_CUED_LIST.lastIndex = 0;
+  for (let m = PLURAL_CUED_LIST.exec(slice); m; m = PLURAL_CUED_LIST.exec(slice)) {
+    const listStart = sentence.start + m.index + m[0].length - m[1]!.length;
+    let at = 0;
+    const list = m[1]!;
+    LIST_SEPARATOR.lastIndex = 0;
+    const parts: { name: string; offset: number }[] = [];
+    for (let sep = LIST_SEPARATOR.exec(list); sep; sep = LIST_SEPARATOR.exec(list)) {
+      parts.push({ name: list.slice(at, sep.index), offset: at });
+      at = sep.index + sep[0].length;
+    }
+    parts.push({ name: list.slice(at), offset: at });
+    for (const part of parts) {
+      const name = part.name.trim();
+      const start = listStart + part.offset;
+      if (!name || NOT_PLACES.has(name.toLowerCase()) || MONTH_NAME.test(name) || lookupPlace(name).length > 0) continue;
+      if (facts.actors.some((a) => a.start < start + name.length && start < a.end)) continue;
+      out.push({ name, start, end: start + name.length, context: null, cued: true });
+    }
+  }
+  return out;
 }
 
 /** Whether a known spot names the district or region another spot lies in. */

@@ -83,3 +83,24 @@ describe("an event placed only in its country", () => {
     expect(incidents.map((i) => [i.location, i.admin1])).toEqual([[null, "Mopti"]]);
   });
 });
+
+describe("unlisted places listed after a plural cue", () => {
+  const extractFr = (text: string) => extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("makes one incident per locality of 'les localités d'X, de Y et de Z'", () => {
+    const incidents = extractFr("Au Niger, dimanche, des hommes armés s'en sont pris à des campements, dans les localités d'Agoula, de Tinfar et de Boukar, dans la région de Tahoua.");
+    expect(incidents.map((i) => [i.location, i.admin1, i.eventType])).toEqual([
+      ["Agoula", "Tahoua", "Violence against civilians"],
+      ["Tinfar", "Tahoua", "Violence against civilians"],
+      ["Boukar", "Tahoua", "Violence against civilians"],
+    ]);
+  });
+
+  it("reads 'les villages de X et Y ... ont été attaqués' as violence against civilians in each", () => {
+    const incidents = extractFr("Au Mali, lundi, les villages de Tiguila et Sogou, dans le cercle de Bankass, ont été attaqués par des hommes armés.");
+    expect(incidents.map((i) => [i.location, i.eventType])).toEqual([
+      ["Tiguila", "Violence against civilians"],
+      ["Sogou", "Violence against civilians"],
+    ]);
+  });
+});
