@@ -191,7 +191,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
           }}
         >
           {actorRows.length ? (
-            <HorizontalBarChart rows={actorRows} valueLabel={t("incidentsUnit")} labelWidth={210} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
+            <HorizontalBarChart rows={actorRows} valueLabel={t("incidentsUnit")} labelWidth={250} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
           ) : (
             <NoData>{t("byActor.noData")}</NoData>
           )}
@@ -209,7 +209,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
             rows: stats.byType.map((row) => [label("subEventType", row.subEventType), label("eventType", row.eventType), row.incidents, row.fatalities, row.fatalitiesUnknown]),
           }}
         >
-          <HorizontalBarChart rows={typeRows} valueLabel={t("incidentsUnit")} labelWidth={210} onSelect={(row) => drill(patches.get(`type|${row.key}`))} />
+          <HorizontalBarChart rows={typeRows} valueLabel={t("incidentsUnit")} labelWidth={250} onSelect={(row) => drill(patches.get(`type|${row.key}`))} />
         </ChartCard>
 
         <ChartCard
