@@ -59,7 +59,7 @@ export function HorizontalBarChart({ rows, valueLabel, onSelect, labelWidth = 17
         interval={0}
         tick={{ fontSize: 11, fill: "#334155" }}
         // One line per bar: a label recharts wraps onto two lines runs into the next bar (French names are long).
-        tickFormatter={(label: string) => truncate(label, Math.floor((labelWidth - 10) / 6.4))}
+        tickFormatter={(label: string) => truncate(label, Math.floor((labelWidth - 16) / 7))}
       />
       <Tooltip cursor={{ fill: "#f1f5f9" }} content={<RowTooltip valueLabel={valueLabel} />} />
       <Bar dataKey="value" name={valueLabel} isAnimationActive={false} onClick={(item) => item.payload?.selectable && onSelect(item.payload as BarRow)}>
