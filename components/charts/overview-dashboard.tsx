@@ -172,7 +172,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
             rows: stats.byRegion.rows.map((row) => [row.name ?? t("unknown"), label("country", row.country), row.incidents, row.fatalities, row.fatalitiesUnknown]),
           }}
         >
-          <HorizontalBarChart rows={regionRows} valueLabel={t("incidentsUnit")} onSelect={(row) => drill(patches.get(`region|${row.key}`))} />
+          <HorizontalBarChart rows={regionRows} valueLabel={t("incidentsUnit")} labelWidth={190} onSelect={(row) => drill(patches.get(`region|${row.key}`))} />
         </ChartCard>
 
         <ChartCard
