@@ -54,7 +54,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
       </span>,
     ],
     [t("fact.event"), `${label("eventType", incident.eventType)} · ${label("subEventType", incident.subEventType)}`],
-    [t("fact.place"), [...new Set([incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean))].join(", ")],
+    [t("fact.place"), [...new Set([incident.location, incident.admin2, incident.admin1, label("country", incident.country)].filter(Boolean))].join(", ")],
     [t("fact.reform"), incident.admin1Reform ?? "—"],
     [
       t("fact.coordinates"),
