@@ -61,7 +61,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 async function runningCopies(): Promise<number> {
-  const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'COPY%' AND pid <> pg_backend_pid()`);
+  const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'COPY%' AND pid <> pg_backend_pid()`);
   return row.n;
 }
 
