@@ -100,14 +100,14 @@ type Tx = Prisma.TransactionClient;
 /**
  * The incidents whose links changed get their actor_names recomputed, a new version and an audit row, in
  * one statement: each row is written once (one new row version, one round of index and trigger work),
- * found again by the address its lock returned.
+ * found again by id (an address would miss a row version committed while the lock was awaited).
  */
 async function renameVersionAndAudit(tx: Tx, ids: number[], details: Record<string, unknown>, user: SessionUser | null, ip: string | null): Promise<number> {
   if (!ids.length) return 0;
   const [row] = await tx.$queryRawUnsafe<{ changed: number }[]>(
-    `WITH target AS (SELECT ctid AS row_address, id, actor_names AS old_names FROM incident WHERE id = ANY($1::int[]) FOR UPDATE),
+    `WITH target AS (SELECT id, actor_names AS old_names FROM incident WHERE id = ANY($1::int[]) FOR UPDATE),
      changed AS (UPDATE incident i SET actor_names = ${ACTOR_NAMES_OF_I}, version = i.version + 1, updated_at = now()
-                   FROM target t WHERE i.ctid = t.row_address AND i.id = t.id
+                   FROM target t WHERE i.id = t.id
                  RETURNING i.id, i.version, t.old_names, i.actor_names AS new_names),
      audited AS (INSERT INTO audit_event (user_id, user_email, action, target_type, target_id, details, ip)
                  SELECT $2::int, $3::text, 'incident.actors', 'incident', c.id::text,

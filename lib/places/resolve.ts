@@ -92,9 +92,9 @@ const PRECISION_OF_KIND: Record<string, number> = { locality: 1, admin2: 2, admi
  * incident loses the name and goes to the centre of its own district, else region, else country.
  */
 async function regeocode(tx: Tx, name: { id: number; name: string; country: string; spellings: string[] }, countryCode: string, target: Target | null, kind: string, user: SessionUser | null, ip: string | null): Promise<number> {
-  // Each row of `next` carries the incident's old values (for the audit row) beside its new ones, and the
-  // physical address of the row the CTE locked: the UPDATE finds it by that address (a TID scan) instead
-  // of looking each of the incidents up again through the primary key.
+  // Each row of `next` carries the incident's old values (for the audit row) beside its new ones. The UPDATE
+  // finds each incident by id, not by the physical address the CTE saw: an edit committed while the lock
+  // was awaited leaves a newer row version, which only the id reaches (by address it was silently skipped).
   const fixed = target
     ? `SELECT t.*, $10::text AS location, $11::float8 AS latitude, $12::float8 AS longitude, $13::text AS admin1, $14::text AS admin1_reform,
               $15::text AS admin2, $16::smallint AS geo_precision FROM target t`
@@ -103,7 +103,7 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
          FROM target t LEFT JOIN area_point ap ON ap.admin1 IS NOT DISTINCT FROM t.old_admin1 AND ap.admin2 IS NOT DISTINCT FROM t.old_admin2`;
   const sql = `
     WITH target AS (
-      SELECT ctid AS row_address, id, location AS old_location, latitude AS old_latitude, longitude AS old_longitude, admin1 AS old_admin1,
+      SELECT id, location AS old_location, latitude AS old_latitude, longitude AS old_longitude, admin1 AS old_admin1,
              admin1_reform AS old_admin1_reform, admin2 AS old_admin2, geo_precision AS old_precision FROM incident
        WHERE country = $1 AND location = ANY($2::text[]) FOR UPDATE
     ), area_point AS (
@@ -119,7 +119,7 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
       UPDATE incident i SET location = n.location, latitude = n.latitude, longitude = n.longitude, admin1 = n.admin1,
              admin1_reform = n.admin1_reform, admin2 = n.admin2, geo_precision = n.geo_precision, version = i.version + 1, updated_at = now()
         FROM next n
-       WHERE i.ctid = n.row_address AND i.id = n.id
+       WHERE i.id = n.id
       RETURNING i.id, i.version, n.old_location, n.old_latitude, n.old_longitude, n.old_admin1, n.old_admin2, n.old_precision,
                 n.location, n.latitude, n.longitude, n.admin1, n.admin2, n.geo_precision
     ), audited AS (
