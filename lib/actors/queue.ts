@@ -9,6 +9,7 @@
  * and an audit row, and later ingests map the name through actor_alias (lib/places/queue.ts).
  */
 import { z } from "zod";
+import { int4Id } from "@/lib/validation/id";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -73,7 +74,7 @@ export async function listActorNames(query: ActorListQuery): Promise<{ rows: Act
   };
 }
 
-const aliasSchema = z.object({ actorId: z.number({ message: "must be an actor id" }).int().positive() }).strict();
+const aliasSchema = z.object({ actorId: int4Id("must be an actor id") }).strict();
 const newActorSchema = z
   .object({
     name: z.string({ message: "must be the actor's name" }).trim().min(2, "must be at least 2 characters").max(200),

@@ -5,6 +5,7 @@
  * is offered only on the incidents that already carry it, so an analyst picks real actors, not raw names.
  */
 import { z } from "zod";
+import { int4Id } from "@/lib/validation/id";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -14,7 +15,7 @@ export const actorLinksSchema = z
   .array(
     z
       .object({
-        actorId: z.number({ message: "must be an actor id" }).int().positive("must be an actor id"),
+        actorId: int4Id("must be an actor id"),
         role: z.enum(ACTOR_ROLES, { message: `must be one of ${ACTOR_ROLES.join(", ")}` }),
       })
       .strict(),

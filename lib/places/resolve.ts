@@ -9,6 +9,7 @@
  * 10,000 incidents among 1,000,000 is `npm run bench:places`.
  */
 import { z } from "zod";
+import { int4Id } from "@/lib/validation/id";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -27,7 +28,7 @@ const coordinatesSchema = z
     admin2: adminName.nullish(),
   })
   .strict();
-const aliasSchema = z.object({ placeId: z.number({ message: "must be a place id" }).int().positive() }).strict();
+const aliasSchema = z.object({ placeId: int4Id("must be a place id") }).strict();
 const rejectSchema = z.object({ reject: z.literal(true, { message: "must be true" }) }).strict();
 
 export type PlaceResolution =

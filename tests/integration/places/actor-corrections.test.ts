@@ -288,5 +288,15 @@ describe("the incident API", () => {
       body: JSON.stringify({ version: before.version + 1, actors: [{ actorId: jnim, role: "leader" }] }),
     });
     expect((await patchIncident(bad, { params: Promise.resolve({ id: String(id) }) })).status).toBe(400);
+    // An id beyond the database's integers is a 400 naming the field, not a 500 from the query.
+    const huge = new Request(`http://localhost:3000/api/incidents/${id}`, {
+      method: "PATCH",
+      headers: { ...(withCookie(analyst.cookie).headers as Record<string, string>), "content-type": "application/json" },
+      body: JSON.stringify({ version: before.version + 1, actors: [{ actorId: 3_000_000_000, role: "actor1" }] }),
+    });
+    const refused = await patchIncident(huge, { params: Promise.resolve({ id: String(id) }) });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toMatch(/actor/);
+    expect(await links(id!)).toEqual([{ name: "JNIM", role: "actor1" }]);
   });
 });
