@@ -1,0 +1,23 @@
+import { describe, it, expect } from "vitest";
+import { findActors } from "../../../lib/ingest/actors";
+
+/** Name normalisation of actors, on sentences written for these tests. */
+const names = (text: string, language: "en" | "fr") => findActors(text, language).map((m) => m.actor.name);
+
+describe("actor names", () => {
+  it("reads 'Nigerian' forces as Niger's when the text names Niger and never Nigeria", () => {
+    expect(names("The Nigerian army patrolled near Niamey.", "en")).toEqual(["Military Forces of Niger"]);
+    expect(names("The Nigerian army patrolled near Maiduguri, in Nigeria.", "en")).toEqual(["Military Forces of Nigeria"]);
+  });
+
+  it("names the country of 'l'armée nigérienne' rather than the context's army", () => {
+    expect(names("L'armée nigérienne a patrouillé près de la frontière.", "fr")).toEqual(["Military Forces of Niger"]);
+    expect(names("La gendarmerie malienne a patrouillé.", "fr")).toEqual(["Police Forces of Mali"]);
+  });
+
+  it("keeps a named communal militia, not the generic self-defence group describing it", () => {
+    expect(names("A Koglweogo self-defence group patrolled the market.", "en")).toEqual(["Koglweogo"]);
+    expect(names("Des chasseurs dozos, un groupe d'autodéfense, ont patrouillé.", "fr")).toEqual(["Dozo Communal Militia"]);
+    expect(names("A self-defence group patrolled the market.", "en")).toEqual(["Village Self-Defence Militia"]);
+  });
+});
