@@ -185,18 +185,35 @@ function withNigerForNigeria(mentions: ActorMention[], folded: string): ActorMen
 const GENERIC_MILITIA = "Village Self-Defence Militia";
 
 /**
- * "Koglweogo self-defence group", "a Dozo village militia": a generic self-defence name next to a named
- * communal militia describes it; the named militia is the actor (ACLED codes Koglweogo, Dozo and Dan Na
- * Ambassagou as actors of their own).
+ * "Koglweogo self-defence group", "the assailants were Koglweogo, self-defence groups": a generic
+ * self-defence name next to a named communal militia describes it, and the text's other generic mentions
+ * ("a vigilante militia was behind the massacre") are the same group. ACLED codes Koglweogo, Dozo and Dan Na
+ * Ambassagou as actors of their own. Two different named militias so described leave the generic name alone.
  */
 function withSpecificMilitia(mentions: ActorMention[]): ActorMention[] {
   const isSpecific = (m: ActorMention | undefined) => !!m && m.actor.type === 4 && m.actor.name !== GENERIC_MILITIA && !m.actor.special;
-  return mentions.filter((m, i) => {
-    if (m.actor.name !== GENERIC_MILITIA) return true;
+  const describedBy = (i: number): ActorEntry | undefined => {
+    const m = mentions[i]!;
     const previous = mentions[i - 1];
     const next = mentions[i + 1];
-    return !((isSpecific(previous) && m.start - previous!.end <= 12) || (isSpecific(next) && next!.start - m.end <= 25));
+    if (isSpecific(previous) && m.start - previous!.end <= 12) return previous!.actor;
+    if (isSpecific(next) && next!.start - m.end <= 25) return next!.actor;
+    return undefined;
+  };
+  const described = new Set<number>();
+  const named = new Set<ActorEntry>();
+  mentions.forEach((m, i) => {
+    const actor = m.actor.name === GENERIC_MILITIA ? describedBy(i) : undefined;
+    if (actor) {
+      described.add(i);
+      named.add(actor);
+    }
   });
+  if (named.size === 0) return mentions;
+  const only = named.size === 1 ? [...named][0]! : undefined;
+  return mentions
+    .filter((_, i) => !described.has(i))
+    .map((m) => (only && m.actor.name === GENERIC_MILITIA ? { ...m, actor: only } : m));
 }
 
 const AFFILIATION_BEFORE =

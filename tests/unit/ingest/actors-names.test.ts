@@ -19,5 +19,13 @@ describe("actor names", () => {
     expect(names("A Koglweogo self-defence group patrolled the market.", "en")).toEqual(["Koglweogo"]);
     expect(names("Des chasseurs dozos, un groupe d'autodéfense, ont patrouillé.", "fr")).toEqual(["Dozo Communal Militia"]);
     expect(names("A self-defence group patrolled the market.", "en")).toEqual(["Village Self-Defence Militia"]);
+    expect(names("Self-defence groups patrolled the market.", "en")).toEqual(["Village Self-Defence Militia"]);
+  });
+});
+
+describe("a generic militia the text identifies", () => {
+  it("is the named militia wherever the text mentions it", () => {
+    const text = "A vigilante group raided the market. Witnesses said the raiders were Dozos, a self-defence militia of hunters.";
+    expect(names(text, "en")).toEqual(["Dozo Communal Militia", "Dozo Communal Militia"]);
   });
 });
