@@ -307,6 +307,31 @@ function currentMonthDates(folded: string, reference: Date | null): DateMention[
   return mentions;
 }
 
+// "dans la nuit du lundi 26 au mardi 27 août", "the night of 3 to 4 June": one night, dated by its first day.
+const WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const NIGHT_RANGE_RE = new RegExp(
+  `\\b(?:nuit|night)\\s+(?:du|of|from)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:au|to|and)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_NAMES})(?:\\s+((?:19|20)\\d\\d))?\\b`,
+  "g",
+);
+
+function nightRangeDates(folded: string, reference: Date | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  NIGHT_RANGE_RE.lastIndex = 0;
+  for (let m = NIGHT_RANGE_RE.exec(folded); m; m = NIGHT_RANGE_RE.exec(folded)) {
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    let month = MONTHS[m[3]!]!;
+    let year: number;
+    if (m[4]) year = Number(m[4]);
+    else if (reference) year = reference.getUTCFullYear() - (isoDate(reference.getUTCFullYear(), month, second) > reference.toISOString().slice(0, 10) ? 1 : 0);
+    else continue;
+    const end = isoDate(year, month, second);
+    // "la nuit du 31 mai au 1er juin" is written "du 31 au 1er juin": the first day is in the month before.
+    if (first > second) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+    mentions.push({ start: m.index, end: m.index + m[0].length, date: isoDate(year, month, first), endDate: end, precision: "day", since: false });
+  }
+  return mentions;
+}
+
 // "the first week of June", "la deuxième semaine de juin": a week, never a day of it.
 const WEEK_OF_MONTH_RE = new RegExp(
   `\\b(?:the\\s+)?(first|second|third|fourth|last|premiere|deuxieme|troisieme|quatrieme|derniere)\\s+(?:week|semaine)\\s+(?:of|de|d')\\s*(${MONTH_NAMES})(?:\\s+((?:19|20)\\d\\d))?\\b`,
@@ -383,7 +408,7 @@ function resolveOverlaps(mentions: DateMention[]): DateMention[] {
 export function findDates(text: string, language: Language, publishedAt?: string | null, folded = foldKeepLength(text)): DateMention[] {
   const reference = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T12:00:00Z`) : null;
   const chronoRef = reference ?? new Date("2000-01-01T12:00:00Z");
-  const days = [...chronoDates(text, folded, language, chronoRef), ...currentMonthDates(folded, reference)];
+  const days = [...chronoDates(text, folded, language, chronoRef), ...currentMonthDates(folded, reference), ...nightRangeDates(folded, reference)];
   let found = [
     ...days,
     ...nightDates(folded, days, reference),

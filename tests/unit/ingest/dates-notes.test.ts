@@ -44,3 +44,11 @@ describe("date phrases of event notes", () => {
     expect(dates("La foule s'est rassemblée avant le scrutin du 25 février.", "fr", "2024-02-12")).toEqual([]);
   });
 });
+
+describe("a night written with both its days", () => {
+  it("is one mention dated by its first day", () => {
+    const text = "Dans la nuit du lundi 26 au mardi 27 août, le marché a brûlé.";
+    expect(dates(text, "fr", "2024-08-28")).toEqual([["nuit du lundi 26 au mardi 27 août", "2024-08-26", "day"]]);
+    expect(dates("The night of 31 to 1 June was quiet.", "en")[0]?.[1]).toBe("2024-05-31");
+  });
+});
