@@ -37,4 +37,15 @@ describe("an armed side hit or fighting back", () => {
     expect(hasArmedOpponent("nine herders were killed by militants")).toBe(false);
     expect(hasArmedOpponent("des civils ont ete tues par des terroristes")).toBe(false);
   });
+
+  it("does not reach across a conjunction into another clause", () => {
+    expect(hasArmedOpponent("six herders died when gunmen raided the well")).toBe(false);
+    expect(hasArmedOpponent("gunmen killed six herders when soldiers arrived")).toBe(false);
+  });
+
+  it("does not count an earlier attack given as a cause", () => {
+    expect(hasArmedOpponent("gunmen burned the market in reprisal for an attack on the police post")).toBe(false);
+    expect(hasArmedOpponent("gunmen burned the market after the attack on the police post")).toBe(false);
+    expect(hasArmedOpponent("gunmen burned the market during an attack on the police post")).toBe(true);
+  });
 });
