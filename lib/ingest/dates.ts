@@ -310,7 +310,7 @@ function currentMonthDates(folded: string, reference: Date | null): DateMention[
 // "dans la nuit du lundi 26 au mardi 27 août", "the night of 3 to 4 June": one night, dated by its first day.
 const WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const NIGHT_RANGE_RE = new RegExp(
-  `\\b(?:nuit|night)\\s+(?:du|of|from)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:au|to|and)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_NAMES})(?:\\s+((?:19|20)\\d\\d))?\\b`,
+  `\\b(?:nuit|night)\\s+(?:du|of|from)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:au|to|and)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?:\\s+(${MONTH_NAMES})(?:\\s+((?:19|20)\\d\\d))?\\b)?`,
   "g",
 );
 
@@ -319,9 +319,16 @@ function nightRangeDates(folded: string, reference: Date | null): DateMention[] 
   NIGHT_RANGE_RE.lastIndex = 0;
   for (let m = NIGHT_RANGE_RE.exec(folded); m; m = NIGHT_RANGE_RE.exec(folded)) {
     const [first, second] = [Number(m[1]), Number(m[2])];
-    let month = MONTHS[m[3]!]!;
+    if (first < 1 || first > 31 || second < 1 || second > 31) continue;
+    // "dans la nuit du 3 au 4": the month of publication, or the one before when that night is still to come.
+    const refIso = reference?.toISOString().slice(0, 10);
+    if (!m[3] && !refIso) continue;
+    let month = m[3] ? MONTHS[m[3]]! : Number(refIso!.slice(5, 7));
     let year: number;
-    if (m[4]) year = Number(m[4]);
+    if (!m[3]) {
+      year = Number(refIso!.slice(0, 4));
+      if (isoDate(year, month, second) > refIso!) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+    } else if (m[4]) year = Number(m[4]);
     else if (reference) year = reference.getUTCFullYear() - (isoDate(reference.getUTCFullYear(), month, second) > reference.toISOString().slice(0, 10) ? 1 : 0);
     else continue;
     const end = isoDate(year, month, second);

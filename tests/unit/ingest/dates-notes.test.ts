@@ -52,3 +52,10 @@ describe("a night written with both its days", () => {
     expect(dates("The night of 31 to 1 June was quiet.", "en")[0]?.[1]).toBe("2024-05-31");
   });
 });
+
+describe("a night written without its month", () => {
+  it("is in the month of publication, or the month before when it is still to come", () => {
+    expect(dates("Dans la nuit du 3 au 4, le marché a brûlé.", "fr", "2024-06-20")).toEqual([["nuit du 3 au 4", "2024-06-03", "day"]]);
+    expect(dates("Dans la nuit du 24 au 25, le marché a brûlé.", "fr", "2024-06-20")[0]?.[1]).toBe("2024-05-24");
+  });
+});
