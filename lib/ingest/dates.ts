@@ -117,6 +117,8 @@ const DATE_HINT = new RegExp(
   "g",
 );
 
+const MAX_WINDOW = 2000;
+
 function dateWindows(folded: string): { start: number; end: number }[] {
   const windows: { start: number; end: number }[] = [];
   DATE_HINT.lastIndex = 0;
@@ -126,7 +128,8 @@ function dateWindows(folded: string): { start: number; end: number }[] {
     while (start > 0 && !/\s/.test(folded[start - 1]!)) start--;
     while (end < folded.length && !/\s/.test(folded[end]!)) end++;
     const last = windows[windows.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    // Windows merge while they overlap, up to a bound: chrono's time grows faster than the length it reads.
+    if (last && start <= last.end && last.end - last.start < MAX_WINDOW) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
   }
   return windows;
@@ -396,14 +399,22 @@ function nightDates(folded: string, found: DateMention[], reference: Date | null
 
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
 
-/** Keeps the finest of overlapping mentions ("le 17 février 2025" is a day, not February). */
-function resolveOverlaps(mentions: DateMention[]): DateMention[] {
+/**
+ * Keeps the finest of overlapping mentions ("le 17 février 2025" is a day, not February). Characters taken
+ * by a kept mention are marked, so each check costs a mention's own (short) length: linear in the text.
+ */
+function resolveOverlaps(mentions: DateMention[], length: number): DateMention[] {
   const sorted = [...mentions].sort(
     (a, b) => PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || b.end - b.start - (a.end - a.start),
   );
+  const taken = new Uint8Array(length + 1);
   const kept: DateMention[] = [];
   for (const mention of sorted) {
-    if (!kept.some((k) => mention.start < k.end && k.start < mention.end)) kept.push(mention);
+    let free = true;
+    for (let i = mention.start; i < mention.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, mention.start, mention.end);
+    kept.push(mention);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -428,7 +439,7 @@ export function findDates(text: string, language: Language, publishedAt?: string
     // Without a reference, chrono's guesses of missing years are meaningless: keep explicit years only.
     found = found.filter((d) => d.precision !== "day" || /\b(19|20)\d\d\b/.test(text.slice(d.start, d.end)));
   }
-  return resolveOverlaps(found);
+  return resolveOverlaps(found, folded.length);
 }
 
 /** The publication date written in a text ("Publié le lundi 19 mai 2025", "Published May 19, 2025"). */
