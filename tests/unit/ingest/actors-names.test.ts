@@ -29,3 +29,15 @@ describe("a generic militia the text identifies", () => {
     expect(names(text, "en")).toEqual(["Dozo Communal Militia", "Dozo Communal Militia"]);
   });
 });
+
+describe("spellings of communal militias and auxiliaries", () => {
+  it("knows the common variants of Dan Na Ambassagou, the VDP, Dozo and Koglweogo", () => {
+    expect(names("Dana Amassagou fighters crossed the river.", "en")).toEqual(["Dan Na Ambassagou"]);
+    expect(names("The VDPs and the Volunteers for the Defence of the Fatherland met.", "en")).toEqual([
+      "VDP: Volunteers for the Defense of the Homeland",
+      "VDP: Volunteers for the Defense of the Homeland",
+    ]);
+    expect(names("Des miliciens dozos ont traversé le fleuve.", "fr")).toEqual(["Dozo Communal Militia"]);
+    expect(names("The koglweogo crossed the river.", "en")).toEqual(["Koglweogo"]);
+  });
+});
