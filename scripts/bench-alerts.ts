@@ -1,19 +1,22 @@
 /**
- * `npm run bench:alerts [-- --count N] [--reseed] [--batches B]`: the speed figures of alerting.
+ * `npm run bench:alerts [-- --count N] [--reseed] [--batches B] [--skip-surges]`: the speed figures of alerting.
  *
  * Seeds N synthetic incidents (default 1,000,000, scripts/seed-synthetic.ts) into its own database
- * `vigie_bench_alerts` on the server of DATABASE_URL (or the embedded PostgreSQL), reused by later runs
- * when it already holds N incidents, then measures in this one process:
+ * `vigie_bench_alerts` on the server of DATABASE_URL (or the embedded PostgreSQL), or copies `npm run
+ * bench`'s `vigie_bench` when that holds N incidents; reused by later runs when it already holds N
+ * incidents. Then measures in this one process:
  *  - evaluation: 1,000 active watches (30 % a region and an actor, 20 % a district, 20 % a region and an
  *    event type, 10 % 10+ killed in a country, 10 % an actor in a country, 10 % a word in a region; 5 %
  *    verified only), then B batches (default 30) of 100 new incidents, each evaluated by
- *    lib/alerts/evaluate.ts (matching, exactly-once rows, alerts and inbox rows): p50/p95 per batch;
+ *    lib/alerts/evaluate.ts (matching, exactly-once rows, alerts and inbox rows): p50/p95 per batch, and
+ *    the CPU time a batch costs this process and PostgreSQL (the load-independent figure);
  *  - surges: lib/alerts/surge.ts's computation over every admin1, admin2 and actor of the whole table, and
  *    for one country: p50/max of 5 runs.
  * The watches are inserted without their baseline (this run's batches are all new incidents anyway). The
  * last line printed is one JSON object with all figures.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { parseCount, seedSynthetic } from "./seed-synthetic";
 
@@ -21,6 +24,7 @@ const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);
 const batches = Number(argv[argv.indexOf("--batches") + 1] ?? 0) || 30;
 const reseed = argv.includes("--reseed");
+const skipSurges = argv.includes("--skip-surges");
 const WATCHES = 1_000;
 const BATCH = 100;
 const log = (line: string) => console.log(line);
@@ -55,8 +59,31 @@ const { migrate } = await import("../lib/db/migrate");
 const { loadReferenceData } = await import("../lib/reference/load");
 const { prisma } = await import("../lib/db/client");
 let seedMs: number | null = null;
+/**
+ * `npm run bench`'s database, when it holds the same number of incidents, copied as a template: a file
+ * copy of a few seconds instead of seeding for a quarter of an hour. PostgreSQL refuses the copy while
+ * anything is connected to it; then this seeds its own.
+ */
+async function copyExplorerBench(): Promise<boolean> {
+  const explorerUrl = new URL(benchUrl);
+  explorerUrl.pathname = "/vigie_bench";
+  const rows = await run<{ n: string }>(explorerUrl, "SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
+  if (Number(rows[0]!.n) !== count) return false;
+  try {
+    await run(adminUrl, "CREATE DATABASE vigie_bench_alerts TEMPLATE vigie_bench");
+    return true;
+  } catch (error) {
+    log(`could not copy vigie_bench (${(error as Error).message}); seeding instead`);
+    return false;
+  }
+}
+
 if (!seeded) {
   await run(adminUrl, "DROP DATABASE IF EXISTS vigie_bench_alerts WITH (FORCE)");
+  seeded = await copyExplorerBench();
+  if (seeded) log(`copied vigie_bench's ${count.toLocaleString("en")} incidents into vigie_bench_alerts`);
+}
+if (!seeded) {
   await run(adminUrl, "CREATE DATABASE vigie_bench_alerts");
   await migrate(benchUrl.toString());
   await loadReferenceData();
@@ -88,7 +115,7 @@ const asOf = (await run<{ day: string }>(benchUrl, "SELECT max(event_date)::text
 const surgeAll: number[] = [];
 const surgeMali: number[] = [];
 let surgeCount = 0;
-for (let index = 0; index < 5; index++) {
+for (let index = 0; index < (skipSurges ? 0 : 5); index++) {
   let started = performance.now();
   surgeCount = (await computeSurges(null, asOf)).length;
   surgeAll.push(performance.now() - started);
@@ -132,6 +159,28 @@ log(`${WATCHES} active watches`);
 // ----------------------------------------------------------------------------------------- evaluation
 const maxId = Number((await run<{ id: number }>(benchUrl, "SELECT max(id) AS id FROM incident"))[0]!.id);
 const timings: number[] = [];
+/**
+ * CPU time (user + system, ms) of this process and of the PostgreSQL backends serving the bench database,
+ * read from /proc when the server runs on this machine (null otherwise). On a shared machine wall time
+ * mostly measures the wait for a core; CPU time says what a batch costs.
+ */
+async function cpuMs(): Promise<{ node: number; server: Map<number, number> | null }> {
+  const own = process.cpuUsage();
+  const pids = await run<{ pid: number }>(adminUrl, "SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_bench_alerts'");
+  const server = new Map<number, number>();
+  try {
+    for (const { pid } of pids) {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      // utime and stime, fields 14 and 15 of stat, in ticks of 10 ms (USER_HZ).
+      server.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+  } catch {
+    return { node: (own.user + own.system) / 1000, server: null };
+  }
+  return { node: (own.user + own.system) / 1000, server };
+}
+let nodeCpu = 0;
+let serverCpu: number | null = 0;
 let matches = 0;
 let alerts = 0;
 const pool = new pg.Pool({ connectionString: benchUrl.toString(), max: 1 });
@@ -158,14 +207,20 @@ for (let batch = 0; batch < batches; batch++) {
   await client.query("COMMIT");
   client.release();
 
+  const before = await cpuMs();
   const started = performance.now();
   const result = await evaluatePending({ batchSize: BATCH });
   timings.push(performance.now() - started);
+  const after = await cpuMs();
+  nodeCpu += after.node - before.node;
+  if (serverCpu !== null && before.server && after.server) {
+    for (const [pid, ms] of after.server) serverCpu += ms - (before.server.get(pid) ?? ms);
+  } else serverCpu = null;
   matches += result.matches;
   alerts += result.alerts.length;
 }
 await pool.end();
-log(`evaluation of ${batches} batches of ${BATCH} new incidents against ${WATCHES} watches: p50 ${round(percentile(timings, 50))} ms, p95 ${round(percentile(timings, 95))} ms, max ${round(Math.max(...timings))} ms (${matches} matches, ${alerts} alerts)`);
+log(`evaluation of ${batches} batches of ${BATCH} new incidents against ${WATCHES} watches: p50 ${round(percentile(timings, 50))} ms, p95 ${round(percentile(timings, 95))} ms, max ${round(Math.max(...timings))} ms (${matches} matches, ${alerts} alerts); CPU per batch: node ${round(nodeCpu / batches)} ms, PostgreSQL ${serverCpu === null ? "unknown" : `${round(serverCpu / batches)} ms`}`);
 
 await prisma.$disconnect();
 console.log(
@@ -178,6 +233,8 @@ console.log(
     evaluateP50Ms: round(percentile(timings, 50)),
     evaluateP95Ms: round(percentile(timings, 95)),
     evaluateTargetP95Ms: 200,
+    evaluateNodeCpuMsPerBatch: round(nodeCpu / batches),
+    evaluateServerCpuMsPerBatch: serverCpu === null ? null : round(serverCpu / batches),
     matches,
     alerts,
     surgeAllP50Ms: round(percentile(surgeAll, 50)),
@@ -185,6 +242,8 @@ console.log(
     surgeTargetMs: 2000,
     surgeMaliP50Ms: round(percentile(surgeMali, 50)),
     surgesFound: surgeCount,
+    // The machine's 1, 5 and 15-minute load averages at the end: figures from a shared machine mean little without them.
+    loadAverage: loadavg().map((value) => round(value)),
   }),
 );
 await server.stop();

@@ -1,6 +1,7 @@
 /**
- * `npm run worker`: the feed poller alone (lib/feeds/worker.ts), on DATABASE_URL or the embedded database.
- * Run as many as you like, on as many machines: they share the feeds through the job queue in PostgreSQL.
+ * `npm run worker`: the feed poller and the alert worker without the web server (lib/feeds/worker.ts,
+ * lib/alerts/worker.ts, on one job queue: lib/jobs/queue.ts), on DATABASE_URL or the embedded database.
+ * Run as many as you like, on as many machines: they share the work through the job queue in PostgreSQL.
  * `npm start` already runs one beside the web server.
  */
 import { existsSync } from "node:fs";

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
-import type { ActionState } from "@/lib/auth/action-state";
+import type { ActionState } from "@/lib/errors/action-state";
 import type { Role } from "@/lib/auth/roles";
 import { RoleSelect, UserRowActions } from "./user-row-actions";
 

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/auth/action-state";
+import type { ActionState } from "@/lib/errors/action-state";
 import { SecretReveal } from "./secret-reveal";
 
 /** The outcome of a form's server action, under the form. */

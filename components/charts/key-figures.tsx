@@ -2,12 +2,13 @@
 
 /** The key figures of the filter: counts, with unknown fatalities counted apart and the change against the previous period. */
 import { useTranslations } from "next-intl";
-import type { KeyFigures as Figures } from "@/lib/incidents/stats";
+import type { KeyFigures as Figures } from "@/lib/incidents/stats-types";
 import { useFormat } from "@/components/ui/use-format";
 
 function Change({ value, label }: { value: number | null; label: string }) {
   const format = useFormat();
-  if (value === null) return <span className="text-slate-600">{label}: —</span>;
+  const t = useTranslations("keyFigures");
+  if (value === null) return <span className="text-slate-600">{t("noChange", { label })}</span>;
   const tone = value > 0 ? "text-red-700" : value < 0 ? "text-emerald-700" : "text-slate-600";
   return (
     <span className={tone}>

@@ -9,7 +9,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useFormat } from "@/components/ui/use-format";
-import type { TimePoint } from "@/lib/incidents/stats";
+import type { TimePoint } from "@/lib/incidents/stats-types";
 import type { StatsBucket } from "@/lib/incidents/stats-shape";
 import { eventTypeColor } from "./colors";
 import { formatPeriod } from "./format";
@@ -45,7 +45,7 @@ function PeriodTooltip({ active, payload, metric }: { active?: boolean; payload?
           .map(([type, value]) => (
             <li key={type} className="flex items-center gap-1.5 text-slate-600">
               <span className="inline-block h-2 w-2 rounded-sm" style={{ background: eventTypeColor(type) }} />
-              {label("eventType", type)}: {format.number(value)}
+              {t("namedValue", { name: label("eventType", type), value: format.number(value) })}
             </li>
           ))}
       </ul>

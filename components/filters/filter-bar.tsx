@@ -6,21 +6,20 @@
  * 1; free text, dates and numbers are debounced so typing does not fire a request per key. Parameters the
  * bar does not own (columns=, a chart's own options) are kept as they are.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useFormat } from "@/components/ui/use-format";
+import { DIMENSION_NAMES, DIMENSIONS, type AnyDimension, type Choices, type DimensionName } from "@/lib/incidents/dimensions";
 import { DEFAULT_PAGE_SIZE, FILTER_KEYS, filterToSearchParams, type IncidentFilter } from "@/lib/incidents/filters";
-import { ACTOR_TYPES, EVENT_TAXONOMY, EVENT_TYPES, REVIEW_STATUSES, type EventType } from "@/lib/incidents/taxonomy";
+import { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";
 import type { FilterOptions } from "@/lib/incidents/queries";
 import { MultiSelect, type MultiSelectOption } from "./multi-select";
 import { usePendingNavigation } from "./navigation-pending";
 import { useFilterOptions } from "./use-filter-options";
 
-export type FilterField =
-  | "q" | "country" | "admin1" | "admin2" | "location" | "actor" | "actorType" | "eventType" | "subEventType"
-  | "from" | "to" | "status" | "geoPrecision" | "minFatalities" | "since" | "source";
+export type FilterField = DimensionName;
 
 export type FilterBarProps = {
   /** The page the filter applies to ("/incidents", "/overview"): links are built on it. */
@@ -89,14 +88,17 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
     const inCountry = (place: { country: string }) => !filter.country.length || filter.country.includes(place.country);
     const inAdmin1 = (place: { admin1?: string | null }) => !filter.admin1.length || filter.admin1.includes(place.admin1 ?? "");
     const inAdmin2 = (place: { admin2?: string | null }) => !filter.admin2.length || filter.admin2.includes(place.admin2 ?? "");
+    // Countries are named in the reader's language (the value stays the English name); regions keep theirs.
+    const country = (name: string) => label("country", name);
     return {
-      country: options.countries.map((name) => ({ value: name, label: name })),
-      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${place.country} · ${t("reformRegion")}` : place.country })),
-      admin2: options.admin2.filter((place) => inCountry(place) && inAdmin1(place)).map((place) => ({ value: place.name, label: place.name, hint: place.admin1 ?? place.country })),
+      country: options.countries.map((name) => ({ value: name, label: country(name), keywords: [name] })),
+      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${country(place.country)} · ${t("reformRegion")}` : country(place.country) })),
+      admin2: options.admin2.filter((place) => inCountry(place) && inAdmin1(place)).map((place) => ({ value: place.name, label: place.name, hint: place.admin1 ?? country(place.country) })),
       location: options.locations
         .filter((place) => inCountry(place) && inAdmin1(place) && inAdmin2(place))
-        .map((place) => ({ value: place.name, label: place.name, hint: [place.admin1, place.country].filter(Boolean).join(", ") })),
+        .map((place) => ({ value: place.name, label: place.name, hint: [place.admin1, country(place.country)].filter(Boolean).join(", ") })),
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- label changes only with the language, which re-renders the page
   }, [options, filter.country, filter.admin1, filter.admin2]);
   const dedupe = (list: MultiSelectOption[]) => [...new Map(list.map((option) => [option.value, option])).values()];
 
@@ -108,7 +110,69 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
   const subTypes = (filter.eventType.length ? filter.eventType : EVENT_TYPES).flatMap((type) =>
     (EVENT_TAXONOMY[type as EventType] ?? []).map((sub) => ({ value: sub, label: label("subEventType", sub), hint: label("eventType", type), keywords: [sub] })),
   );
-  const active = FILTER_KEYS.some((key) => !["sort", "page", "pageSize"].includes(key) && searchParams?.has(key));
+  const active = DIMENSION_NAMES.some((key) => searchParams?.has(key));
+
+  // The dimensions with a control of their own; every other one with `choices` in the table of dimensions
+  // gets a multi-select of them (choiceOptions), in the table's order.
+  const controls: Partial<Record<DimensionName, () => ReactNode>> = {
+    country: () => <MultiSelect loading={loading} name="country" label={t("country")} options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} />,
+    admin1: () => <MultiSelect loading={loading} name="admin1" label={t("admin1")} options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom />,
+    admin2: () => <MultiSelect loading={loading} name="admin2" label={t("admin2")} options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom />,
+    location: () => <MultiSelect loading={loading} name="location" label={t("location")} options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom />,
+    actor: () => (
+      <MultiSelect loading={loading} name="actor" label={t("actor")} options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder={t("actorPlaceholder")} />
+    ),
+    eventType: () => (
+      <MultiSelect
+        name="eventType"
+        label={t("eventType")}
+        options={EVENT_TYPES.map((type) => ({ value: type, label: label("eventType", type), keywords: [type] }))}
+        selected={filter.eventType}
+        onChange={(eventType) => apply({ eventType, subEventType: filter.subEventType.filter((sub) => eventType.length === 0 || eventType.some((type) => (EVENT_TAXONOMY[type as EventType] as readonly string[]).includes(sub))) })}
+      />
+    ),
+    subEventType: () => <MultiSelect name="subEventType" label={t("subEventType")} options={subTypes} selected={filter.subEventType} onChange={(subEventType) => apply({ subEventType })} />,
+    since: () =>
+      filter.since ? (
+        <span data-testid="since-filter" className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 px-2 py-1 text-sm text-brand-800">
+          {t("arrivedSince", { date: format.dateTime(filter.since) })}
+          <button type="button" aria-label={t("removeSince")} onClick={() => apply({ since: undefined })} className="rounded-full px-1 text-brand-700 hover:bg-brand-100">
+            ×
+          </button>
+        </span>
+      ) : null,
+    source: () =>
+      filter.source.length ? (
+        <MultiSelect
+          name="source"
+          label={t("source")}
+          options={filter.source.map((id) => ({ value: String(id), label: t("sourceNumber", { id }) }))}
+          selected={filter.source.map(String)}
+          onChange={(values) => apply({ source: values.map(Number) })}
+        />
+      ) : null,
+  };
+  const choiceOptions = (choices: Choices): MultiSelectOption[] =>
+    choices.values.map((value) => {
+      const text = "code" in choices.optionLabel ? label(choices.optionLabel.code, value) : t(`${choices.optionLabel.message}.${value}` as Parameters<typeof t>[0]);
+      return { value: String(value), label: choices.withCode ? `${value} · ${text}` : text };
+    });
+  const control = (name: DimensionName): ReactNode => {
+    const own = controls[name];
+    if (own) return own();
+    const { choices, label: labelKey } = DIMENSIONS[name] as AnyDimension;
+    if (!choices) return null;
+    const numeric = typeof choices.values[0] === "number";
+    return (
+      <MultiSelect
+        name={name}
+        label={t(labelKey)}
+        options={choiceOptions(choices)}
+        selected={(filter[name] as (string | number)[]).map(String)}
+        onChange={(values) => apply({ [name]: numeric ? values.map(Number) : values })}
+      />
+    );
+  };
 
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-brand-500 focus:outline-none";
   return (
@@ -160,73 +224,13 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {show("country") ? <MultiSelect loading={loading} name="country" label={t("country")} options={placeOptions.country} selected={filter.country} onChange={(country) => apply({ country })} /> : null}
-        {show("admin1") ? <MultiSelect loading={loading} name="admin1" label={t("admin1")} options={dedupe(placeOptions.admin1)} selected={filter.admin1} onChange={(admin1) => apply({ admin1 })} allowCustom /> : null}
-        {show("admin2") ? <MultiSelect loading={loading} name="admin2" label={t("admin2")} options={dedupe(placeOptions.admin2)} selected={filter.admin2} onChange={(admin2) => apply({ admin2 })} allowCustom /> : null}
-        {show("location") ? <MultiSelect loading={loading} name="location" label={t("location")} options={dedupe(placeOptions.location)} selected={filter.location} onChange={(location) => apply({ location })} allowCustom /> : null}
-        {show("actor") ? (
-          <MultiSelect loading={loading} name="actor" label={t("actor")} options={actorOptions} selected={filter.actor} onChange={(actor) => apply({ actor })} allowCustom placeholder={t("actorPlaceholder")} />
-        ) : null}
-        {show("actorType") ? (
-          <MultiSelect
-            name="actorType"
-            label={t("actorType")}
-            options={Object.keys(ACTOR_TYPES).map((code) => ({ value: code, label: `${code} · ${label("actorType", code)}` }))}
-            selected={filter.actorType.map(String)}
-            onChange={(values) => apply({ actorType: values.map(Number) as IncidentFilter["actorType"] })}
-          />
-        ) : null}
-        {show("eventType") ? (
-          <MultiSelect
-            name="eventType"
-            label={t("eventType")}
-            options={EVENT_TYPES.map((type) => ({ value: type, label: label("eventType", type), keywords: [type] }))}
-            selected={filter.eventType}
-            onChange={(eventType) => apply({ eventType, subEventType: filter.subEventType.filter((sub) => eventType.length === 0 || eventType.some((type) => (EVENT_TAXONOMY[type as EventType] as readonly string[]).includes(sub))) })}
-          />
-        ) : null}
-        {show("subEventType") ? <MultiSelect name="subEventType" label={t("subEventType")} options={subTypes} selected={filter.subEventType} onChange={(subEventType) => apply({ subEventType })} /> : null}
-        {show("status") ? (
-          <MultiSelect
-            name="status"
-            label={t("status")}
-            options={REVIEW_STATUSES.map((status) => ({ value: status, label: label("status", status) }))}
-            selected={filter.status}
-            onChange={(status) => apply({ status: status as IncidentFilter["status"] })}
-          />
-        ) : null}
-        {show("geoPrecision") ? (
-          <MultiSelect
-            name="geoPrecision"
-            label={t("geoPrecision")}
-            options={([1, 2, 3] as const).map((code) => ({ value: String(code), label: `${code} · ${t(`geoPrecisionLevel.${code}`)}` }))}
-            selected={filter.geoPrecision.map(String)}
-            onChange={(values) => apply({ geoPrecision: values.map(Number) as IncidentFilter["geoPrecision"] })}
-          />
-        ) : null}
-        {show("since") && filter.since ? (
-          <span data-testid="since-filter" className="inline-flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 px-2 py-1 text-sm text-brand-800">
-            {t("arrivedSince", { date: format.dateTime(filter.since) })}
-            <button type="button" aria-label={t("removeSince")} onClick={() => apply({ since: undefined })} className="rounded-full px-1 text-brand-700 hover:bg-brand-100">
-              ×
-            </button>
-          </span>
-        ) : null}
-        {show("source") && filter.source.length ? (
-          <MultiSelect
-            name="source"
-            label={t("source")}
-            options={filter.source.map((id) => ({ value: String(id), label: t("sourceNumber", { id }) }))}
-            selected={filter.source.map(String)}
-            onChange={(values) => apply({ source: values.map(Number) })}
-          />
-        ) : null}
+        {DIMENSION_NAMES.filter(show).map((name) => (
+          <Fragment key={name}>{control(name)}</Fragment>
+        ))}
       </div>
     </section>
   );
 }
 
-const CLEARED: Partial<IncidentFilter> = {
-  q: undefined, country: [], admin1: [], admin2: [], location: [], actor: [], actorType: [], eventType: [], subEventType: [],
-  from: undefined, to: undefined, status: [], geoPrecision: [], minFatalities: undefined, since: undefined, source: [],
-};
+/** Every dimension emptied: what "Clear all" applies. */
+const CLEARED = Object.fromEntries(DIMENSION_NAMES.map((name) => [name, DIMENSIONS[name].arity === "many" ? [] : undefined])) as Partial<IncidentFilter>;

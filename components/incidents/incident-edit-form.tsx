@@ -8,11 +8,13 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
+import { IDLE, type ActionState } from "@/lib/errors/action-state";
 import type { IncidentDetail } from "@/lib/incidents/queries";
+import type { ActorOption } from "@/lib/incidents/actor-links";
+import { ActorFields } from "./actor-fields";
 import { DATE_PRECISIONS, EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";
 
-type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500 focus:outline-none";
 
@@ -25,8 +27,8 @@ function Field({ label, children, wide = false }: { label: string; children: Rea
   );
 }
 
-export function IncidentEditForm({ incident, action }: { incident: IncidentDetail; action: Action }) {
-  const [state, submit, saving] = useActionState(action, { ok: false });
+export function IncidentEditForm({ incident, action, actorOptions, learnableActorIds }: { incident: IncidentDetail; action: Action; actorOptions: ActorOption[]; learnableActorIds: number[] }) {
+  const [state, submit, saving] = useActionState(action, IDLE);
   const [eventType, setEventType] = useState(incident.eventType);
   const subTypes = (EVENT_TAXONOMY[eventType as EventType] ?? []) as readonly string[];
   const t = useTranslations("edit");
@@ -110,6 +112,7 @@ export function IncidentEditForm({ incident, action }: { incident: IncidentDetai
             <span>{t("learnPlace", { name: incident.location, country: incident.country })}</span>
           </label>
         ) : null}
+        <ActorFields links={incident.actorLinks} options={actorOptions} learnableIds={learnableActorIds} />
         <Field label={t("summary")} wide>
           <textarea name="summary" required rows={4} defaultValue={incident.summary} className={input} />
         </Field>
@@ -119,7 +122,7 @@ export function IncidentEditForm({ incident, action }: { incident: IncidentDetai
           {saving ? t("saving") : t("save")}
         </button>
         {state.message ? (
-          <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
+          <p role={state.status === "ok" ? "status" : "alert"} className={`text-sm ${state.status === "ok" ? "text-emerald-700" : "text-red-700"}`}>
             {state.message}
             {state.conflict ? (
               <>

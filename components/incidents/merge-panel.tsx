@@ -6,14 +6,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
+import { IDLE, type ActionState } from "@/lib/errors/action-state";
 import type { IncidentDetail, IncidentRow } from "@/lib/incidents/queries";
 
-type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
 export function MergePanel({ incident, candidates, mergeAction, unmergeAction, canEdit }: { incident: IncidentDetail; candidates: IncidentRow[]; mergeAction: Action; unmergeAction: Action; canEdit: boolean }) {
-  const [merged, merge, merging] = useActionState(mergeAction, { ok: false });
-  const [unmerged, unmerge, unmerging] = useActionState(unmergeAction, { ok: false });
+  const [merged, merge, merging] = useActionState(mergeAction, IDLE);
+  const [unmerged, unmerge, unmerging] = useActionState(unmergeAction, IDLE);
   const active = incident.merges.filter((item) => !item.undoneAt);
   const t = useTranslations("merge");
   const format = useFormat();
@@ -48,7 +48,7 @@ export function MergePanel({ incident, candidates, mergeAction, unmergeAction, c
       ) : (
         <p className="text-slate-600">{t("none")}</p>
       )}
-      {unmerged.message ? <p className={unmerged.ok ? "text-emerald-700" : "text-red-700"}>{unmerged.message}</p> : null}
+      {unmerged.message ? <p className={unmerged.status === "ok" ? "text-emerald-700" : "text-red-700"}>{unmerged.message}</p> : null}
       {canEdit ? (
         <form action={merge} className="space-y-2 border-t border-slate-100 pt-3">
           <input type="hidden" name="targetId" value={incident.id} />
@@ -68,7 +68,7 @@ export function MergePanel({ incident, candidates, mergeAction, unmergeAction, c
           <button type="submit" disabled={merging || !candidates.length} className={buttonClass("secondary")}>
             {t("submit", { id: incident.id })}
           </button>
-          {merged.message ? <p className={merged.ok ? "text-emerald-700" : "text-red-700"}>{merged.message}</p> : null}
+          {merged.message ? <p className={merged.status === "ok" ? "text-emerald-700" : "text-red-700"}>{merged.message}</p> : null}
         </form>
       ) : null}
     </div>

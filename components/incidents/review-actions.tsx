@@ -3,13 +3,13 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
+import { IDLE, type ActionState } from "@/lib/errors/action-state";
 
-type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
 /** Verify / reject / back to unverified, with the version the page showed (a stale click is refused). */
 export function ReviewActions({ id, version, status, action }: { id: number; version: number; status: string; action: Action }) {
-  const [state, submit, busy] = useActionState(action, { ok: false });
+  const [state, submit, busy] = useActionState(action, IDLE);
   const t = useTranslations("review");
   const choices = [
     { status: "verified", label: t("verify"), variant: "primary" as const },
@@ -28,7 +28,7 @@ export function ReviewActions({ id, version, status, action }: { id: number; ver
           </button>
         </form>
       ))}
-      {state.message && !state.ok ? (
+      {state.message && state.status !== "ok" ? (
         <p role="alert" className="text-sm text-red-700">
           {state.message}
         </p>

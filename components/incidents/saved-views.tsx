@@ -6,19 +6,19 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { SavedViewRow } from "@/lib/incidents/queries";
-import type { ActionResult } from "@/app/(dashboard)/incidents/actions";
+import { IDLE, type ActionState } from "@/lib/errors/action-state";
 import { buttonClass } from "@/components/ui/button";
 import { Popover } from "./popover";
 
-type Action = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
 export function SavedViews({ views, basePath, saveAction, deleteAction }: { views: SavedViewRow[]; basePath: string; saveAction: Action; deleteAction: Action }) {
   const searchParams = useSearchParams();
   const t = useTranslations("views");
   const query = new URLSearchParams(searchParams?.toString());
   query.delete("page");
-  const [saved, save, saving] = useActionState(saveAction, { ok: false });
-  const [deleted, remove] = useActionState(deleteAction, { ok: false });
+  const [saved, save, saving] = useActionState(saveAction, IDLE);
+  const [deleted, remove] = useActionState(deleteAction, IDLE);
   return (
     <Popover label={views.length ? t("buttonCount", { count: views.length }) : t("button")} testId="saved-views">
       {() => (
@@ -45,7 +45,7 @@ export function SavedViews({ views, basePath, saveAction, deleteAction }: { view
           ) : (
             <p className="text-slate-600">{t("none")}</p>
           )}
-          {deleted.message && !deleted.ok ? <p className="text-xs text-red-600">{deleted.message}</p> : null}
+          {deleted.message && deleted.status !== "ok" ? <p className="text-xs text-red-600">{deleted.message}</p> : null}
           <form action={save} className="space-y-2 border-t border-slate-100 pt-3">
             <input type="hidden" name="query" value={query.toString()} />
             <label className="block text-xs font-medium text-slate-600">
@@ -58,7 +58,7 @@ export function SavedViews({ views, basePath, saveAction, deleteAction }: { view
             <button type="submit" disabled={saving} className={buttonClass("primary", "w-full")}>
               {t("save")}
             </button>
-            {saved.message ? <p className={`text-xs ${saved.ok ? "text-emerald-700" : "text-red-600"}`}>{saved.message}</p> : null}
+            {saved.message ? <p className={`text-xs ${saved.status === "ok" ? "text-emerald-700" : "text-red-600"}`}>{saved.message}</p> : null}
           </form>
         </div>
       )}

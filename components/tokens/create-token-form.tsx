@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/auth/action-message";
 import { buttonClass } from "@/components/ui/button";
-import { IDLE, type ActionState } from "@/lib/auth/action-state";
+import { IDLE, type ActionState } from "@/lib/errors/action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 

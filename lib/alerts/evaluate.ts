@@ -18,15 +18,14 @@ import type pg from "pg";
 import { Prisma } from "@/lib/db/generated/client";
 import { inWriteTransaction } from "@/lib/db/write-pool";
 import type { IncidentFilter } from "@/lib/incidents/filters";
-import { incidentConditions, sql, type Sql } from "@/lib/incidents/where";
+import { incidentConditions, sql, type ConditionOptions, type Sql } from "@/lib/incidents/where";
 import { foldText } from "@/lib/text/fold";
-import { describeIncidents, type MatchedIncident } from "./describe";
+import { describeIncidents, type AlertReason, type MatchedIncident } from "./describe";
 import { watchFilter } from "./input";
-import { mayMatch, type BatchIncident, type PrefilterWatch } from "./prefilter";
+import { insertMatches, readBatch, type MatchableWatch } from "./match";
+import { englishTitle } from "./wording";
 
 export const EVALUATION_BATCH = 500;
-/** Watches per INSERT statement: one statement per 200 watches keeps planning time flat. */
-const WATCHES_PER_STATEMENT = 200;
 
 export type DeliveryJob = { channel: "email" | "webhook"; watchId: number; alertIds: number[] };
 /** Queues delivery jobs inside the evaluation's transaction (the job queue writes through `client`). */
@@ -45,16 +44,16 @@ export type EvaluationResult = { incidents: number; matches: number; alerts: Cre
 
 /**
  * The conditions of one watch over `i`: its filter (exactly the table's), verified-only, the fatality floor.
- * `actorNames`: the filter's actors already resolved (see ConditionOptions of the WHERE builder).
+ * `options`: see ConditionOptions of the WHERE builder (the filter's actors already resolved, a batch of few rows).
  */
-export function watchConditions(watch: EvaluatedWatch, filter: IncidentFilter = watchFilter(watch.query), actorNames: string[] | null = null): Sql[] {
-  const conditions = incidentConditions(filter, { actorNames });
+export function watchConditions(watch: EvaluatedWatch, filter: IncidentFilter = watchFilter(watch.query), options: ConditionOptions = {}): Sql[] {
+  const conditions = incidentConditions(filter, options);
   if (watch.verifiedOnly) conditions.push(sql`i.status = 'verified'::"ReviewStatus"`);
   if (watch.condition === "fatalities") conditions.push(sql`i.fatalities >= ${watch.minFatalities ?? 1}`);
   return conditions;
 }
 
-type PreparedWatch = PrefilterWatch & { id: number; where: Sql; expires: number };
+type PreparedWatch = MatchableWatch & { expires: number };
 const prepared = new Map<string, PreparedWatch>();
 /** Actor names are resolved through the dictionary, which an operator may reload: re-resolved every few minutes. */
 const PREPARED_TTL_MS = 5 * 60_000;
@@ -70,30 +69,32 @@ async function prepareWatches(client: pg.PoolClient, watches: (EvaluatedWatch & 
   if (missing.length) {
     if (prepared.size > 10_000) prepared.clear();
     const filters = missing.map((watch) => watchFilter(watch.query));
-    const withActors = missing.flatMap((watch, index) => (filters[index]!.actor.length ? [{ id: watch.id, actors: filters[index]!.actor }] : []));
-    const names = new Map<number, string[]>();
-    if (withActors.length) {
-      // The resolution of incidentConditions (aliases folded, then exact names), for every watch at once.
-      const { rows } = await client.query<{ watch_id: number; names: string[] | null }>(
-        `SELECT w.watch_id, ARRAY(
-           SELECT a.name FROM actor a WHERE a.id IN (
-             SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = ANY(SELECT jsonb_array_elements_text(w.folded))
-             UNION SELECT a2.id FROM actor a2 WHERE a2.name = ANY(SELECT jsonb_array_elements_text(w.raw)))
-           ORDER BY a.name) AS names
-           FROM unnest($1::int[], $2::jsonb[], $3::jsonb[]) AS w(watch_id, folded, raw)`,
-        [withActors.map((watch) => watch.id), withActors.map((watch) => JSON.stringify(watch.actors.map(foldText))), withActors.map((watch) => JSON.stringify(watch.actors))],
-      );
-      for (const row of rows) names.set(row.watch_id, row.names ?? []);
-    }
+    const names = await resolveActors(client, [...new Set(filters.flatMap((filter) => filter.actor))]);
     missing.forEach((watch, index) => {
       const filter = filters[index]!;
-      const actorNames = filter.actor.length ? (names.get(watch.id) ?? []) : null;
+      const actorNames = filter.actor.length ? [...new Set(filter.actor.flatMap((actor) => names.get(actor) ?? []))].sort() : null;
       const minFatalities = watch.condition === "fatalities" ? (watch.minFatalities ?? 1) : null;
-      const where = Prisma.join(watchConditions(watch, filter, actorNames), " AND ");
+      const where = Prisma.join(watchConditions(watch, filter, { actorNames, fewRows: true }), " AND ");
       prepared.set(`${watch.id}:${watch.version}`, { id: watch.id, filter, actorNames, verifiedOnly: watch.verifiedOnly, minFatalities, where, expires: now + PREPARED_TTL_MS });
     });
   }
   return watches.map((watch) => prepared.get(`${watch.id}:${watch.version}`)!);
+}
+
+/**
+ * The names each actor of a filter stands for: the resolution of incidentConditions (aliases folded, then
+ * exact names), once per distinct actor of all the watches (a thousand watches name a few dozen actors).
+ */
+async function resolveActors(client: pg.PoolClient, actors: string[]): Promise<Map<string, string[]>> {
+  if (!actors.length) return new Map();
+  const { rows } = await client.query<{ actor: string; names: string[] }>(
+    `SELECT x.actor, ARRAY(
+       SELECT a.name FROM actor a WHERE a.name = x.actor OR a.id IN (SELECT aa.actor_id FROM actor_alias aa WHERE aa.normalized = x.folded)
+     ) AS names
+       FROM unnest($1::text[], $2::text[]) AS x(actor, folded)`,
+    [actors, actors.map(foldText)],
+  );
+  return new Map(rows.map((row) => [row.actor, row.names]));
 }
 
 async function activeIncidentWatches(client: pg.PoolClient): Promise<(EvaluatedWatch & { version: string })[]> {
@@ -101,39 +102,6 @@ async function activeIncidentWatches(client: pg.PoolClient): Promise<(EvaluatedW
     `SELECT id, condition, query, min_fatalities, verified_only, updated_at::text AS version FROM watch WHERE active AND condition <> 'surge' ORDER BY id`,
   );
   return rows.map((row) => ({ id: row.id, condition: row.condition, query: row.query, minFatalities: row.min_fatalities, verifiedOnly: row.verified_only, version: row.version }));
-}
-
-async function insertMatches(client: pg.PoolClient, watches: PreparedWatch[], incidentIds: number[]): Promise<number> {
-  const { rows: batch } = await client.query<BatchIncident>(
-    `SELECT id, country, admin1, admin1_reform AS "admin1Reform", admin2, location, event_type AS "eventType", sub_event_type AS "subEventType",
-            status::text, geo_precision::int AS "geoPrecision", event_date::text AS "eventDate", fatalities, merged_into_id AS "mergedIntoId", actor_names AS "actorNames"
-       FROM incident WHERE id = ANY($1::int[])`,
-    [incidentIds],
-  );
-  const candidates = watches.flatMap((watch) => {
-    const ids = batch.filter((incident) => mayMatch(watch, incident)).map((incident) => incident.id);
-    return ids.length ? [{ watch, ids }] : [];
-  });
-  let inserted = 0;
-  for (let start = 0; start < candidates.length; start += WATCHES_PER_STATEMENT) {
-    const arms = candidates
-      .slice(start, start + WATCHES_PER_STATEMENT)
-      .map(({ watch, ids }) => sql`SELECT ${watch.id}::int AS watch_id, i.id AS incident_id FROM batch i WHERE i.id = ANY(${ids}::int[]) AND ${watch.where}`);
-    // The batch is read once (MATERIALIZED) and every watch's conditions run over its rows, aliased `i`
-    // as the WHERE builder expects.
-    const statement = sql`
-      WITH batch AS MATERIALIZED (SELECT * FROM incident WHERE id = ANY(${incidentIds}::int[]))
-      INSERT INTO watch_match (watch_id, incident_id, state)
-      SELECT m.watch_id, m.incident_id,
-             CASE WHEN EXISTS (
-               SELECT 1 FROM watch_match known JOIN incident absorbed ON absorbed.id = known.incident_id
-                WHERE known.watch_id = m.watch_id AND absorbed.merged_into_id = m.incident_id
-             ) THEN 'baseline'::"WatchMatchState" ELSE 'pending'::"WatchMatchState" END
-        FROM (${Prisma.join(arms, " UNION ALL ")}) m
-      ON CONFLICT (watch_id, incident_id) DO NOTHING`;
-    inserted += (await client.query(statement.text, statement.values)).rowCount ?? 0;
-  }
-  return inserted;
 }
 
 type WatchToFlush = { id: number; owner_id: number; shared: boolean; condition: string; min_fatalities: number | null; email_mode: string; webhook_url: string | null };
@@ -169,13 +137,14 @@ async function flushPending(client: pg.PoolClient, enqueue: Enqueue | undefined)
   }
   const alerting = watches.filter((watch) => byWatch.has(watch.id));
   if (!alerting.length) return [];
-  const titles = alerting.map((watch) => describeIncidents(byWatch.get(watch.id)!, { minFatalities: watch.condition === "fatalities" ? watch.min_fatalities : null }));
+  const reasons = alerting.map((watch) => describeIncidents(byWatch.get(watch.id)!, { minFatalities: watch.condition === "fatalities" ? watch.min_fatalities : null }));
+  const titles = reasons.map(englishTitle);
   const { rows: inserted } = await client.query<{ id: number; watch_id: number }>(
-    `INSERT INTO alert (watch_id, kind, title, incident_ids)
-     SELECT w, 'incidents', t, ARRAY(SELECT e::int FROM jsonb_array_elements_text(ids) WITH ORDINALITY AS j(e, n) ORDER BY n)
-       FROM unnest($1::int[], $2::text[], $3::jsonb[]) AS x(w, t, ids)
+    `INSERT INTO alert (watch_id, kind, title, reason, incident_ids)
+     SELECT w, 'incidents', t, r, ARRAY(SELECT e::int FROM jsonb_array_elements_text(ids) WITH ORDINALITY AS j(e, n) ORDER BY n)
+       FROM unnest($1::int[], $2::text[], $3::jsonb[], $4::jsonb[]) AS x(w, t, r, ids)
      RETURNING id, watch_id`,
-    [alerting.map((watch) => watch.id), titles, alerting.map((watch) => JSON.stringify(byWatch.get(watch.id)!.map((incident) => incident.id)))],
+    [alerting.map((watch) => watch.id), titles, reasons.map((reason) => JSON.stringify(reason)), alerting.map((watch) => JSON.stringify(byWatch.get(watch.id)!.map((incident) => incident.id)))],
   );
   const alertOf = new Map(inserted.map((row) => [row.watch_id, row.id]));
   await addRecipients(client, alerting.map((watch) => ({ alertId: alertOf.get(watch.id)!, ownerId: watch.owner_id, shared: watch.shared })));
@@ -210,39 +179,49 @@ async function addRecipients(client: pg.PoolClient, alerts: { alertId: number; o
 /** The alert and its inbox rows: the owner, and every active user when an admin shared the watch. */
 export async function insertAlert(
   client: pg.PoolClient,
-  alert: { watchId: number; ownerId: number; shared: boolean; kind: string; title: string; incidentIds: number[] },
+  alert: { watchId: number; ownerId: number; shared: boolean; reason: AlertReason; incidentIds: number[] },
 ): Promise<CreatedAlert> {
-  const { rows } = await client.query<{ id: number }>(`INSERT INTO alert (watch_id, kind, title, incident_ids) VALUES ($1, $2, $3, $4::int[]) RETURNING id`, [
+  const title = englishTitle(alert.reason);
+  const { rows } = await client.query<{ id: number }>(`INSERT INTO alert (watch_id, kind, title, reason, incident_ids) VALUES ($1, $2, $3, $4::jsonb, $5::int[]) RETURNING id`, [
     alert.watchId,
-    alert.kind,
-    alert.title,
+    alert.reason.kind,
+    title,
+    JSON.stringify(alert.reason),
     alert.incidentIds,
   ]);
   const id = rows[0]!.id;
   await addRecipients(client, [{ alertId: id, ownerId: alert.ownerId, shared: alert.shared }]);
-  return { id, watchId: alert.watchId, title: alert.title, incidentIds: alert.incidentIds };
+  return { id, watchId: alert.watchId, title, incidentIds: alert.incidentIds };
 }
 
 /**
  * One evaluation run: a batch of written incidents against every active watch, then the alerts. Returns
  * what it did; call again while `incidents` equals the batch size.
+ *
+ * Two transactions: the matches are committed as pending before they become alerts. Updating rows that its
+ * own transaction inserted makes PostgreSQL check their foreign keys again (its rule for keys a
+ * transaction may have changed), which at 1,000 watches cost more than the rest of the alert writes. A
+ * failure between the two loses nothing: pending matches are what the next run alerts.
  */
 export async function evaluatePending(options: { batchSize?: number; enqueue?: Enqueue } = {}): Promise<EvaluationResult> {
-  return inWriteTransaction(async (client) => {
+  const { incidents, matches } = await inWriteTransaction(async (client) => {
+    // Without waiting for the disk (an fsync per batch): a crash can only lose this transaction whole, and
+    // its incidents are then still queued. The alerts' commit, durable, makes this one durable too.
+    await client.query("SET LOCAL synchronous_commit = off");
     const { rows: claimed } = await client.query<{ incident_id: number }>(
       `DELETE FROM alert_pending WHERE incident_id IN (
          SELECT incident_id FROM alert_pending ORDER BY queued_at, incident_id LIMIT $1 FOR UPDATE SKIP LOCKED
        ) RETURNING incident_id`,
       [options.batchSize ?? EVALUATION_BATCH],
     );
-    let matches = 0;
-    if (claimed.length) {
-      const watches = await activeIncidentWatches(client);
-      if (watches.length) matches = await insertMatches(client, await prepareWatches(client, watches), claimed.map((row) => row.incident_id));
-    }
-    const alerts = await flushPending(client, options.enqueue);
-    return { incidents: claimed.length, matches, alerts };
+    if (!claimed.length) return { incidents: 0, matches: 0 };
+    const watches = await activeIncidentWatches(client);
+    if (!watches.length) return { incidents: claimed.length, matches: 0 };
+    const batch = await readBatch(client, claimed.map((row) => row.incident_id));
+    return { incidents: claimed.length, matches: await insertMatches(client, await prepareWatches(client, watches), batch) };
   });
+  const alerts = await inWriteTransaction((client) => flushPending(client, options.enqueue));
+  return { incidents, matches, alerts };
 }
 
 /**

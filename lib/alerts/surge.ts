@@ -13,7 +13,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { writePool, inWriteTransaction } from "@/lib/db/write-pool";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { incidentConditions, sql } from "@/lib/incidents/where";
-import { describeSurge, type SurgeSignal } from "./describe";
+import { describeSurges, type SurgeSignal } from "./describe";
 import { insertAlert, type CreatedAlert, type DeliveryJob, type Enqueue } from "./evaluate";
 import { watchFilter } from "./input";
 import { surgeSettings, type SurgeSettings } from "./settings";
@@ -31,55 +31,74 @@ export function isoWeek(day: string): string {
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
-const AREAS = (columns: string) => `
-  SELECT 'admin1' AS level, admin1 AS area, ${columns} FROM f WHERE admin1 IS NOT NULL
-  UNION ALL SELECT 'admin2', admin2, ${columns} FROM f WHERE admin2 IS NOT NULL
-  UNION ALL SELECT 'actor', unnest(string_to_array(actor_names, '; ')), ${columns} FROM f WHERE actor_names <> ''`;
+/** The areas a row of `f` (or of its `cells`) counts in: its region, its cercle/province and each of its actors. */
+const AREAS_OF = (row: string) => `CROSS JOIN LATERAL (
+    SELECT 'admin1', ${row}.admin1 WHERE ${row}.admin1 IS NOT NULL
+    UNION ALL SELECT 'admin2', ${row}.admin2 WHERE ${row}.admin2 IS NOT NULL
+    UNION ALL SELECT 'actor', unnest(string_to_array(${row}.actor_names, '; ')) WHERE ${row}.actor_names <> ''
+  ) AS a(level, area)`;
 
-/** Every surge on `asOf` (a YYYY-MM-DD day, the last day counted) among the incidents of `filter`. */
+/**
+ * Every surge on `asOf` (a YYYY-MM-DD day, the last day counted) among the incidents of `filter`.
+ *
+ * Each rule reads its incidents once (`f`), folds them into cells of identical places, actors and period
+ * before spreading the cells over their areas (tens of thousands of rows instead of hundreds of
+ * thousands), counts with hash aggregates, and only then lists the incidents of the few areas that surge.
+ * Listing them for every area and month first (an ordered array_agg per group) sorted 300,000 rows on disk
+ * and cost 3.5 s at 1,000,000 incidents; this costs about 0.4 s.
+ */
 export async function computeSurges(filter: IncidentFilter | null, asOf: string, settings: SurgeSettings = surgeSettings(), db: pg.Pool | pg.PoolClient = writePool()): Promise<Surge[]> {
   const conditions = filter ? incidentConditions(filter) : [sql`i.merged_into_id IS NULL`];
   const where = Prisma.join(conditions, " AND ");
   const week = sql`
-    WITH f AS (
-      SELECT i.id, i.event_date, i.admin1, i.admin2, i.actor_names FROM incident i
+    WITH f AS MATERIALIZED (
+      SELECT i.id, i.event_date, i.event_date > ${asOf}::date - 7 AS recent, i.admin1, i.admin2, i.actor_names FROM incident i
        WHERE ${where} AND i.event_date > ${asOf}::date - 35 AND i.event_date <= ${asOf}::date
-    ), areas AS (${Prisma.raw(AREAS("id, event_date"))})
-    SELECT level, area,
-           count(*) FILTER (WHERE event_date > ${asOf}::date - 7)::int AS count,
-           (count(*) FILTER (WHERE event_date <= ${asOf}::date - 7))::float8 / 4 AS average,
-           (array_agg(id ORDER BY event_date DESC, id DESC) FILTER (WHERE event_date > ${asOf}::date - 7))[1:100] AS ids
-      FROM areas GROUP BY level, area
-     HAVING count(*) FILTER (WHERE event_date <= ${asOf}::date - 7) >= 4 * ${settings.weekMinAverage}::float8
-        AND count(*) FILTER (WHERE event_date > ${asOf}::date - 7) > 0
-        AND count(*) FILTER (WHERE event_date > ${asOf}::date - 7) >= ${settings.weekRatio}::float8 * count(*) FILTER (WHERE event_date <= ${asOf}::date - 7) / 4
-     ORDER BY level, count DESC, area`;
+    ), cells AS (
+      SELECT recent, admin1, admin2, actor_names, count(*) AS n FROM f GROUP BY recent, admin1, admin2, actor_names
+    ), surging AS (
+      SELECT a.level, a.area, sum(c.n) FILTER (WHERE c.recent)::int AS count, coalesce(sum(c.n) FILTER (WHERE NOT c.recent), 0)::float8 AS before
+        FROM cells c ${Prisma.raw(AREAS_OF("c"))}
+       GROUP BY a.level, a.area
+      HAVING coalesce(sum(c.n) FILTER (WHERE NOT c.recent), 0) >= 4 * ${settings.weekMinAverage}::float8
+         AND sum(c.n) FILTER (WHERE c.recent) > 0
+         AND sum(c.n) FILTER (WHERE c.recent) >= ${settings.weekRatio}::float8 * coalesce(sum(c.n) FILTER (WHERE NOT c.recent), 0) / 4
+    )
+    SELECT s.level, s.area, s.count, s.before / 4 AS average, (array_agg(x.id ORDER BY x.event_date DESC, x.id DESC))[1:100] AS ids
+      FROM surging s JOIN (SELECT a.level, a.area, f.id, f.event_date FROM f ${Prisma.raw(AREAS_OF("f"))} WHERE f.recent) x ON x.level = s.level AND x.area = s.area
+     GROUP BY s.level, s.area, s.count, s.before
+     ORDER BY s.level, s.count DESC, s.area`;
   const month = sql`
-    WITH f AS (
-      SELECT i.id, i.event_date, i.admin1, i.admin2, i.actor_names, i.fatalities FROM incident i
+    WITH f AS MATERIALIZED (
+      SELECT i.id, date_trunc('month', i.event_date)::date AS month, i.admin1, i.admin2, i.actor_names, i.fatalities FROM incident i
        WHERE ${where} AND i.fatalities > 0
          AND i.event_date >= date_trunc('month', ${asOf}::date) - interval '11 months' AND i.event_date <= ${asOf}::date
-    ), areas AS (${Prisma.raw(AREAS("id, date_trunc('month', event_date) AS month, fatalities"))}),
-    monthly AS (
-      SELECT level, area, month, sum(fatalities)::int AS killed, (array_agg(id ORDER BY fatalities DESC, id DESC))[1:100] AS ids
-        FROM areas GROUP BY level, area, month
+    ), cells AS (
+      SELECT month, admin1, admin2, actor_names, sum(fatalities) AS killed FROM f GROUP BY month, admin1, admin2, actor_names
+    ), monthly AS (
+      SELECT a.level, a.area, c.month, sum(c.killed)::int AS killed FROM cells c ${Prisma.raw(AREAS_OF("c"))} GROUP BY a.level, a.area, c.month
+    ), surging AS (
+      SELECT level, area,
+             max(killed) FILTER (WHERE month = date_trunc('month', ${asOf}::date)::date) AS fatalities,
+             coalesce(max(killed) FILTER (WHERE month < date_trunc('month', ${asOf}::date)::date), 0) AS previous_high
+        FROM monthly GROUP BY level, area
+      HAVING max(killed) FILTER (WHERE month = date_trunc('month', ${asOf}::date)::date) >= ${settings.monthMinFatalities}
+         AND max(killed) FILTER (WHERE month = date_trunc('month', ${asOf}::date)::date) > coalesce(max(killed) FILTER (WHERE month < date_trunc('month', ${asOf}::date)::date), 0)
     )
-    SELECT level, area,
-           max(killed) FILTER (WHERE month = date_trunc('month', ${asOf}::date)) AS fatalities,
-           coalesce(max(killed) FILTER (WHERE month < date_trunc('month', ${asOf}::date)), 0) AS previous_high,
-           (array_agg(ids) FILTER (WHERE month = date_trunc('month', ${asOf}::date)))[1:1] AS ids
-      FROM monthly GROUP BY level, area
-     HAVING max(killed) FILTER (WHERE month = date_trunc('month', ${asOf}::date)) >= ${settings.monthMinFatalities}
-        AND max(killed) FILTER (WHERE month = date_trunc('month', ${asOf}::date)) > coalesce(max(killed) FILTER (WHERE month < date_trunc('month', ${asOf}::date)), 0)
-     ORDER BY level, fatalities DESC, area`;
+    SELECT s.level, s.area, s.fatalities, s.previous_high, (array_agg(x.id ORDER BY x.fatalities DESC, x.id DESC))[1:100] AS ids
+      FROM surging s JOIN (
+        SELECT a.level, a.area, f.id, f.fatalities FROM f ${Prisma.raw(AREAS_OF("f"))} WHERE f.month = date_trunc('month', ${asOf}::date)::date
+      ) x ON x.level = s.level AND x.area = s.area
+     GROUP BY s.level, s.area, s.fatalities, s.previous_high
+     ORDER BY s.level, s.fatalities DESC, s.area`;
   const [weeks, months] = await Promise.all([
     db.query<{ level: Surge["level"]; area: string; count: number; average: number; ids: number[] }>(week.text, week.values),
-    db.query<{ level: Surge["level"]; area: string; fatalities: number; previous_high: number; ids: number[][] }>(month.text, month.values),
+    db.query<{ level: Surge["level"]; area: string; fatalities: number; previous_high: number; ids: number[] }>(month.text, month.values),
   ]);
   const weekKey = isoWeek(asOf);
   return [
     ...weeks.rows.map((row): Surge => ({ rule: "week", level: row.level, area: row.area, count: row.count, average: row.average, period: weekKey, incidentIds: row.ids ?? [] })),
-    ...months.rows.map((row): Surge => ({ rule: "month", level: row.level, area: row.area, fatalities: row.fatalities, previousHigh: row.previous_high, period: asOf.slice(0, 7), incidentIds: row.ids?.flat() ?? [] })),
+    ...months.rows.map((row): Surge => ({ rule: "month", level: row.level, area: row.area, fatalities: row.fatalities, previousHigh: row.previous_high, period: asOf.slice(0, 7), incidentIds: row.ids ?? [] })),
   ];
 }
 
@@ -115,9 +134,8 @@ export async function evaluateSurgeWatches(options: { asOf?: string; enqueue?: E
       const freshKeys = new Set(fresh.map((row) => row.key));
       const newSurges = surges.filter((surge) => freshKeys.has(surgeKey(surge)));
       if (!newSurges.length) return null;
-      const title = newSurges.slice(0, 3).map(describeSurge).join("; ") + (newSurges.length > 3 ? `; and ${newSurges.length - 3} more` : "");
       const incidentIds = [...new Set(newSurges.flatMap((surge) => surge.incidentIds))].slice(0, 200);
-      const alert = await insertAlert(client, { watchId: watch.id, ownerId: current.owner_id, shared: current.shared, kind: "surge", title, incidentIds });
+      const alert = await insertAlert(client, { watchId: watch.id, ownerId: current.owner_id, shared: current.shared, reason: describeSurges(newSurges), incidentIds });
       await client.query(`UPDATE watch_signal SET alert_id = $2 WHERE watch_id = $1 AND key = ANY($3::text[])`, [watch.id, alert.id, [...freshKeys]]);
       const jobs: DeliveryJob[] = [];
       if (current.email_mode === "immediate") jobs.push({ channel: "email", watchId: watch.id, alertIds: [alert.id] });

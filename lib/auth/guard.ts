@@ -9,6 +9,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors/app-error";
+import { keyedError } from "@/lib/errors/keyed";
 import { clientIp } from "./ip";
 import { passwordFingerprint } from "./password";
 import { hasRole, type Role } from "./roles";
@@ -65,7 +66,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
   const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite === "cross-site" || fetchSite === "same-site") throw new AppError("forbidden", "Cross-site request refused");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") throw keyedError("forbidden", "crossSite");
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
@@ -75,32 +76,32 @@ export function assertSameOrigin(request: Request): void {
   } catch {
     // "null" or garbage: refused below
   }
-  if (originHost !== host) throw new AppError("forbidden", "Cross-origin request refused");
+  if (originHost !== host) throw keyedError("forbidden", "crossOrigin");
 }
 
 /**
  * For route handlers: the user of the session cookie or of an `Authorization: Bearer <token>` header.
- * Throws AppError("unauthorized") (401) or AppError("forbidden") (403); map it with errorResponse().
+ * Throws AppError("unauthorized") (401) or AppError("forbidden") (403); apiRoute (lib/http/api-route.ts) maps it.
  */
 export async function requireApiUser(request: Request, minRole?: Role): Promise<SessionUser> {
   let user: SessionUser | null;
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw new AppError("unauthorized", "Malformed Authorization header: use `Authorization: Bearer <token>`");
+    if (!match) throw keyedError("unauthorized", "malformedAuthorization");
     const found = await findUserByApiToken(match[1]);
-    if (!found) throw new AppError("unauthorized", "Invalid, expired or revoked API token");
+    if (!found) throw keyedError("unauthorized", "invalidToken");
     if (found.scope === "read" && !SAFE_METHODS.has(request.method.toUpperCase())) {
-      throw new AppError("forbidden", "This API token is read-only: create a read-write token to make changes");
+      throw keyedError("forbidden", "readOnlyToken");
     }
     user = found.user;
   } else {
     const cookieJar = parseCookieHeader(request.headers.get("cookie"));
     user = await userFromSessionCookie((name) => cookieJar.get(name));
-    if (!user) throw new AppError("unauthorized", "Sign in or send an API token to use this endpoint");
+    if (!user) throw keyedError("unauthorized", "signIn");
     assertSameOrigin(request);
   }
-  if (minRole && !hasRole(user.role, minRole)) throw new AppError("forbidden", `This needs the ${minRole} role; you are ${user.role}`);
+  if (minRole && !hasRole(user.role, minRole)) throw keyedError("forbidden", "roleTooLow", { required: minRole, role: user.role });
   return user;
 }
 

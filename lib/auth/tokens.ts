@@ -10,6 +10,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { keyedError } from "@/lib/errors/keyed";
 import type { SessionUser } from "./types";
 
 export const TOKEN_SCOPES = ["read", "read-write"] as const;
@@ -112,7 +113,7 @@ export async function revokeApiToken(user: SessionUser, tokenId: number, context
       where: { id: tokenId, ...(context.anyOwner ? {} : { userId: user.id }) },
       select: { id: true, name: true, prefix: true, revokedAt: true, userId: true },
     });
-    if (!token) throw new AppError("not_found", `Token ${tokenId} does not exist`);
+    if (!token) throw keyedError("not_found", "idNotFound", { what: "token", id: tokenId });
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
     const owner = token.userId === user.id ? {} : { ownerId: token.userId };
@@ -134,7 +135,7 @@ export async function findUserByApiToken(token: string): Promise<{ user: Session
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabled: true } },
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true, locale: true } },
     },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;

@@ -8,7 +8,7 @@ export type SessionUser = {
   email: string;
   name: string | null;
   role: Role;
-  /** The interface language the user chose (pages only; API callers get none). */
+  /** The interface language the user chose: pages and the API's error messages speak it. */
   locale?: string | null;
 };
 

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { keyedError } from "@/lib/errors/keyed";
 import { hashPassword, passwordSchema } from "./password";
 import { roleSchema, type Role } from "./roles";
 import type { ChangeContext, SessionUser } from "./types";
@@ -141,7 +142,7 @@ export async function endUserSessions(userId: number): Promise<void> {
 async function loadForChange(tx: Prisma.TransactionClient, id: number) {
   // FOR UPDATE: two admins demoting each other at once must not leave the team without an admin.
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "user" WHERE id = ${id} FOR UPDATE`;
-  if (!rows.length) throw new AppError("not_found", `User ${id} does not exist`);
+  if (!rows.length) throw keyedError("not_found", "idNotFound", { what: "user", id });
   return tx.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true, role: true, disabled: true } });
 }
 

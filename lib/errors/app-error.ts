@@ -1,9 +1,13 @@
 /**
- * One error type for everything a client did wrong, and one mapper to HTTP. Anything that is not an
- * AppError is a bug: it becomes a generic 500 that reveals nothing, and is logged on the server.
+ * One error type for everything a client did wrong. Anything that is not an AppError is a bug: the one
+ * mapper (lib/http/error-response.ts) turns it into a generic 500 that reveals nothing.
+ *
+ * An AppError made by keyedError (./keyed.ts) from a message key carries that key, and the mapper words it
+ * in the caller's language; its `message` is the English wording, for logs, the command line and English
+ * callers. Kept free of the message files: the filter contract, which the browser loads too, extends it.
  */
-import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
+import type { Messages } from "../i18n/messages";
 
 export type ErrorCode =
   | "bad_request"
@@ -28,6 +32,11 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
+/** A message of the `apiErrors` namespace (the templates are matched against English text, not thrown). */
+export type ErrorKey = Exclude<keyof Messages["apiErrors"], "templates">;
+export type ErrorValues = Record<string, string | number>;
+export type KeyedMessage = { key: ErrorKey; values?: ErrorValues };
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -35,6 +44,8 @@ export class AppError extends Error {
     readonly details?: unknown,
     /** Sent as Retry-After (429 and 503 answers): when trying again makes sense. */
     readonly retryAfterSeconds?: number,
+    /** Set when the message came from a key: the mapper words it again in the caller's language. */
+    readonly keyed?: KeyedMessage,
   ) {
     super(message);
     this.name = "AppError";
@@ -65,28 +76,4 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.test(candidate.kind)) return true;
   if (typeof candidate.message === "string" && UNAVAILABLE_KINDS.test(candidate.message)) return true;
   return isDatabaseUnavailable(candidate.cause, depth + 1);
-}
-
-export function errorResponse(error: unknown, headers?: HeadersInit): NextResponse {
-  if (error instanceof AppError) {
-    const retry: Record<string, string> = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
-    return NextResponse.json(
-      { error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
-      { status: error.status, headers: { ...Object.fromEntries(new Headers(headers)), ...retry } },
-    );
-  }
-  if (error instanceof ZodError) {
-    return NextResponse.json(
-      { error: "bad_request", message: zodMessage(error), details: error.issues },
-      { status: 400, headers },
-    );
-  }
-  if (isDatabaseUnavailable(error)) {
-    return NextResponse.json(
-      { error: "unavailable", message: "The database is unavailable; try again in a moment" },
-      { status: 503, headers: { "Retry-After": "5", ...Object.fromEntries(new Headers(headers)) } },
-    );
-  }
-  console.error(error);
-  return NextResponse.json({ error: "internal", message: "Internal server error" }, { status: 500, headers });
 }

@@ -1,7 +1,5 @@
 /**
- * The feed poller, on pg-boss: a job queue that lives in the PostgreSQL Vigie already runs (its own
- * `pgboss` schema), so there is no Redis to deploy, jobs survive restarts, and any number of workers on any
- * number of machines share them (jobs are taken with FOR UPDATE SKIP LOCKED).
+ * The feed poller, on the process's job queue (lib/jobs/queue.ts), shared with the alerting worker.
  *
  * Every FEED_TICK_SECONDS each worker claims the feeds whose next poll is due, in one UPDATE ... FOR UPDATE
  * SKIP LOCKED that also pushes their next_poll_at forward (so no two workers claim the same feed), and
@@ -10,11 +8,10 @@
  * the others; the poll itself is exclusive per feed (lib/feeds/poll.ts). The schedule is rows in the
  * database, not timers: a worker that dies loses nothing another cannot pick up.
  */
-import PgBoss from "pg-boss";
+import { openJobQueue, QUEUES } from "@/lib/jobs/queue";
+import { repeat } from "@/lib/jobs/repeat";
 import { feedsPool } from "./items";
 import { pollFeed, type PollResult } from "./poll";
-
-export const POLL_QUEUE = "feed-poll";
 
 export type FeedWorkerOptions = {
   concurrency?: number;
@@ -51,29 +48,22 @@ export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<
   const log = options.log ?? ((line: string) => console.log(line));
   const concurrency = options.concurrency ?? numberFromEnv("FEED_CONCURRENCY", 4, 1);
   const tickMs = (options.tickSeconds ?? numberFromEnv("FEED_TICK_SECONDS", 2, 0.2)) * 1000;
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
-
-  const boss = new PgBoss({ connectionString, application_name: "vigie-feeds-queue", max: 3, schedule: false });
-  boss.on("error", (error: Error) => log(`feeds: queue error: ${error.message}`));
-  await boss.start();
-  await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: "short", retryLimit: 2, retryDelay: 30, expireInSeconds: 300 });
+  const jobs = await openJobQueue(log);
 
   const workerIds: string[] = [];
   for (let index = 0; index < concurrency; index++) {
     workerIds.push(
-      await boss.work<{ feedId: number; scheduledAt?: number }>(
-        POLL_QUEUE,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? numberFromEnv("FEED_QUEUE_POLL_SECONDS", 5, 0.5) },
-        async ([job]) => {
-          if (!job) return;
+      await jobs.work<{ feedId: number; scheduledAt?: number }>(
+        QUEUES.feedPoll,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? numberFromEnv("FEED_QUEUE_POLL_SECONDS", 5, 0.5) },
+        async (job) => {
           try {
             const result = await pollFeed(job.data.feedId, { scheduledAt: job.data.scheduledAt });
             options.onPoll?.(job.data.feedId, result);
             if (result.kind === "polled" && result.status === "error") log(`feeds: feed ${job.data.feedId}: ${result.error}`);
           } finally {
             // pg-boss waits a whole polling interval after each job; while jobs keep coming, take the next at once.
-            boss.notifyWorker(workerIds[index]!);
+            jobs.notify(workerIds[index]!);
           }
         },
       ),
@@ -82,31 +72,19 @@ export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<
 
   async function tick(): Promise<number> {
     const due = await claimDueFeeds();
-    for (const feed of due) await boss.send(POLL_QUEUE, { feedId: feed.id, scheduledAt: feed.scheduledAt }, { singletonKey: String(feed.id) });
+    for (const feed of due) await jobs.send(QUEUES.feedPoll, { feedId: feed.id, scheduledAt: feed.scheduledAt }, { singletonKey: String(feed.id) });
     // Wake this process's workers now instead of at their next look at the queue.
-    if (due.length) for (const id of workerIds) boss.notifyWorker(id);
+    if (due.length) for (const id of workerIds) jobs.notify(id);
     return due.length;
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = async () => {
-    try {
-      await tick();
-    } catch (error) {
-      log(`feeds: scheduling failed: ${(error as Error).message}`);
-    }
-    if (!stopped) timer = setTimeout(() => void loop(), tickMs);
-  };
-  void loop();
+  const loop = repeat(tick, tickMs, (error) => log(`feeds: scheduling failed: ${error.message}`));
 
   return {
     tick,
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      // Within the 10 s the cluster primary gives a process to stop; an unfinished poll is redone by the next poller.
-      await boss.stop({ graceful: true, timeout: 8_000, wait: true });
+      await loop.stop();
+      await jobs.close();
     },
   };
 }

@@ -4,6 +4,7 @@
  * cancelled) as soon as it passes the limit.
  */
 import { AppError } from "@/lib/errors/app-error";
+import { keyedError } from "@/lib/errors/keyed";
 
 export async function readBodyWithLimit(request: Request, limitBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
@@ -27,5 +28,5 @@ export async function readBodyWithLimit(request: Request, limitBytes: number): P
 
 function tooLarge(limitBytes: number): AppError {
   const limit = limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / 1024 / 1024)} MB` : `${Math.round(limitBytes / 1024)} KB`;
-  return new AppError("payload_too_large", `The request body is larger than ${limit}`);
+  return keyedError("payload_too_large", "tooLarge", { limit });
 }

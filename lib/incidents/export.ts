@@ -30,8 +30,7 @@ import type { SessionUser } from "@/lib/auth/guard";
 import { ACLED_COLUMNS, columnByKeyOrThrow, parseColumns, EXPORT_PROFILES, type ExportProfile, type IncidentColumn } from "./columns";
 import { EXPORT_LANGS, localizeColumn, type ExportLang } from "./export-labels";
 import { describeFilter, parseIncidentFilter, type IncidentFilter } from "./filters";
-import { incidentWhere, sql } from "./where";
-import { orderBySql } from "./queries";
+import { incidentWhere, orderBySql, sql } from "./where";
 import { acquireExportConnection, exportLimits } from "./export-admission";
 
 export type ExportOptions = {

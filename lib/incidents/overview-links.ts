@@ -3,11 +3,13 @@
  * down, on /overview), and every chart links to the table with the same filter (/incidents). Pure, so
  * the click-through is tested without a browser.
  */
+import type { DimensionName } from "./dimensions";
 import { filterToSearchParams, type IncidentFilter } from "./filters";
 import type { StatsBucket } from "./stats-shape";
 
-type ArrayKey = "country" | "admin1" | "admin2" | "actor" | "eventType" | "subEventType";
-export type FilterPatch = Partial<Record<ArrayKey, string[]>> & { from?: string; to?: string };
+/** The dimensions whose values are text: what a bar, a region or an actor of a chart can add. */
+type TextListKey = { [K in DimensionName]: IncidentFilter[K] extends string[] ? K : never }[DimensionName];
+export type FilterPatch = Partial<Record<TextListKey, string[]>> & { from?: string; to?: string };
 
 /**
  * The filter with the patch applied: each patched parameter takes the patch's values (dates are set);
@@ -19,7 +21,7 @@ export function withFilter(filter: IncidentFilter, patch: FilterPatch): Incident
   for (const [key, values] of Object.entries(patch) as [keyof FilterPatch, string[] | string | undefined][]) {
     if (values === undefined) continue;
     if (key === "from" || key === "to") next[key] = values as string;
-    else next[key] = [...new Set(values as string[])];
+    else (next as Record<TextListKey, string[]>)[key] = [...new Set(values as string[])];
   }
   return next;
 }

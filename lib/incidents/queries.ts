@@ -12,9 +12,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { calendarDay } from "@/lib/validation/calendar-day";
 import type { SessionUser } from "@/lib/auth/guard";
 import { describeFilter, type IncidentFilter, type Sort } from "./filters";
-import { incidentWhere, sql, type Sql } from "./where";
+import { incidentWhere, orderBySql, sql, type Sql } from "./where";
 import { DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATUSES, isValidEventPair, type ActorRoleName } from "./taxonomy";
 import { invalidateOverviewCache } from "./stats-cache";
+import { ACTOR_NAMES_OF_I, actorLinksSchema, replaceIncidentActors } from "./actor-links";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -56,40 +57,6 @@ const ROW_COLUMNS = sql`
   i.country, i.admin1, i.admin1_reform AS "admin1Reform", i.admin2, i.location, i.latitude, i.longitude,
   i.geo_precision::int AS "geoPrecision", i.fatalities, i.actor_names AS actors, i.status::text AS status,
   i.summary, to_char(i.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt", i.version`;
-
-const SORT_SQL: Record<Sort["key"], string> = {
-  eventDate: "i.event_date",
-  fatalities: "i.fatalities",
-  country: "i.country",
-  admin1: "i.admin1",
-  location: "i.location",
-  eventType: "i.event_type",
-  status: "i.status",
-  updatedAt: "i.updated_at",
-  id: "i.id",
-};
-
-/**
- * ORDER BY for a sort, always ending on (event_date, id) so the order is total: the same rows come back in
- * the same order for the table, every page boundary and the export. The default sort (event_date DESC,
- * id DESC) is exactly the order of the (event_date DESC, id DESC) index and the (country|admin1|admin2|
- * event_type|status, event_date, id) indexes, so a page is an index walk that stops after LIMIT rows with
- * no sort step, and the export streams its first row immediately. That same total order is what keyset
- * pagination would seek on; with page numbers in shareable URLs we use OFFSET, which on this index walk
- * costs a few ms for the first hundreds of pages (PERFORMANCE.md: 18 ms at row 50,000 unfiltered).
- * Unknown values sort last in both directions ("unknown fatalities" is not "most fatalities").
- */
-export function orderBySql(sort: Sort): Sql {
-  const dir = sort.dir === "asc" ? "ASC" : "DESC";
-  if (sort.key === "eventDate") return Prisma.raw(`ORDER BY i.event_date ${dir}, i.id ${dir}`);
-  if (sort.key === "id") return Prisma.raw(`ORDER BY i.id ${dir}`);
-  // NULLS LAST only where there can be nulls: on a NOT NULL column it changes nothing but would keep
-  // the planner from reading a (column DESC, event_date DESC, id DESC) index in order.
-  const nulls = NULLABLE_SORT_KEYS.has(sort.key) ? " NULLS LAST" : "";
-  return Prisma.raw(`ORDER BY ${SORT_SQL[sort.key]} ${dir}${nulls}, i.event_date DESC, i.id DESC`);
-}
-
-const NULLABLE_SORT_KEYS = new Set<Sort["key"]>(["fatalities", "admin1", "location"]);
 
 /**
  * How the total is counted. PERFORMANCE.md measured exact counts at 57-203 ms for sets of 185,000-550,000
@@ -357,6 +324,8 @@ export const incidentPatchSchema = z
     longitude: z.number().min(-180).max(180).nullable(),
     geoPrecision: z.number().int().refine((value) => (GEO_PRECISIONS as readonly number[]).includes(value), "must be 1, 2 or 3"),
     fatalities: z.number().int().min(0).max(1_000_000).nullable(),
+    /** The incident's actor links as a whole (each actor with its role); omitted: the links stay. */
+    actors: actorLinksSchema,
   })
   .partial()
   .strict();
@@ -401,12 +370,22 @@ export async function updateIncident(id: number, expectedVersion: number, patch:
 
     const data: Prisma.IncidentUpdateManyMutationInput = { version: { increment: 1 } };
     const diff: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, value] of Object.entries(changes) as [keyof IncidentPatch, unknown][]) {
+    const { actors, ...fields } = changes;
+    for (const [key, value] of Object.entries(fields) as [Exclude<keyof IncidentPatch, "actors">, unknown][]) {
       const before = key === "eventDate" || key === "endDate" ? isoDay(current[key]) : current[key];
       if (before === value) continue;
       diff[key] = { from: before, to: value };
       (data as Record<string, unknown>)[key] =
         (key === "eventDate" || key === "endDate") && typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
+    }
+    if (actors) {
+      // The row is locked first, so the links and actor_names change under the same lock as the fields.
+      await lockIncident(tx, id);
+      const linked = await replaceIncidentActors(tx, id, actors);
+      if (linked) {
+        diff.actors = linked;
+        await refreshActorNames(tx, [id]);
+      }
     }
     if (!Object.keys(diff).length) return (await getRow(tx, id))!;
     const updated = await tx.incident.updateMany({ where: { id, version: expectedVersion }, data });
@@ -458,12 +437,7 @@ type MovedLinks = {
 
 /** actor_names kept on the row (table and export need no join): actor1 first, then actor2, associated. */
 export async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE incident i SET actor_names = coalesce((
-      SELECT string_agg(name, '; ' ORDER BY first_role, name) FROM (
-        SELECT a.name, min(ia.role) AS first_role FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id
-        WHERE ia.incident_id = i.id GROUP BY a.name) named), '')
-    WHERE i.id = ANY(${ids}::int[])`;
+  await tx.$executeRaw`UPDATE incident i SET actor_names = ${Prisma.raw(ACTOR_NAMES_OF_I)} WHERE i.id = ANY(${ids}::int[])`;
 }
 
 /**

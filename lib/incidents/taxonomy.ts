@@ -77,3 +77,7 @@ export type ActorRoleName = (typeof ACTOR_ROLES)[number];
 export const REVIEW_STATUSES = ["unverified", "verified", "rejected"] as const;
 export const DATE_PRECISIONS = ["day", "week", "month", "year"] as const;
 export const GEO_PRECISIONS = [1, 2, 3] as const;
+
+/** The languages sources are read in (what extraction detects or a feed declares). */
+export const SOURCE_LANGUAGES = ["fr", "en"] as const;
+export type SourceLanguage = (typeof SOURCE_LANGUAGES)[number];

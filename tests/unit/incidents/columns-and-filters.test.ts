@@ -3,7 +3,7 @@ import { COLUMN_KEYS, DEFAULT_COLUMN_KEYS, columnsToParam, parseColumns } from "
 import { FilterError, filterToSearchParams, parseIncidentFilter, parseIncidentFilterTolerant } from "@/lib/incidents/filters";
 import { formatTotal } from "@/components/incidents/format";
 import { formatterFor } from "@/lib/i18n/format";
-import { orderBySql } from "@/lib/incidents/queries";
+import { orderBySql } from "@/lib/incidents/where";
 
 describe("columns=", () => {
   it("defaults when absent or empty", () => {

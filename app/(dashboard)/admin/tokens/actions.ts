@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, type ActionState } from "@/lib/auth/action-state";
-import { parseId } from "@/lib/auth/api-input";
+import { failure } from "@/lib/errors/action-failure";
+import type { ActionState } from "@/lib/errors/action-state";
+import { parseId } from "@/lib/http/params";
 import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { revokeApiToken } from "@/lib/auth/tokens";
@@ -11,7 +12,7 @@ import { revokeApiToken } from "@/lib/auth/tokens";
 export async function revokeAnyTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const admin = await requirePageUser(ACTION_ROLES.revokeAnyTokenAction);
   try {
-    await revokeApiToken(admin, parseId(String(form.get("tokenId") ?? ""), "Token"), { ip: await actionIp(), anyOwner: true });
+    await revokeApiToken(admin, parseId(String(form.get("tokenId") ?? ""), { notFound: "token" }), { ip: await actionIp(), anyOwner: true });
     revalidatePath("/admin/tokens");
     return { status: "ok", message: "Token revoked." };
   } catch (error) {

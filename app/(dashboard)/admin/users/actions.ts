@@ -3,8 +3,9 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, type ActionState } from "@/lib/auth/action-state";
-import { parseId } from "@/lib/auth/api-input";
+import { failure } from "@/lib/errors/action-failure";
+import type { ActionState } from "@/lib/errors/action-state";
+import { parseId } from "@/lib/http/params";
 import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { generatePassword } from "@/lib/auth/password";
@@ -34,7 +35,7 @@ export async function createUserAction(_previous: ActionState, form: FormData): 
 export async function changeRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const context = await adminContext("changeRoleAction");
   try {
-    await updateUserRole(parseId(text(form, "userId"), "User"), roleSchema.parse(text(form, "role")), context);
+    await updateUserRole(parseId(text(form, "userId"), { notFound: "user" }), roleSchema.parse(text(form, "role")), context);
     revalidatePath("/admin/users");
     return { status: "ok", message: (await getTranslations("accountActions"))("roleChanged") };
   } catch (error) {
@@ -46,7 +47,7 @@ export async function setDisabledAction(_previous: ActionState, form: FormData):
   const context = await adminContext("setDisabledAction");
   try {
     const disabled = z.enum(["true", "false"]).parse(text(form, "disabled")) === "true";
-    await setUserDisabled(parseId(text(form, "userId"), "User"), disabled, context);
+    await setUserDisabled(parseId(text(form, "userId"), { notFound: "user" }), disabled, context);
     revalidatePath("/admin/users");
     return { status: "ok", message: (await getTranslations("accountActions"))(disabled ? "disabled" : "enabled") };
   } catch (error) {
@@ -59,7 +60,7 @@ export async function resetPasswordAction(_previous: ActionState, form: FormData
   const context = await adminContext("resetPasswordAction");
   try {
     const password = generatePassword();
-    await resetUserPassword(parseId(text(form, "userId"), "User"), password, context);
+    await resetUserPassword(parseId(text(form, "userId"), { notFound: "user" }), password, context);
     revalidatePath("/admin/users");
     return { status: "ok", message: (await getTranslations("accountActions"))("newPassword"), secret: password };
   } catch (error) {

@@ -2,8 +2,9 @@
 
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
-import { failure, type ActionState } from "@/lib/auth/action-state";
-import { parseId } from "@/lib/auth/api-input";
+import { failure } from "@/lib/errors/action-failure";
+import type { ActionState } from "@/lib/errors/action-state";
+import { parseId } from "@/lib/http/params";
 import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
@@ -24,7 +25,7 @@ export async function createTokenAction(_previous: ActionState, form: FormData):
 export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.revokeTokenAction);
   try {
-    await revokeApiToken(user, parseId(String(form.get("tokenId") ?? ""), "Token"), { ip: await actionIp() });
+    await revokeApiToken(user, parseId(String(form.get("tokenId") ?? ""), { notFound: "token" }), { ip: await actionIp() });
     revalidatePath("/settings/tokens");
     return { status: "ok", message: (await getTranslations("accountActions"))("tokenRevoked") };
   } catch (error) {

@@ -1,29 +1,16 @@
 import { NextResponse } from "next/server";
-import { ROUTE_ROLES } from "@/lib/auth/access";
-import { requestIp, requireApiUser } from "@/lib/auth/guard";
+import { requestIp } from "@/lib/auth/guard";
 import { createUser, listUsers } from "@/lib/auth/users";
-import { errorResponse } from "@/lib/errors/app-error";
-import { readJsonBody } from "@/lib/http/read-json";
+import { apiRoute, jsonAsIs } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  try {
-    await requireApiUser(request, ROUTE_ROLES["GET /api/admin/users"]);
-    return NextResponse.json({ users: await listUsers() }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute("GET /api/admin/users", {}, async () =>
+  NextResponse.json({ users: await listUsers() }, { headers: { "Cache-Control": "no-store" } }),
+);
 
-/** `{ email, role, password, name? }` → 201 with the new user (without any secret). */
-export async function POST(request: Request) {
-  try {
-    const actor = await requireApiUser(request, ROUTE_ROLES["POST /api/admin/users"]);
-    const input = (await readJsonBody(request)) as Parameters<typeof createUser>[0];
-    const user = await createUser(input, { actor, ip: requestIp(request) });
-    return NextResponse.json({ user }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+/** `{ email, role, password, name? }` → 201 with the new user (without any secret); createUser validates it. */
+export const POST = apiRoute("POST /api/admin/users", { body: jsonAsIs }, async ({ request, user: actor, body }) => {
+  const user = await createUser(body as Parameters<typeof createUser>[0], { actor, ip: requestIp(request) });
+  return NextResponse.json({ user }, { status: 201 });
+});

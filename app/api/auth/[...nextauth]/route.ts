@@ -2,7 +2,8 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { TOO_MANY_ATTEMPTS } from "@/lib/auth/login";
 import { authOptions } from "@/lib/auth/options";
-import { errorResponse } from "@/lib/errors/app-error";
+import { requestLocale } from "@/lib/http/api-route";
+import { errorResponse } from "@/lib/http/error-response";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 
 const handler = NextAuth(authOptions);
@@ -23,7 +24,7 @@ async function getHandler(request: NextRequest, context: Context): Promise<Respo
   try {
     return await handler(await withCappedBody(request), context);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, { locale: requestLocale(request) });
   }
 }
 
@@ -36,7 +37,7 @@ async function postHandler(request: NextRequest, context: Context): Promise<Resp
   try {
     response = await handler(await withCappedBody(request), context);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, { locale: requestLocale(request) });
   }
   if (response.status !== 401) return response;
   const location = response.headers.get("location") ?? (await response.clone().json().catch(() => null))?.url;

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { ROUTE_ROLES } from "@/lib/auth/access";
-import { requestIp, requireApiUser } from "@/lib/auth/guard";
-import { AppError, errorResponse } from "@/lib/errors/app-error";
+import { requestIp } from "@/lib/auth/guard";
+import { keyedError } from "@/lib/errors/keyed";
+import { apiRoute } from "@/lib/http/api-route";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { importGazetteer, MAX_GAZETTEER_BYTES, parseGazetteerCsv } from "@/lib/places/gazetteer-csv";
 
@@ -10,35 +10,31 @@ export const dynamic = "force-dynamic";
 /**
  * `POST /api/gazetteer/import`: a CSV (columns name, alternate_names, country, admin1, admin2, latitude,
  * longitude, source) as a multipart field `file` or as a `text/csv` body. Admins. All or nothing: bad
- * lines are reported by number (`details.errors`) and nothing is written.
+ * lines are reported by number (`details.errors`) and nothing is written. The body is CSV, not JSON, so
+ * the handler reads it itself, under its own limit.
  */
-export async function POST(request: Request) {
-  try {
-    const user = await requireApiUser(request, ROUTE_ROLES["POST /api/gazetteer/import"]);
-    const contentType = request.headers.get("content-type") ?? "";
-    const body = await readBodyWithLimit(request, MAX_GAZETTEER_BYTES);
-    let bytes: Buffer;
-    if (contentType.includes("multipart/form-data")) {
-      const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => {
-        throw new AppError("bad_request", "The upload is not valid multipart form data");
-      });
-      const file = form.get("file");
-      if (!(file instanceof Blob)) throw new AppError("bad_request", "file: upload the CSV in a form field named file");
-      bytes = Buffer.from(await file.arrayBuffer());
-    } else if (contentType.includes("text/csv") || contentType.includes("text/plain")) {
-      bytes = body;
-    } else {
-      throw new AppError("unsupported_media_type", "Send the CSV as text/csv or as a file upload (multipart/form-data, field file)");
-    }
-    let csv: string;
-    try {
-      csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw new AppError("bad_request", "The file is not UTF-8 text");
-    }
-    const rows = parseGazetteerCsv(csv);
-    return NextResponse.json({ rows: rows.length, ...(await importGazetteer(rows, user, requestIp(request))) });
-  } catch (error) {
-    return errorResponse(error);
+export const POST = apiRoute("POST /api/gazetteer/import", {}, async ({ request, user }) => {
+  const contentType = request.headers.get("content-type") ?? "";
+  const body = await readBodyWithLimit(request, MAX_GAZETTEER_BYTES);
+  let bytes: Buffer;
+  if (contentType.includes("multipart/form-data")) {
+    const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => {
+      throw keyedError("bad_request", "invalidUpload");
+    });
+    const file = form.get("file");
+    if (!(file instanceof Blob)) throw keyedError("bad_request", "csvFileField");
+    bytes = Buffer.from(await file.arrayBuffer());
+  } else if (contentType.includes("text/csv") || contentType.includes("text/plain")) {
+    bytes = body;
+  } else {
+    throw keyedError("unsupported_media_type", "csvOrUpload");
   }
-}
+  let csv: string;
+  try {
+    csv = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw keyedError("bad_request", "notUtf8");
+  }
+  const rows = parseGazetteerCsv(csv);
+  return NextResponse.json({ rows: rows.length, ...(await importGazetteer(rows, user, requestIp(request))) });
+});

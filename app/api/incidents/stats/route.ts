@@ -1,8 +1,6 @@
 import { NextResponse } from "next/server";
-import { ROUTE_ROLES } from "@/lib/auth/access";
-import { requireApiUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { incidentErrorResponse } from "@/lib/incidents/api-errors";
+import { apiRoute } from "@/lib/http/api-route";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
 import { STATS_BUCKETS, type StatsBucket } from "@/lib/incidents/stats";
 import { getCachedOverviewStats } from "@/lib/incidents/stats-cache";
@@ -22,20 +20,15 @@ function parseBucket(params: URLSearchParams): StatsBucket {
   return value as StatsBucket;
 }
 
+const parseStatsQuery = (params: URLSearchParams) => ({ filter: parseIncidentFilter(params, ["bucket"]), bucket: parseBucket(params) });
+
 /**
  * `GET /api/incidents/stats?<filter>&bucket=week|month`: every overview aggregate for the filter (the
  * same parameters as `/api/incidents`), as JSON; 400 naming a bad parameter. `Age` says how many seconds
  * ago the figures were computed (see lib/incidents/stats-cache.ts).
  */
-export async function GET(request: Request) {
-  try {
-    await requireApiUser(request, ROUTE_ROLES["GET /api/incidents/stats"]);
-    const params = new URL(request.url).searchParams;
-    const filter = parseIncidentFilter(params, ["bucket"]);
-    const { stats, computedAt } = await getCachedOverviewStats(filter, parseBucket(params));
-    const age = Math.max(0, Math.floor((Date.now() - computedAt.getTime()) / 1000));
-    return NextResponse.json(stats, { headers: { Age: String(age), "Last-Modified": computedAt.toUTCString() } });
-  } catch (error) {
-    return incidentErrorResponse(error);
-  }
-}
+export const GET = apiRoute("GET /api/incidents/stats", { query: parseStatsQuery }, async ({ query }) => {
+  const { stats, computedAt } = await getCachedOverviewStats(query.filter, query.bucket);
+  const age = Math.max(0, Math.floor((Date.now() - computedAt.getTime()) / 1000));
+  return NextResponse.json(stats, { headers: { Age: String(age), "Last-Modified": computedAt.toUTCString() } });
+});
