@@ -222,13 +222,20 @@ export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): Ev
   if (robbery && !ctx.casualties && !kinds.has("clash") && !kinds.has("kill") && !kinds.has("abduction")) return decision(robbery.rule);
   const violent = kinds.has("clash") || kinds.has("attack") || kinds.has("kill") || kinds.has("abduction");
   if (violent) {
-    const against = ctx.civilianVictims && !ctx.stateForces;
-    if (kinds.has("clash") || (ctx.stateForces && (kinds.has("attack") || kinds.has("kill")))) {
+    // ACLED types by who was attacked: unarmed people with no armed side hit or fighting back make violence
+    // against civilians, whatever soldiers or militias the same text names as responders or bystanders.
+    const armedOpponent = hasArmedOpponent(ctx.folded);
+    const unarmedOnly = (ctx.civilianVictims || CIVILIAN_TARGET.test(ctx.folded)) && !armedOpponent;
+    const stateForces = (ctx.stateForces || armedOpponent) && !unarmedOnly;
+    const against = (ctx.civilianVictims && !stateForces) || unarmedOnly;
+    // "An ambush on a bus": an ambush is a battle only against an armed side.
+    const fight = kinds.has("clash") && !(unarmedOnly && !FIGHT_WORDS.test(ctx.folded));
+    if (fight || (stateForces && (kinds.has("attack") || kinds.has("kill")))) {
       return decision(RULE_BY_ID.get("clash")!, "Battles", "Armed clash");
     }
     const abduction = best(triggers, "abduction");
-    if (abduction && (against || !ctx.stateForces)) return decision(abduction.rule);
-    if (against || (kinds.has("kill") && !ctx.stateForces && !kinds.has("attack"))) {
+    if (abduction && (against || !stateForces)) return decision(abduction.rule);
+    if (against || (kinds.has("kill") && !stateForces && !kinds.has("attack"))) {
       return decision(RULE_BY_ID.get("kill")!, "Violence against civilians", "Attack");
     }
     return decision(RULE_BY_ID.get("attack")!, "Battles", "Armed clash");
@@ -254,6 +261,42 @@ export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): Ev
   const strategic = best(triggers, "strategic");
   if (strategic) return decision(strategic.rule);
   return null;
+}
+
+// People who bear arms for a state or a community, and the posts they hold (folded text); a camp or a
+// convoy may be civilian, so neither is here. Insurgents count only as people hit or killed.
+const FORCES = "soldiers?|troops|forces|fds|units?|unites?|volontaires pour la defense de la patrie|servicemen|gendarmes?|policemen|police officers|militiamen|militia members|militias?|volunteers|vdp|auxiliaries|dozos?|hunters|koglweogo|self-defen[cs]e (?:group|groups|militia|militias|members)|guards|military|army|soldats?|militaires?|policiers|douaniers|volontaires|suppletifs|miliciens|chasseurs|armee|gendarmerie|police|post|outpost|base|barracks|patrol|checkpoint|positions?|brigade|poste|caserne|patrouille|detachement";
+const ARMED = `${FORCES}|fighters|militants|jihadists?|combatants|insurgents|rebels|assailants|attackers|terrorists|combattants|jihadistes|djihadistes|terroristes|assaillants`;
+// Up to three words, never across "by" (the agent of a passive) or a conjunction opening another clause.
+const GAP = "(?!by\\s|par\\s)(?:(?!when\\s|while\\s|as\\s|after\\s|before\\s|lorsque\\s|quand\\s|alors\\s|apres\\s|avant\\s)[\\w'\u2019\u00ab\u00bb\"-]+\\s+){0,3}";
+// "in reprisal for an attack on the brigade", "après l'attaque du poste": an earlier event, given as a cause.
+const EARLIER = "(?<!(?:reprisal|retaliation|revenge|response) for (?:an |a |the )?|(?:after|following|since) (?:an |a |the )?|(?:apres|suite a|depuis|represailles a|en represailles de) (?:l'|la |le |une |un )?)";
+const ARMED_OPPONENT = new RegExp(
+  [
+    // "killed three soldiers", "attacked an army post", "ont tue deux gendarmes" (not "killed by militants")
+    `\\b(?:killed|killing|wounded|wounding|injured|injuring|attacked|attacking|targeted|targeting|ambushed|tuant|ont tue|a tue|blessant|visant|ciblant|ont attaque|a attaque|attaquant|(?:ciblee?|dirigee?|menee?|perpetree?)s? contre)\\s+${GAP}(?:${ARMED})\\b`,
+    // "the deaths of 17 soldiers", "la mort de trois gendarmes"
+    `\\b(?:deaths?|death|mort|morts)\\s+(?:of|de|d')\\s*(?:[\\w'-]+\\s+){0,2}(?:${FORCES})\\b`,
+    // "13 morts, dont 10 gendarmes", "deaths among soldiers and civilians"
+    `\\b(?:dont|parmi|among|including)\\s+(?:[\\w'-]+\\s+){0,4}(?:${FORCES})\\b`,
+    // "soldats tues", "terroristes neutralises": a French participle after its noun is passive
+    `\\b(?:${ARMED})\\s+(?:tues|blesses|neutralises)\\b`,
+    `\\b(?:en riposte|la riposte|une riposte|returned fire|fought back|neutralised|neutralized|neutralises?|ont neutralise)\\b`,
+    // "an attack on a military base", "l'attaque du poste"
+    `\\b${EARLIER}(?:attacks?|assaults?|ambush|raids?|attaques?|assauts?|embuscades?)["\u201d\u00bb]?(?:\\s+[\\w'-]+){0,4}\\s+(?:on|against|targeting|contre|du|d'un|d'une|de la|de l')\\s*(?:[\\w'-]+\\s+){0,2}(?:${FORCES})\\b`,
+    // "two soldiers were killed", "trois militaires ont ete tues", "five militants died"
+    `\\b(?:${ARMED})[\u00bb"]?\\s+(?:[\\w'-]+\\s+){0,2}(?:(?:were|was|have been|had been|ont ete|a ete|sont)\\s+(?:\\w+\\s+)?(?:killed|wounded|injured|tues|blesses)|died|perished|ont peri)\\b`,
+    // "the soldiers fought back", "les VDP ont riposte": an armed side that fights makes a battle
+    `\\b(?:${FORCES})\\s+(?:[\\w'-]+\\s+){0,2}(?:repelled|repulsed|fought|returned fire|riposte|ripostent|repousse|neutralized|neutralised|neutralise|neutralises)\\b`,
+  ].join("|"),
+);
+// Places and gatherings of unarmed people: an attack on them is on civilians.
+const CIVILIAN_TARGET = /\b(?:mosques?|church(?:es)?|mosquees?|eglises?|worshippers|congregation|prayers?|prieres?|fideles|wedding|mariage|funeral|funerailles|markets?|marches? hebdomadaires?|schools?|ecoles?|buses|bus|passengers|passagers|displaced|deplaces)\b/;
+const FIGHT_WORDS = /\b(?:affrontements?|combats?|accrochages?|echanges? de tirs|affronte\w*|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|exchange of fire|heurts? armes?)\b/;
+
+/** An armed side was hit, targeted or fought back in the text of an event. */
+export function hasArmedOpponent(folded: string): boolean {
+  return ARMED_OPPONENT.test(folded);
 }
 
 const MILITARY_TARGET = /\b(postes?|camps?|bases?|detachements?|detachments?|regiments?|convois?|patrouilles?|positions?|garnisons?|casernes?|checkpoints?|soldats?|militaires|gendarmes?|policiers|douaniers|brigade|army|soldiers?|troops|military|checkpoint|convoy|outpost|barracks)\b/;
