@@ -21,10 +21,19 @@ export function isLearnableActorName(name: string): boolean {
 
 export type ActorCorrection = { fromActorId: number; toActorId: number };
 
-/** Checks that the correction can be recorded, before the edit is saved; returns the name it records and the actor it joins. */
-export async function checkActorCorrection({ fromActorId, toActorId }: ActorCorrection): Promise<{ name: string; actor: string }> {
-  const [from, to] = await Promise.all([prisma.actor.findUnique({ where: { id: fromActorId } }), prisma.actor.findUnique({ where: { id: toActorId } })]);
+/**
+ * Checks that the correction can be recorded, before the edit is saved; returns the name it records and the
+ * actor it joins. With `incidentId`, the replaced actor must be one the incident carries: a form cannot
+ * fold an actor the incident never had into another.
+ */
+export async function checkActorCorrection({ fromActorId, toActorId }: ActorCorrection, incidentId?: number): Promise<{ name: string; actor: string }> {
+  const [from, to, linked] = await Promise.all([
+    prisma.actor.findUnique({ where: { id: fromActorId } }),
+    prisma.actor.findUnique({ where: { id: toActorId } }),
+    incidentId === undefined ? Promise.resolve(true) : prisma.incidentActor.findFirst({ where: { incidentId, actorId: fromActorId } }).then(Boolean),
+  ]);
   if (!from) throw new AppError("bad_request", `actors: actor ${fromActorId} does not exist`);
+  if (!linked) throw new AppError("bad_request", `actors: "${from.name}" is not an actor of incident ${incidentId}, there is no correction to record`);
   if (!to) throw new AppError("bad_request", `actors: actor ${toActorId} does not exist`);
   if (from.id === to.id) throw new AppError("bad_request", `actors: "${from.name}" was not replaced, there is no correction to record`);
   if (!isLearnableActorName(from.name)) throw new AppError("bad_request", `actors: "${from.name}" is an actor of the dictionary, not a name to record as an alias`);

@@ -9,6 +9,7 @@ import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { ACTION_ROLES } from "@/lib/auth/access";
 import { actionIp, requirePageUser } from "@/lib/auth/guard";
+import { parseId } from "@/lib/http/params";
 import { AppError } from "@/lib/errors/app-error";
 import { failure } from "@/lib/errors/action-failure";
 import type { ActionState } from "@/lib/errors/action-state";
@@ -47,10 +48,10 @@ function actorSlotsFromForm(form: FormData): { links: IncidentPatch["actors"]; c
     if (slot === undefined) continue;
     const chosen = text(form, `actorId.${slot}`);
     const was = text(form, `actorWas.${slot}`);
-    if (chosen) links.push({ actorId: Number(chosen), role: text(form, key) });
+    if (chosen) links.push({ actorId: parseId(chosen, { parameter: "actors" }), role: text(form, key) });
     if (form.get(`actorLearn.${slot}`) !== "on") continue;
     if (!was || !chosen) throw new AppError("bad_request", "actors: to record a name, replace the actor that carried it with another actor");
-    corrections.push({ fromActorId: Number(was), toActorId: Number(chosen) });
+    corrections.push({ fromActorId: parseId(was, { parameter: "actors" }), toActorId: parseId(chosen, { parameter: "actors" }) });
   }
   return { links: incidentPatchSchema.shape.actors.parse(links), corrections };
 }
@@ -80,8 +81,8 @@ function patchFromForm(form: FormData, actors: IncidentPatch["actors"]): Inciden
 export async function updateIncidentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.updateIncidentAction);
   try {
-    const id = Number(text(form, "id"));
-    const version = Number(text(form, "version"));
+    const id = parseId(text(form, "id"));
+    const version = parseId(text(form, "version"), { parameter: "version" });
     const actors = actorSlotsFromForm(form);
     const patch = patchFromForm(form, actors.links);
     // Offered on the form, never implied: the analyst ticks it to teach the correction for the name.
@@ -92,7 +93,7 @@ export async function updateIncidentAction(_previous: ActionState, form: FormDat
       throw new AppError("bad_request", t("placeNeedsPosition"));
     }
     // Checked before the save, so a correction that cannot be recorded leaves the incident as it was.
-    const recorded = await Promise.all(actors.corrections.map(checkActorCorrection));
+    const recorded = await Promise.all(actors.corrections.map((correction) => checkActorCorrection(correction, id)));
     const saved = await updateIncident(id, version, patch, user);
     revalidatePath(`/incidents/${id}`);
     const messages = [t("saved")];
@@ -120,7 +121,7 @@ export async function updateIncidentAction(_previous: ActionState, form: FormDat
 export async function setStatusAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.setStatusAction);
   try {
-    const id = Number(text(form, "id"));
+    const id = parseId(text(form, "id"));
     const status = text(form, "status");
     if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new AppError("bad_request", "Unknown status");
     await setIncidentStatus(id, status as ReviewStatus, user, Number(text(form, "version")));
@@ -134,8 +135,8 @@ export async function setStatusAction(_previous: ActionState, form: FormData): P
 export async function mergeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.mergeAction);
   try {
-    const targetId = Number(text(form, "targetId"));
-    const mergedId = Number(text(form, "mergedId"));
+    const targetId = parseId(text(form, "targetId"), { parameter: "targetId" });
+    const mergedId = parseId(text(form, "mergedId"), { parameter: "mergedId" });
     if (!Number.isInteger(targetId) || !Number.isInteger(mergedId) || mergedId < 1) throw new AppError("bad_request", "Give the number of the incident to merge");
     await mergeIncidents(targetId, mergedId, user);
     revalidatePath(`/incidents/${targetId}`);
@@ -148,7 +149,7 @@ export async function mergeAction(_previous: ActionState, form: FormData): Promi
 export async function unmergeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.unmergeAction);
   try {
-    const { targetId, mergedId } = await unmergeIncident(Number(text(form, "mergeId")), user);
+    const { targetId, mergedId } = await unmergeIncident(parseId(text(form, "mergeId"), { parameter: "mergeId" }), user);
     revalidatePath(`/incidents/${targetId}`);
     revalidatePath(`/incidents/${mergedId}`);
     return { status: "ok", message: (await getTranslations("actions"))("unmerged", { id: mergedId }) };
@@ -171,7 +172,7 @@ export async function saveViewAction(_previous: ActionState, form: FormData): Pr
 export async function deleteViewAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const user = await requirePageUser(ACTION_ROLES.deleteViewAction);
   try {
-    await deleteSavedView(user, Number(text(form, "id")));
+    await deleteSavedView(user, parseId(text(form, "id")));
     revalidatePath("/incidents");
     return { status: "ok", message: (await getTranslations("actions"))("viewDeleted") };
   } catch (error) {

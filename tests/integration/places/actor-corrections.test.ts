@@ -169,6 +169,23 @@ describe("editing an incident's actors", () => {
     ]);
   });
 
+  it("refuses to record a name for an actor the incident does not carry, and changes nothing", async () => {
+    const [elsewhere] = await storeIncidents([withGroup("Katiba Tessit Ouest", "2025-03-05")]);
+    const [edited] = await storeIncidents([withGroup("Katiba Boni Nord", "2025-03-06")]);
+    const before = await incident(edited!);
+    const [linksBefore, elsewhereBefore] = [await links(edited!), await links(elsewhere!)];
+    const [foreign, own, jnim] = [await actorId("Katiba Tessit Ouest"), await actorId("Katiba Boni Nord"), await actorId("JNIM")];
+    // The form claims the slot held another incident's actor, to fold that actor into JNIM.
+    const result = await asUser(analyst, editForm(before, [["actor1", foreign, jnim, true]]));
+    expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/not an actor of incident/) });
+    expect(own).not.toBe(foreign);
+    expect(linksBefore).toContainEqual({ name: "Katiba Boni Nord", role: "actor1" });
+    expect(await links(edited!)).toEqual(linksBefore);
+    expect(await links(elsewhere!)).toEqual(elsewhereBefore);
+    expect((await incident(edited!)).version).toBe(before.version);
+    expect(await query(`SELECT status::text FROM actor_name WHERE name = 'Katiba Tessit Ouest'`)).toEqual([{ status: "pending" }]);
+  });
+
   it("adds and removes actors; the same links again write nothing", async () => {
     const [id] = await storeIncidents([withGroup("Katiba Gourma", "2025-03-02")]);
     const before = await incident(id!);
