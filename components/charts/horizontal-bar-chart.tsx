@@ -38,6 +38,21 @@ function RowTooltip({ active, payload, valueLabel }: { active?: boolean; payload
   );
 }
 
+/**
+ * A row's label on one line, cut to what fits the axis (recharts would wrap a long label onto the next
+ * row: French names are long); the full name stays in the tooltip, the table and a hover title.
+ */
+function AxisLabel({ x = 0, y = 0, payload, maxChars }: { x?: number; y?: number; payload?: { value: string }; maxChars: number }) {
+  const full = payload?.value ?? "";
+  const shown = truncate(full, maxChars);
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={11} fill="#334155">
+      {shown !== full ? <title>{full}</title> : null}
+      {shown}
+    </text>
+  );
+}
+
 export function HorizontalBarChart({ rows, valueLabel, onSelect, labelWidth = 170 }: Props) {
   const format = useFormat();
   const height = barsHeight(rows.length);
@@ -57,8 +72,7 @@ export function HorizontalBarChart({ rows, valueLabel, onSelect, labelWidth = 17
         dataKey="label"
         width={labelWidth}
         interval={0}
-        tick={{ fontSize: 11, fill: "#334155" }}
-        tickFormatter={(label: string) => truncate(label, Math.floor(labelWidth / 6.2))}
+        tick={<AxisLabel maxChars={Math.floor((labelWidth - 12) / 6.6)} />}
       />
       <Tooltip cursor={{ fill: "#f1f5f9" }} content={<RowTooltip valueLabel={valueLabel} />} />
       <Bar dataKey="value" name={valueLabel} isAnimationActive={false} onClick={(item) => item.payload?.selectable && onSelect(item.payload as BarRow)}>

@@ -7,7 +7,8 @@ import { useFormat } from "@/components/ui/use-format";
 
 function Change({ value, label }: { value: number | null; label: string }) {
   const format = useFormat();
-  if (value === null) return <span className="text-slate-600">{label}: —</span>;
+  const t = useTranslations("keyFigures");
+  if (value === null) return <span className="text-slate-600">{t("noChange", { label })}</span>;
   const tone = value > 0 ? "text-red-700" : value < 0 ? "text-emerald-700" : "text-slate-600";
   return (
     <span className={tone}>

@@ -63,10 +63,10 @@ export function OverviewDashboard({ stats, filter }: Props) {
 
   const regionRows: BarRow[] = stats.byRegion.rows.slice(0, MAX_REGION_BARS).map((row) => ({
     key: `${row.country}|${row.name ?? ""}`,
-    label: row.name ?? t("unknownPlace", { level, country: row.country }),
+    label: row.name ?? t("unknownPlace", { level, country: label("country", row.country) }),
     value: row.incidents,
     selectable: row.name !== null && patchFor(`region|${row.country}|${row.name}`, { [regionKey]: [row.name] }),
-    detail: `${row.country} · ${t("fatalities", { count: formatCount(row.fatalities) })}${row.fatalitiesUnknown ? `, ${t("unknownToll", { count: formatCount(row.fatalitiesUnknown) })}` : ""}`,
+    detail: `${label("country", row.country)} · ${t("fatalities", { count: formatCount(row.fatalities) })}${row.fatalitiesUnknown ? `, ${t("unknownToll", { count: formatCount(row.fatalitiesUnknown) })}` : ""}`,
   }));
   const actorRows: BarRow[] = [
     ...stats.byActor.rows.map((row) => ({
@@ -146,7 +146,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
         data={{
           caption: t("map.caption"),
           columns: [t("column.region"), t("column.country"), t("column.incidents"), t("column.fatalities"), t("column.unknown"), t("column.precise")],
-          rows: stats.map.regions.map((row) => [row.admin1 ?? t("noRegion"), row.country, row.incidents, row.fatalities, row.fatalitiesUnknown, row.precise]),
+          rows: stats.map.regions.map((row) => [row.admin1 ?? t("noRegion"), label("country", row.country), row.incidents, row.fatalities, row.fatalitiesUnknown, row.precise]),
         }}
       >
         <SahelMap
@@ -169,10 +169,10 @@ export function OverviewDashboard({ stats, filter }: Props) {
           data={{
             caption: t("byRegion.title", { level }),
             columns: [t(`column.${level}`), t("column.country"), t("column.incidents"), t("column.fatalities"), t("column.unknown")],
-            rows: stats.byRegion.rows.map((row) => [row.name ?? t("unknown"), row.country, row.incidents, row.fatalities, row.fatalitiesUnknown]),
+            rows: stats.byRegion.rows.map((row) => [row.name ?? t("unknown"), label("country", row.country), row.incidents, row.fatalities, row.fatalitiesUnknown]),
           }}
         >
-          <HorizontalBarChart rows={regionRows} valueLabel={t("incidentsUnit")} onSelect={(row) => drill(patches.get(`region|${row.key}`))} />
+          <HorizontalBarChart rows={regionRows} valueLabel={t("incidentsUnit")} labelWidth={190} onSelect={(row) => drill(patches.get(`region|${row.key}`))} />
         </ChartCard>
 
         <ChartCard
@@ -191,7 +191,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
           }}
         >
           {actorRows.length ? (
-            <HorizontalBarChart rows={actorRows} valueLabel={t("incidentsUnit")} labelWidth={210} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
+            <HorizontalBarChart rows={actorRows} valueLabel={t("incidentsUnit")} labelWidth={250} onSelect={(row) => drill(patches.get(`actor|${row.key}`))} />
           ) : (
             <NoData>{t("byActor.noData")}</NoData>
           )}
@@ -209,7 +209,7 @@ export function OverviewDashboard({ stats, filter }: Props) {
             rows: stats.byType.map((row) => [label("subEventType", row.subEventType), label("eventType", row.eventType), row.incidents, row.fatalities, row.fatalitiesUnknown]),
           }}
         >
-          <HorizontalBarChart rows={typeRows} valueLabel={t("incidentsUnit")} labelWidth={210} onSelect={(row) => drill(patches.get(`type|${row.key}`))} />
+          <HorizontalBarChart rows={typeRows} valueLabel={t("incidentsUnit")} labelWidth={250} onSelect={(row) => drill(patches.get(`type|${row.key}`))} />
         </ChartCard>
 
         <ChartCard

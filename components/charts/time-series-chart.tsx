@@ -45,7 +45,7 @@ function PeriodTooltip({ active, payload, metric }: { active?: boolean; payload?
           .map(([type, value]) => (
             <li key={type} className="flex items-center gap-1.5 text-slate-600">
               <span className="inline-block h-2 w-2 rounded-sm" style={{ background: eventTypeColor(type) }} />
-              {label("eventType", type)}: {format.number(value)}
+              {t("namedValue", { name: label("eventType", type), value: format.number(value) })}
             </li>
           ))}
       </ul>

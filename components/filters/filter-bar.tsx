@@ -88,14 +88,17 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
     const inCountry = (place: { country: string }) => !filter.country.length || filter.country.includes(place.country);
     const inAdmin1 = (place: { admin1?: string | null }) => !filter.admin1.length || filter.admin1.includes(place.admin1 ?? "");
     const inAdmin2 = (place: { admin2?: string | null }) => !filter.admin2.length || filter.admin2.includes(place.admin2 ?? "");
+    // Countries are named in the reader's language (the value stays the English name); regions keep theirs.
+    const country = (name: string) => label("country", name);
     return {
-      country: options.countries.map((name) => ({ value: name, label: name })),
-      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${place.country} · ${t("reformRegion")}` : place.country })),
-      admin2: options.admin2.filter((place) => inCountry(place) && inAdmin1(place)).map((place) => ({ value: place.name, label: place.name, hint: place.admin1 ?? place.country })),
+      country: options.countries.map((name) => ({ value: name, label: country(name), keywords: [name] })),
+      admin1: options.admin1.filter(inCountry).map((place) => ({ value: place.name, label: place.name, hint: place.reform ? `${country(place.country)} · ${t("reformRegion")}` : country(place.country) })),
+      admin2: options.admin2.filter((place) => inCountry(place) && inAdmin1(place)).map((place) => ({ value: place.name, label: place.name, hint: place.admin1 ?? country(place.country) })),
       location: options.locations
         .filter((place) => inCountry(place) && inAdmin1(place) && inAdmin2(place))
-        .map((place) => ({ value: place.name, label: place.name, hint: [place.admin1, place.country].filter(Boolean).join(", ") })),
+        .map((place) => ({ value: place.name, label: place.name, hint: [place.admin1, country(place.country)].filter(Boolean).join(", ") })),
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- label changes only with the language, which re-renders the page
   }, [options, filter.country, filter.admin1, filter.admin2]);
   const dedupe = (list: MultiSelectOption[]) => [...new Map(list.map((option) => [option.value, option])).values()];
 

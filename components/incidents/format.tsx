@@ -24,7 +24,7 @@ export function StatusBadge({ status }: { status: string }) {
   const t = useTranslations("status");
   const known = status === "unverified" || status === "verified" || status === "rejected";
   return (
-    <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[status] ?? STATUS_STYLE.unverified}`}>
+    <span className={`inline-flex whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLE[status] ?? STATUS_STYLE.unverified}`}>
       {known ? t(status) : status}
     </span>
   );

@@ -10,6 +10,8 @@ import { useCodeLabel } from "@/components/ui/use-code-label";
 import { buttonClass } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/errors/action-state";
 import type { IncidentDetail } from "@/lib/incidents/types";
+import type { ActorOption } from "@/lib/incidents/actor-links";
+import { ActorFields } from "./actor-fields";
 import { DATE_PRECISIONS, EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -25,7 +27,7 @@ function Field({ label, children, wide = false }: { label: string; children: Rea
   );
 }
 
-export function IncidentEditForm({ incident, action }: { incident: IncidentDetail; action: Action }) {
+export function IncidentEditForm({ incident, action, actorOptions, learnableActorIds }: { incident: IncidentDetail; action: Action; actorOptions: ActorOption[]; learnableActorIds: number[] }) {
   const [state, submit, saving] = useActionState(action, IDLE);
   const [eventType, setEventType] = useState(incident.eventType);
   const subTypes = (EVENT_TAXONOMY[eventType as EventType] ?? []) as readonly string[];
@@ -110,6 +112,7 @@ export function IncidentEditForm({ incident, action }: { incident: IncidentDetai
             <span>{t("learnPlace", { name: incident.location, country: incident.country })}</span>
           </label>
         ) : null}
+        <ActorFields links={incident.actorLinks} options={actorOptions} learnableIds={learnableActorIds} />
         <Field label={t("summary")} wide>
           <textarea name="summary" required rows={4} defaultValue={incident.summary} className={input} />
         </Field>

@@ -47,6 +47,8 @@ function cellFor(key: string, { label, format, unknownTitle }: Tools): DataTable
           <EventDate eventDate={row.original.eventDate} precision={row.original.datePrecision} />
         </span>
       );
+    case "country":
+      return ({ row }) => label("country", row.original.country);
     case "eventType":
       return ({ row }) => label("eventType", row.original.eventType);
     case "subEventType":

@@ -11,7 +11,7 @@ export function ExtractedIncidentCard({ incident }: { incident: PreviewIncident 
   const t = useTranslations("ingest");
   const tField = useTranslations("evidenceField");
   const label = useCodeLabel();
-  const place = [...new Set([incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean))].join(", ");
+  const place = [...new Set([incident.location, incident.admin2, incident.admin1, label("country", incident.country)].filter(Boolean))].join(", ");
   return (
     <article className="rounded-md border border-slate-200 p-3 text-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

@@ -7,6 +7,7 @@
  */
 import type { MouseEvent } from "react";
 import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { COUNTRY_PATHS, MAP_HEIGHT, MAP_WIDTH, projection, REGION_PATHS, roundCoordinate } from "./projection";
 
 export type PickerMarker = { latitude: number; longitude: number; label: string };
@@ -24,6 +25,7 @@ const at = (latitude: number, longitude: number) => {
 
 export function PositionPicker({ value, markers, onPick }: Props) {
   const t = useTranslations("places");
+  const label = useCodeLabel();
   function pick(event: MouseEvent<SVGSVGElement>) {
     const svg = event.currentTarget;
     const matrix = svg.getScreenCTM();
@@ -48,7 +50,7 @@ export function PositionPicker({ value, markers, onPick }: Props) {
       <g fill="#eef2f7" stroke="#ffffff" strokeWidth={0.7}>
         {REGION_PATHS.map(({ shape, d }) => (
           <path key={shape.properties.id} d={d}>
-            <title>{`${shape.properties.name} (${shape.properties.country})`}</title>
+            <title>{`${shape.properties.name} (${label("country", shape.properties.country)})`}</title>
           </path>
         ))}
       </g>

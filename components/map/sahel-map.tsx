@@ -8,6 +8,7 @@
  */
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useCodeLabel } from "@/components/ui/use-code-label";
 import { useFormat } from "@/components/ui/use-format";
 import { totalsByShape, type RegionShape } from "@/lib/geo/boundaries";
 import { colorForCount, countClasses } from "@/lib/geo/scale";
@@ -33,6 +34,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
   const [hover, setHover] = useState<RegionShape | null>(null);
   const t = useTranslations("map");
   const formatCount = useFormat().number;
+  const codeLabel = useCodeLabel();
   const { byShape, unplaced } = useMemo(() => totalsByShape(regions), [regions]);
   const max = Math.max(0, ...[...byShape.values()].map((totals) => totals.incidents));
   const classes = countClasses(max);
@@ -61,7 +63,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
             {REGION_PATHS.map(({ shape, d }) => {
               const totals = byShape.get(shape.properties.id);
               const incidents = totals?.incidents ?? 0;
-              const label = t("regionLabel", { name: shape.properties.name, country: shape.properties.country, count: formatCount(incidents) });
+              const label = t("regionLabel", { name: shape.properties.name, country: codeLabel("country", shape.properties.country), count: formatCount(incidents) });
               const selectable = incidents > 0 && canSelectRegion(shape.properties.admin1Names);
               return (
                 <path
@@ -106,7 +108,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
           <g pointerEvents="none" fontSize={13} fontWeight={600} fill="#334155" textAnchor="middle" opacity={0.55}>
             {COUNTRY_PATHS.map(({ shape, centroid }) => (
               <text key={shape.properties.countryCode} x={centroid[0]} y={centroid[1]} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
-                {shape.properties.country}
+                {codeLabel("country", shape.properties.country)}
               </text>
             ))}
           </g>
@@ -115,7 +117,7 @@ export function SahelMap({ regions, points, pointsTotal, pointsTruncated, canSel
           {hover ? (
             <>
               <p className="font-medium text-slate-900">
-                {hover.properties.name} <span className="font-normal text-slate-600">· {hover.properties.country}</span>
+                {hover.properties.name} <span className="font-normal text-slate-600">· {codeLabel("country", hover.properties.country)}</span>
               </p>
               <p className="text-slate-700">
                 {t("hoverFigures", { incidents: formatCount(hovered?.incidents ?? 0), fatalities: formatCount(hovered?.fatalities ?? 0) })}

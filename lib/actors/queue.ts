@@ -10,12 +10,13 @@
  */
 import "server-only";
 import { z } from "zod";
+import { int4Id } from "@/lib/validation/id";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/guard";
 import { AppError, zodMessage } from "@/lib/errors/app-error";
-import { refreshActorNames } from "@/lib/incidents/merges";
+import { ACTOR_NAMES_OF_I } from "@/lib/incidents/actor-links";
 import { invalidateOverviewCache } from "@/lib/incidents/stats-cache";
 import { foldText } from "@/lib/text/fold";
 
@@ -74,7 +75,7 @@ export async function listActorNames(query: ActorListQuery): Promise<{ rows: Act
   };
 }
 
-const aliasSchema = z.object({ actorId: z.number({ message: "must be an actor id" }).int().positive() }).strict();
+const aliasSchema = z.object({ actorId: int4Id("must be an actor id") }).strict();
 const newActorSchema = z
   .object({
     name: z.string({ message: "must be the actor's name" }).trim().min(2, "must be at least 2 characters").max(200),
@@ -98,20 +99,24 @@ export function parseActorResolution(body: unknown): ActorResolution {
 
 type Tx = Prisma.TransactionClient;
 
-/** New versions and audit rows for the incidents whose actors changed, in one statement. */
-async function versionAndAudit(tx: Tx, before: { id: number; actor_names: string }[], details: Record<string, unknown>, user: SessionUser | null, ip: string | null): Promise<number> {
-  if (!before.length) return 0;
+/**
+ * The incidents whose links changed get their actor_names recomputed, a new version and an audit row, in
+ * one statement: each row is written once (one new row version, one round of index and trigger work),
+ * found again by id (an address would miss a row version committed while the lock was awaited).
+ */
+async function renameVersionAndAudit(tx: Tx, ids: number[], details: Record<string, unknown>, user: SessionUser | null, ip: string | null): Promise<number> {
+  if (!ids.length) return 0;
   const [row] = await tx.$queryRawUnsafe<{ changed: number }[]>(
-    `WITH old AS (SELECT * FROM unnest($1::int[], $2::text[]) AS o(id, actor_names)),
-     changed AS (UPDATE incident i SET version = i.version + 1, updated_at = now() FROM old WHERE i.id = old.id
-                 RETURNING i.id, i.version, old.actor_names AS old_names, i.actor_names AS new_names),
+    `WITH target AS (SELECT id, actor_names AS old_names FROM incident WHERE id = ANY($1::int[]) FOR UPDATE),
+     changed AS (UPDATE incident i SET actor_names = ${ACTOR_NAMES_OF_I}, version = i.version + 1, updated_at = now()
+                   FROM target t WHERE i.id = t.id
+                 RETURNING i.id, i.version, t.old_names, i.actor_names AS new_names),
      audited AS (INSERT INTO audit_event (user_id, user_email, action, target_type, target_id, details, ip)
-                 SELECT $3::int, $4::text, 'incident.actors', 'incident', c.id::text,
-                        $5::jsonb || jsonb_build_object('version', c.version, 'changes', jsonb_build_object('actorNames', jsonb_build_object('from', c.old_names, 'to', c.new_names))), $6::text
+                 SELECT $2::int, $3::text, 'incident.actors', 'incident', c.id::text,
+                        $4::jsonb || jsonb_build_object('version', c.version, 'changes', jsonb_build_object('actorNames', jsonb_build_object('from', c.old_names, 'to', c.new_names))), $5::text
                    FROM changed c RETURNING 1)
      SELECT count(*)::int AS changed FROM audited`,
-    before.map((row) => row.id),
-    before.map((row) => row.actor_names),
+    ids,
     user?.id ?? null,
     user?.email ?? null,
     JSON.stringify(details),
@@ -128,9 +133,10 @@ export async function resolveActorName(id: number, resolution: ActorResolution, 
         SELECT id, name, key, actor_id FROM actor_name WHERE id = ${id} FOR UPDATE`;
       if (!queued) throw new AppError("not_found", `Actor name ${id} does not exist`);
       const provisional = queued.actor_id;
-      const before = provisional === null ? [] : await tx.$queryRaw<{ id: number; actor_names: string }[]>`
-        SELECT i.id, i.actor_names FROM incident i WHERE i.id IN (SELECT incident_id FROM incident_actor WHERE actor_id = ${provisional}) ORDER BY i.id FOR UPDATE OF i`;
-      const ids = before.map((row) => row.id);
+      // Locked before the links change; their old actor_names stay on the rows until the one rewrite below.
+      const locked = provisional === null ? [] : await tx.$queryRaw<{ id: number }[]>`
+        SELECT i.id FROM incident i WHERE i.id IN (SELECT incident_id FROM incident_actor WHERE actor_id = ${provisional}) ORDER BY i.id FOR UPDATE OF i`;
+      const ids = locked.map((row) => row.id);
       let actorId: number;
       let status: "alias" | "resolved";
       if (resolution.kind === "alias") {
@@ -139,9 +145,12 @@ export async function resolveActorName(id: number, resolution: ActorResolution, 
         actorId = target.id;
         status = "alias";
         if (provisional !== null && provisional !== target.id) {
+          // The links move to the actor (one UPDATE, not a copy and a cascade delete); where an incident
+          // already had that actor in the same role, the provisional link just goes.
           await tx.$executeRaw`
-            INSERT INTO incident_actor (incident_id, actor_id, role) SELECT incident_id, ${target.id}, role FROM incident_actor WHERE actor_id = ${provisional}
-            ON CONFLICT DO NOTHING`;
+            DELETE FROM incident_actor p WHERE p.actor_id = ${provisional}
+               AND EXISTS (SELECT 1 FROM incident_actor t WHERE t.incident_id = p.incident_id AND t.actor_id = ${target.id} AND t.role = p.role)`;
+          await tx.$executeRaw`UPDATE incident_actor SET actor_id = ${target.id} WHERE actor_id = ${provisional}`;
           await tx.$executeRaw`UPDATE actor_alias SET actor_id = ${target.id} WHERE actor_id = ${provisional}`;
           // Keep the queue row's link (it now names the actor the decision chose) before the provisional row goes.
           await tx.actorName.update({ where: { id }, data: { actorId: target.id } });
@@ -163,9 +172,8 @@ export async function resolveActorName(id: number, resolution: ActorResolution, 
           INSERT INTO actor_alias (actor_id, alias, normalized) VALUES (${actorId}, ${alias}, ${foldText(alias)})
           ON CONFLICT (normalized) DO UPDATE SET actor_id = EXCLUDED.actor_id`;
       }
-      if (ids.length) await refreshActorNames(tx, ids);
       const decided = { kind: resolution.kind, actorId, ...(resolution.kind === "actor" ? { name: resolution.name, interCode: resolution.interCode } : {}), by: user?.email ?? null };
-      const changed = await versionAndAudit(tx, before, { actorName: id, name: queued.name, resolution: resolution.kind }, user, ip);
+      const changed = await renameVersionAndAudit(tx, ids, { actorName: id, name: queued.name, resolution: resolution.kind }, user, ip);
       const row = await tx.actorName.update({ where: { id }, data: { status, actorId, resolution: { ...decided, incidents: changed }, resolvedAt: new Date() } });
       await recordAudit({ user, action: "actor_name.resolve", targetType: "actor_name", targetId: id, details: { ...decided, incidents: changed }, ip }, tx);
       return { actor: { id: row.id, name: row.name, status: row.status, actorId: row.actorId, incidentCount: row.incidentCount, resolution: row.resolution }, incidentsChanged: changed };

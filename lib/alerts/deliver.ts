@@ -7,7 +7,8 @@ import { createHmac } from "node:crypto";
 import nodemailer from "nodemailer";
 import { prisma } from "@/lib/db/client";
 import { safeFetch } from "@/lib/net/safe-fetch";
-import { emailText, loadPayload, type AlertPayload } from "./payload";
+import { formatDateTime } from "@/lib/i18n/format";
+import { emailText, loadPayload, mailWords, type AlertPayload, type MailWords } from "./payload";
 import { alertSettings } from "./settings";
 
 export const SIGNATURE_HEADER = "X-Vigie-Signature";
@@ -44,11 +45,11 @@ function mailer(): nodemailer.Transporter {
   return transport.transporter;
 }
 
-async function sendMail(payload: AlertPayload, subject: string, intro: string, attempt: number): Promise<void> {
+async function sendMail(payload: AlertPayload, words: MailWords, subject: string, intro: string, attempt: number): Promise<void> {
   const startedAt = performance.now();
   const alertIds = payload.alerts.map((alert) => alert.id);
   try {
-    await mailer().sendMail({ from: alertSettings().from, to: payload.watch.ownerEmail, subject, text: emailText(payload, intro) });
+    await mailer().sendMail({ from: alertSettings().from, to: payload.watch.ownerEmail, subject, text: emailText(payload, intro, words) });
     await logAttempt({ watchId: payload.watch.id, alertIds, channel: "email", attempt, ok: true, startedAt });
   } catch (error) {
     await logAttempt({ watchId: payload.watch.id, alertIds, channel: "email", attempt, ok: false, error: (error as Error).message, startedAt });
@@ -56,12 +57,14 @@ async function sendMail(payload: AlertPayload, subject: string, intro: string, a
   }
 }
 
-/** One e-mail for the alerts of one run of a watch (immediate mode). */
+/** One e-mail for the alerts of one run of a watch (immediate mode), in the owner's language. */
 export async function deliverEmail(watchId: number, alertIds: number[], attempt = 1): Promise<void> {
   const payload = await loadPayload(watchId, alertIds);
   if (!payload?.alerts.length) return;
-  const subject = payload.alerts.length === 1 ? `[Vigie] ${payload.alerts[0]!.title}` : `[Vigie] ${payload.alerts.length} alerts: ${payload.watch.name}`;
-  await sendMail(payload, subject, `Watch "${payload.watch.name}":`, attempt);
+  const words = await mailWords(payload.locale);
+  const { t } = words;
+  const subject = payload.alerts.length === 1 ? t("subject", { title: payload.alerts[0]!.title }) : t("subjectMany", { count: payload.alerts.length, watch: payload.watch.name });
+  await sendMail(payload, words, subject, t("intro", { watch: payload.watch.name }), attempt);
 }
 
 const DIGEST_PERIOD_MS = { daily: 24 * 60 * 60 * 1000, weekly: 7 * 24 * 60 * 60 * 1000 } as const;
@@ -88,7 +91,9 @@ export async function deliverDigests(now = new Date()): Promise<number> {
           const payload = await loadPayload(id, alerts.map((alert) => alert.id));
           if (!payload) return false;
           const count = payload.alerts.length;
-          await sendMail(payload, `[Vigie] ${mode === "daily" ? "Daily" : "Weekly"} digest: ${count} alert${count === 1 ? "" : "s"} for ${payload.watch.name}`, `${count} alert${count === 1 ? "" : "s"} since ${locked[0].last_digest_at.toISOString().slice(0, 16).replace("T", " ")} UTC for watch "${payload.watch.name}":`, 1);
+          const words = await mailWords(payload.locale);
+          const since = formatDateTime(locked[0].last_digest_at, payload.locale);
+          await sendMail(payload, words, words.t("digestSubject", { mode, count, watch: payload.watch.name }), words.t("digestIntro", { count, since, watch: payload.watch.name }), 1);
           return true;
         },
         { timeout: 60_000 },
@@ -103,7 +108,7 @@ export async function deliverDigests(now = new Date()): Promise<number> {
 export async function deliverWebhook(watchId: number, alertIds: number[], attempt = 1): Promise<void> {
   const payload = await loadPayload(watchId, alertIds);
   if (!payload?.alerts.length || !payload.watch.webhookUrl || !payload.watch.webhookSecret) return;
-  const body = JSON.stringify({ watch: { id: payload.watch.id, name: payload.watch.name, url: payload.watch.url }, alerts: payload.alerts });
+  const body = JSON.stringify({ watch: { id: payload.watch.id, name: payload.watch.name, url: payload.watch.url }, locale: payload.locale, alerts: payload.alerts });
   const startedAt = performance.now();
   let statusCode: number | null = null;
   try {

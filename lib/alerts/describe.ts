@@ -1,6 +1,7 @@
 /**
- * The words of an alert: why it fired, in one line an analyst can read in a notification
- * ("3 new incidents in Kayes (JNIM), 12 killed"). Pure, so each wording is tested without a database.
+ * Why an alert fired, as data: counts, places, actors and figures ("3 new incidents in Kayes (JNIM), 12
+ * killed" is this data worded in English). The alert stores it, and each reader sees it worded in their
+ * own language (lib/alerts/wording.ts). Pure, so each reason is tested without a database.
  */
 
 export type MatchedIncident = {
@@ -13,48 +14,67 @@ export type MatchedIncident = {
   fatalities: number | null;
 };
 
-/** Most frequent first, ties in first-seen order. */
-function ranked(values: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([value]) => value);
-}
+/** The first names of a list, most frequent first, and how many more there are. */
+export type NamedList = { names: string[]; more: number };
 
-function list(values: string[], max: number): string {
-  if (values.length <= max) return values.join(", ");
-  return `${values.slice(0, max).join(", ")} and ${values.length - max} more`;
-}
-
-export function describeIncidents(incidents: MatchedIncident[], options: { minFatalities?: number | null } = {}): string {
-  const count = incidents.length;
-  const places = ranked(incidents.map((incident) => incident.admin1 ?? incident.country));
-  const actors = ranked(incidents.flatMap((incident) => incident.actorNames.split("; ").filter(Boolean)));
-  const killed = incidents.reduce((sum, incident) => sum + (incident.fatalities ?? 0), 0);
-  const what = `${count} new incident${count === 1 ? "" : "s"}${options.minFatalities ? ` with ${options.minFatalities} or more killed` : ""}`;
-  const where = places.length ? ` in ${list(places, 2)}` : "";
-  const who = actors.length ? ` (${list(actors, 2)})` : "";
-  const toll = killed > 0 ? `, ${killed} killed` : "";
-  return `${what}${where}${who}${toll}`;
-}
-
-const oneDecimal = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+export type IncidentsReason = {
+  kind: "incidents";
+  count: number;
+  /** The watch's fatality floor when it alerts on fatalities only. */
+  minFatalities: number | null;
+  /** Regions (admin1), or the country of an incident with none: proper names, or English country names. */
+  places: NamedList;
+  actors: NamedList;
+  killed: number;
+};
 
 export type SurgeSignal =
   | { rule: "week"; level: "admin1" | "admin2" | "actor"; area: string; count: number; average: number; period: string }
   | { rule: "month"; level: "admin1" | "admin2" | "actor"; area: string; fatalities: number; previousHigh: number; period: string };
 
-export function describeSurge(signal: SurgeSignal): string {
-  if (signal.rule === "week") {
-    return `${signal.area}: ${signal.count} incidents this week against a 4-week average of ${oneDecimal(signal.average)}`;
-  }
-  return `${signal.area}: ${signal.fatalities} killed this month, the most in 12 months (previous high ${signal.previousHigh})`;
+export type SurgeReason = { kind: "surge"; signals: SurgeSignal[]; more: number };
+
+export type AlertReason = IncidentsReason | SurgeReason;
+
+/** Names shown in a reason before "and N more". */
+const SHOWN_NAMES = 2;
+/** Surges named in one alert before "and N more". */
+const SHOWN_SURGES = 3;
+
+/** Most frequent first, ties in first-seen order. */
+function ranked(values: string[]): NamedList {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const names = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([value]) => value);
+  return { names: names.slice(0, SHOWN_NAMES), more: Math.max(0, names.length - SHOWN_NAMES) };
 }
 
-/** The surge rules in words, shown beside the surge option and in the README. */
-export function surgeRuleText(settings: { weekRatio: number; weekMinAverage: number; monthMinFatalities: number }): string {
-  return (
-    `A surge is a week (the last 7 days) with at least ${oneDecimal(settings.weekRatio)}× the average weekly incidents of the 4 weeks before, ` +
-    `in an area (region, cercle/province or actor) averaging at least ${oneDecimal(settings.weekMinAverage)} incident a week; ` +
-    `or a month whose fatalities are the highest of the last 12 months and at least ${settings.monthMinFatalities}.`
+export function describeIncidents(incidents: MatchedIncident[], options: { minFatalities?: number | null } = {}): IncidentsReason {
+  return {
+    kind: "incidents",
+    count: incidents.length,
+    minFatalities: options.minFatalities || null,
+    places: ranked(incidents.map((incident) => incident.admin1 ?? incident.country)),
+    actors: ranked(incidents.flatMap((incident) => incident.actorNames.split("; ").filter(Boolean))),
+    killed: incidents.reduce((sum, incident) => sum + (incident.fatalities ?? 0), 0),
+  };
+}
+
+/** One alert's surges: the first few in full, then how many more (each stays in the alert's incidents). */
+export function describeSurges(signals: SurgeSignal[]): SurgeReason {
+  const shown = signals.slice(0, SHOWN_SURGES).map((signal): SurgeSignal =>
+    signal.rule === "week"
+      ? { rule: "week", level: signal.level, area: signal.area, count: signal.count, average: Math.round(signal.average * 10) / 10, period: signal.period }
+      : { rule: "month", level: signal.level, area: signal.area, fatalities: signal.fatalities, previousHigh: signal.previousHigh, period: signal.period },
   );
+  return { kind: "surge", signals: shown, more: Math.max(0, signals.length - SHOWN_SURGES) };
+}
+
+/** A stored reason read back from JSON, or null when it is missing or not one this version understands. */
+export function parseReason(value: unknown): AlertReason | null {
+  if (!value || typeof value !== "object") return null;
+  const reason = value as Partial<AlertReason>;
+  if (reason.kind === "incidents" && typeof reason.count === "number" && reason.places && reason.actors) return reason as IncidentsReason;
+  if (reason.kind === "surge" && Array.isArray(reason.signals)) return reason as SurgeReason;
+  return null;
 }

@@ -20,9 +20,10 @@ import { inWriteTransaction } from "@/lib/db/write-pool";
 import type { IncidentFilter } from "@/lib/incidents/filters";
 import { incidentConditions, sql, type ConditionOptions, type Sql } from "@/lib/incidents/where";
 import { foldText } from "@/lib/text/fold";
-import { describeIncidents, type MatchedIncident } from "./describe";
+import { describeIncidents, type AlertReason, type MatchedIncident } from "./describe";
 import { watchFilter } from "./input";
 import { insertMatches, readBatch, type MatchableWatch } from "./match";
+import { englishTitle } from "./wording";
 
 export const EVALUATION_BATCH = 500;
 
@@ -136,13 +137,14 @@ async function flushPending(client: pg.PoolClient, enqueue: Enqueue | undefined)
   }
   const alerting = watches.filter((watch) => byWatch.has(watch.id));
   if (!alerting.length) return [];
-  const titles = alerting.map((watch) => describeIncidents(byWatch.get(watch.id)!, { minFatalities: watch.condition === "fatalities" ? watch.min_fatalities : null }));
+  const reasons = alerting.map((watch) => describeIncidents(byWatch.get(watch.id)!, { minFatalities: watch.condition === "fatalities" ? watch.min_fatalities : null }));
+  const titles = reasons.map(englishTitle);
   const { rows: inserted } = await client.query<{ id: number; watch_id: number }>(
-    `INSERT INTO alert (watch_id, kind, title, incident_ids)
-     SELECT w, 'incidents', t, ARRAY(SELECT e::int FROM jsonb_array_elements_text(ids) WITH ORDINALITY AS j(e, n) ORDER BY n)
-       FROM unnest($1::int[], $2::text[], $3::jsonb[]) AS x(w, t, ids)
+    `INSERT INTO alert (watch_id, kind, title, reason, incident_ids)
+     SELECT w, 'incidents', t, r, ARRAY(SELECT e::int FROM jsonb_array_elements_text(ids) WITH ORDINALITY AS j(e, n) ORDER BY n)
+       FROM unnest($1::int[], $2::text[], $3::jsonb[], $4::jsonb[]) AS x(w, t, r, ids)
      RETURNING id, watch_id`,
-    [alerting.map((watch) => watch.id), titles, alerting.map((watch) => JSON.stringify(byWatch.get(watch.id)!.map((incident) => incident.id)))],
+    [alerting.map((watch) => watch.id), titles, reasons.map((reason) => JSON.stringify(reason)), alerting.map((watch) => JSON.stringify(byWatch.get(watch.id)!.map((incident) => incident.id)))],
   );
   const alertOf = new Map(inserted.map((row) => [row.watch_id, row.id]));
   await addRecipients(client, alerting.map((watch) => ({ alertId: alertOf.get(watch.id)!, ownerId: watch.owner_id, shared: watch.shared })));
@@ -177,17 +179,19 @@ async function addRecipients(client: pg.PoolClient, alerts: { alertId: number; o
 /** The alert and its inbox rows: the owner, and every active user when an admin shared the watch. */
 export async function insertAlert(
   client: pg.PoolClient,
-  alert: { watchId: number; ownerId: number; shared: boolean; kind: string; title: string; incidentIds: number[] },
+  alert: { watchId: number; ownerId: number; shared: boolean; reason: AlertReason; incidentIds: number[] },
 ): Promise<CreatedAlert> {
-  const { rows } = await client.query<{ id: number }>(`INSERT INTO alert (watch_id, kind, title, incident_ids) VALUES ($1, $2, $3, $4::int[]) RETURNING id`, [
+  const title = englishTitle(alert.reason);
+  const { rows } = await client.query<{ id: number }>(`INSERT INTO alert (watch_id, kind, title, reason, incident_ids) VALUES ($1, $2, $3, $4::jsonb, $5::int[]) RETURNING id`, [
     alert.watchId,
-    alert.kind,
-    alert.title,
+    alert.reason.kind,
+    title,
+    JSON.stringify(alert.reason),
     alert.incidentIds,
   ]);
   const id = rows[0]!.id;
   await addRecipients(client, [{ alertId: id, ownerId: alert.ownerId, shared: alert.shared }]);
-  return { id, watchId: alert.watchId, title: alert.title, incidentIds: alert.incidentIds };
+  return { id, watchId: alert.watchId, title, incidentIds: alert.incidentIds };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";
 import type { Prisma, Watch } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { parseReason, type AlertReason } from "./describe";
 import { baselineWatch } from "./evaluate";
 import { normalizeWatchQuery, watchCreateSchema, watchPatchSchema } from "./input";
 
@@ -161,7 +162,8 @@ export async function deleteWatch(user: SessionUser, id: number): Promise<void> 
   });
 }
 
-export type AlertRow = { id: number; watchId: number; watchName: string; kind: string; title: string; incidentIds: number[]; createdAt: string; read: boolean };
+/** `title`: why it fired in English; `reason`: the same as data, worded in the reader's language by pages (null on older alerts). */
+export type AlertRow = { id: number; watchId: number; watchName: string; kind: string; title: string; reason: AlertReason | null; incidentIds: number[]; createdAt: string; read: boolean };
 
 export async function listAlerts(user: SessionUser, options: { unreadOnly?: boolean; limit?: number } = {}): Promise<AlertRow[]> {
   const rows = await prisma.alertRecipient.findMany({
@@ -176,6 +178,7 @@ export async function listAlerts(user: SessionUser, options: { unreadOnly?: bool
     watchName: row.alert.watch.name,
     kind: row.alert.kind,
     title: row.alert.title,
+    reason: parseReason(row.alert.reason),
     incidentIds: row.alert.incidentIds,
     createdAt: row.alert.createdAt.toISOString(),
     read: row.readAt !== null,

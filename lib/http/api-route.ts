@@ -1,6 +1,6 @@
 /**
- * The one wrapper of Vigie's route handlers, in the manner of Dub's `withWorkspace` and Umami's
- * `parseRequest`: it checks the session cookie or API token and the role the route's entry in
+ * The one wrapper of Vigie's route handlers, so that no handler can forget its role check, read an
+ * unbounded body or answer an error in its own shape: it checks the session cookie or API token and the role the route's entry in
  * ROUTE_ROLES requires, parses the route segments, the query and the JSON body (in that order, each
  * with its own parser or zod schema), and maps anything thrown to the one error answer, worded in the
  * caller's language. The handler receives what was parsed and returns its Response (JSON, a stream...).

@@ -1,5 +1,6 @@
 /** Route segments: the one id parser of the route handlers and server actions. */
 import { keyedError } from "@/lib/errors/keyed";
+import { MAX_INT4 } from "@/lib/validation/id";
 
 export type IdOptions = {
   /** The segment's name in the 400 ("mergeId: must be a positive whole number"); `id` by default. */
@@ -14,7 +15,7 @@ export type IdOptions = {
 /** A positive 32-bit integer id (the database's int4), never a NaN or an overflow reaching a query. */
 export function parseId(value: string, options: IdOptions = {}): number {
   const id = Number(value);
-  if (/^\d{1,10}$/.test(value) && id >= 1 && id <= 2_147_483_647) return id;
+  if (/^\d{1,10}$/.test(value) && id >= 1 && id <= MAX_INT4) return id;
   if (options.notFound) throw keyedError("not_found", "idNotFound", { what: options.notFound, id: value });
   throw keyedError("bad_request", "invalidId", { parameter: options.parameter ?? "id" });
 }

@@ -12,6 +12,7 @@ import { calendarDay } from "@/lib/validation/calendar-day";
 import type { SessionUser } from "@/lib/auth/guard";
 import { DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, REVIEW_STATUSES, isValidEventPair } from "./taxonomy";
 import { invalidateOverviewCache } from "./stats-cache";
+import { ACTOR_NAMES_OF_I, actorLinksSchema, replaceIncidentActors } from "./actor-links";
 import { getRow, isoDay } from "./rows";
 import type { IncidentRow } from "./types";
 
@@ -41,6 +42,8 @@ export const incidentPatchSchema = z
     longitude: z.number().min(-180).max(180).nullable(),
     geoPrecision: z.number().int().refine((value) => (GEO_PRECISIONS as readonly number[]).includes(value), "must be 1, 2 or 3"),
     fatalities: z.number().int().min(0).max(1_000_000).nullable(),
+    /** The incident's actor links as a whole (each actor with its role); omitted: the links stay. */
+    actors: actorLinksSchema,
   })
   .partial()
   .strict();
@@ -86,12 +89,22 @@ export async function updateIncident(id: number, expectedVersion: number, patch:
 
     const data: Prisma.IncidentUpdateManyMutationInput = { version: { increment: 1 } };
     const diff: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, value] of Object.entries(changes) as [keyof IncidentPatch, unknown][]) {
+    const { actors, ...fields } = changes;
+    for (const [key, value] of Object.entries(fields) as [Exclude<keyof IncidentPatch, "actors">, unknown][]) {
       const before = key === "eventDate" || key === "endDate" ? isoDay(current[key]) : current[key];
       if (before === value) continue;
       diff[key] = { from: before, to: value };
       (data as Record<string, unknown>)[key] =
         (key === "eventDate" || key === "endDate") && typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
+    }
+    if (actors) {
+      // The row is locked first, so the links and actor_names change under the same lock as the fields.
+      await lockIncident(tx, id);
+      const linked = await replaceIncidentActors(tx, id, actors);
+      if (linked) {
+        diff.actors = linked;
+        await refreshActorNames(tx, [id]);
+      }
     }
     if (!Object.keys(diff).length) return (await getRow(tx, id))!;
     const updated = await tx.incident.updateMany({ where: { id, version: expectedVersion }, data });
@@ -125,3 +138,8 @@ export async function setIncidentStatus(id: number, status: ReviewStatus, user: 
     }
     return (await getRow(tx, id))!;
   }));}
+
+/** actor_names kept on the row (table and export need no join): actor1 first, then actor2, associated. */
+export async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): Promise<void> {
+  await tx.$executeRaw`UPDATE incident i SET actor_names = ${Prisma.raw(ACTOR_NAMES_OF_I)} WHERE i.id = ANY(${ids}::int[])`;
+}

@@ -1,5 +1,5 @@
 /**
- * Reversible merges of duplicate incidents, and the actor_names column they (and actor edits) refresh.
+ * Reversible merges of duplicate incidents.
  */
 import "server-only";
 import { prisma } from "@/lib/db/client";
@@ -7,23 +7,13 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import type { ActorRoleName } from "./taxonomy";
-import { corrected, lockIncident, type Actor } from "./edits";
+import { corrected, lockIncident, refreshActorNames, type Actor } from "./edits";
 
 type MovedLinks = {
   sources: number[];
   actors: { actorId: number; role: ActorRoleName }[];
   evidence: number[];
 };
-
-/** actor_names kept on the row (table and export need no join): actor1 first, then actor2, associated. */
-export async function refreshActorNames(tx: Prisma.TransactionClient, ids: number[]): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE incident i SET actor_names = coalesce((
-      SELECT string_agg(name, '; ' ORDER BY first_role, name) FROM (
-        SELECT a.name, min(ia.role) AS first_role FROM incident_actor ia JOIN actor a ON a.id = ia.actor_id
-        WHERE ia.incident_id = i.id GROUP BY a.name) named), '')
-    WHERE i.id = ANY(${ids}::int[])`;
-}
 
 /**
  * Merges `mergedId` into `targetId`: the sources, actors and evidence of the merged incident that the

@@ -63,6 +63,8 @@ const EN_MILITARY = ["army", "armed forces", "soldiers", "troops", "forces", "mi
 const EN_GOVERNMENT = ["government", "authorities", "president", "prime minister", "minister", "ministry", "junta", "delegation", "foreign minister", "defence minister", "defense minister"];
 const EN_POLICE = ["police", "policemen", "gendarmerie", "gendarmes"];
 
+const FR_ARTICLES = ["l'", "la ", "le ", "les "];
+
 /** "armée malienne", "forces armées du Mali", "Malian troops", "army of Mali" for each country. */
 function generatedStateActors(): ActorEntry[] {
   const actors: ActorEntry[] = [];
@@ -70,9 +72,11 @@ function generatedStateActors(): ActorEntry[] {
     const frAdjectives = country.demonyms.filter((d) => d === d.toLowerCase());
     const enAdjectives = country.demonyms.filter((d) => d !== d.toLowerCase());
     const of = FR_ARTICLE[country.code] ?? `du ${country.nameFr}`;
+    // With their articles too: "l'armée", "the army" are aliases of the context's army, and the phrase
+    // index keeps the match that starts first, so "l'armée nigérienne" needs its own entry to name Niger.
     const build = (fr: string[], en: string[]) => [
-      ...fr.flatMap((role) => [...frAdjectives.map((adj) => `${role} ${adj}`), `${role} ${of}`]),
-      ...en.flatMap((role) => [...enAdjectives.map((adj) => `en:${adj} ${role}`), `en:${role} of ${country.name}`, `en:${country.name}'s ${role}`]),
+      ...fr.flatMap((role) => [...frAdjectives.map((adj) => `${role} ${adj}`), `${role} ${of}`]).flatMap((alias) => [alias, ...FR_ARTICLES.map((a) => `${a}${alias}`)]),
+      ...en.flatMap((role) => [...enAdjectives.map((adj) => `en:${adj} ${role}`), `en:${role} of ${country.name}`, `en:the ${role} of ${country.name}`, `en:${country.name}'s ${role}`]),
     ];
     actors.push({ name: `Military Forces of ${country.name}`, type: 1, country: country.code, aliases: build(FR_MILITARY, EN_MILITARY) });
     actors.push({ name: `Government of ${country.name}`, type: 1, country: country.code, aliases: build(FR_GOVERNMENT, EN_GOVERNMENT) });
@@ -159,7 +163,57 @@ export function findActors(
       AFFILIATION_BEFORE.test(folded.slice(previousActor.end, match.start));
     if (!descriptor) mentions.push({ actor: target.actor, start: match.start, end: match.end });
   }
-  return mentions;
+  return withSpecificMilitia(withNigerForNigeria(mentions, folded));
+}
+
+const NIGER_NAMED = /\b(?:niger|niamey|nigerien\w*)\b/;
+const NIGERIA_NAMED = /\bnigeria\b/;
+
+/**
+ * "the Nigerian army" in a text that names Niger and never Nigeria is Niger's army: English writers and
+ * machine translation often use "Nigerian" for Niger, while a report about Nigeria names the country.
+ */
+function withNigerForNigeria(mentions: ActorMention[], folded: string): ActorMention[] {
+  if (!mentions.some((m) => m.actor.country === "NG") || NIGERIA_NAMED.test(folded) || !NIGER_NAMED.test(folded)) return mentions;
+  return mentions.map((m) => {
+    if (m.actor.country !== "NG") return m;
+    const niger = actorByName.get(m.actor.name.replace(/Nigeria$/, "Niger"));
+    return niger ? { ...m, actor: niger } : m;
+  });
+}
+
+const GENERIC_MILITIA = "Village Self-Defence Militia";
+
+/**
+ * "Koglweogo self-defence group", "the assailants were Koglweogo, self-defence groups": a generic
+ * self-defence name next to a named communal militia describes it, and the text's other generic mentions
+ * ("a vigilante militia was behind the massacre") are the same group. ACLED codes Koglweogo, Dozo and Dan Na
+ * Ambassagou as actors of their own. Two different named militias so described leave the generic name alone.
+ */
+function withSpecificMilitia(mentions: ActorMention[]): ActorMention[] {
+  const isSpecific = (m: ActorMention | undefined) => !!m && m.actor.type === 4 && m.actor.name !== GENERIC_MILITIA && !m.actor.special;
+  const describedBy = (i: number): ActorEntry | undefined => {
+    const m = mentions[i]!;
+    const previous = mentions[i - 1];
+    const next = mentions[i + 1];
+    if (isSpecific(previous) && m.start - previous!.end <= 12) return previous!.actor;
+    if (isSpecific(next) && next!.start - m.end <= 25) return next!.actor;
+    return undefined;
+  };
+  const described = new Set<number>();
+  const named = new Set<ActorEntry>();
+  mentions.forEach((m, i) => {
+    const actor = m.actor.name === GENERIC_MILITIA ? describedBy(i) : undefined;
+    if (actor) {
+      described.add(i);
+      named.add(actor);
+    }
+  });
+  if (named.size === 0) return mentions;
+  const only = named.size === 1 ? [...named][0]! : undefined;
+  return mentions
+    .filter((_, i) => !described.has(i))
+    .map((m) => (only && m.actor.name === GENERIC_MILITIA ? { ...m, actor: only } : m));
 }
 
 const AFFILIATION_BEFORE =

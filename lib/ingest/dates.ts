@@ -108,11 +108,16 @@ function isSince(folded: string, start: number): boolean {
   return /\b(depuis|since|des le|a partir d[ue]|starting|from)\s*(le |the |ce |cette )?$/.test(folded.slice(Math.max(0, start - 20), start));
 }
 
+// Abbreviated months ("2 Aug", "Sept. 14", "14 janv."): a hint only next to a day number, where they are dates.
+const MONTH_ABBREVIATIONS = "jan|janv|feb|febr|fev|fevr|mar|apr|avr|jun|jul|juil|aug|sep|sept|oct|nov|dec";
+
 // Words without which chrono finds nothing: it only runs on windows around them, a fraction of the text.
 const DATE_HINT = new RegExp(
-  `\\b(?:${MONTH_NAMES}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|aujourd'hui|demain|yesterday|today|tonight|tomorrow|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+  `(?:\\b|(?<=\\d))(?:${MONTH_NAMES}|\\d{1,2}\\s(?:${MONTH_ABBREVIATIONS})|(?:${MONTH_ABBREVIATIONS})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|aujourd'hui|demain|yesterday|today|tonight|tomorrow|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})\\b`,
   "g",
 );
+
+const MAX_WINDOW = 2000;
 
 function dateWindows(folded: string): { start: number; end: number }[] {
   const windows: { start: number; end: number }[] = [];
@@ -123,7 +128,8 @@ function dateWindows(folded: string): { start: number; end: number }[] {
     while (start > 0 && !/\s/.test(folded[start - 1]!)) start--;
     while (end < folded.length && !/\s/.test(folded[end]!)) end++;
     const last = windows[windows.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    // Windows merge while they overlap, up to a bound: chrono's time grows faster than the length it reads.
+    if (last && start <= last.end && last.end - last.start < MAX_WINDOW) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
   }
   return windows;
@@ -136,7 +142,7 @@ function writtenYear(phrase: string): number | null {
 }
 
 function trimTrailingNumber(phrase: string): number {
-  return phrase.replace(/[\s,]+\d{1,2}\s*$/, "").length;
+  return phrase.replace(/\s*,\s*\d{1,2}\s*$/, "").length;
 }
 
 
@@ -162,12 +168,25 @@ function resolveYear(component: chrono.ParsedComponents, written: number | null,
   return isoDate(year, month, day);
 }
 
+const SCHEDULED_NOUN = "elections?|vote|polls?|referendum|ballot|summit|deadline|scrutin|sommet|presidentielle|legislatives|echeance";
+const SCHEDULED_AFTER = new RegExp(`^,?\\s+(?:(?:presidential|legislative|parliamentary|general|local|municipal|runoff|constitutional)\\s+)?(?:${SCHEDULED_NOUN})\\b`);
+const SCHEDULED_BEFORE = new RegExp(`\\b(?:${SCHEDULED_NOUN})(?:\\s+(?:presidentielle|legislatives?|presidential|general))?\\s+(?:du|of|on|prevue? (?:le|pour le)|scheduled for)\\s+(?:le\\s+)?$`);
+const PART_OF_DAY_OF = /^(?:the\s+)?(?:early\s+|late\s+)?(?:evening|morning|afternoon|night|nights)\s+of\s+/i;
+
 function chronoDates(text: string, folded: string, language: Language, reference: Date): DateMention[] {
   const mentions: DateMention[] = [];
   const results: { result: chrono.ParsedResult; offset: number }[] = [];
+  const parse = (start: number, end: number) => PARSERS[language].parse(text.slice(start, end), { instant: reference, timezone: 0 });
   for (const w of dateWindows(folded)) {
-    for (const result of PARSERS[language].parse(text.slice(w.start, w.end), { instant: reference, timezone: 0 })) {
-      results.push({ result, offset: w.start + result.index });
+    for (const result of parse(w.start, w.end)) {
+      const offset = w.start + result.index;
+      // chrono reads "the evening of 13 May" as this evening, losing the day: the day is what follows "of".
+      const partOfDay = PART_OF_DAY_OF.exec(result.text);
+      if (partOfDay) {
+        for (const inner of parse(offset + partOfDay[0].length, offset + result.text.length)) {
+          results.push({ result: inner, offset: offset + partOfDay[0].length + inner.index });
+        }
+      } else results.push({ result, offset });
     }
   }
   for (const { result, offset } of results) {
@@ -177,6 +196,9 @@ function chronoDates(text: string, folded: string, language: Language, reference
     if (/^\d{1,2}$/.test(result.text.trim())) continue;
     // A wire dateline ("OUAGADOUGOU, Aug 27 (Reuters) -") dates the dispatch, not the event.
     if (/^\s*\((?:reuters|afp|ap|apa|anadolu|xinhua)\)/.test(folded.slice(offset + result.text.length, offset + result.text.length + 12))) continue;
+    // "the Feb. 25 presidential election", "le scrutin du 25 février": the day of a scheduled vote, not of an event.
+    if (SCHEDULED_AFTER.test(folded.slice(offset + result.text.length, offset + result.text.length + 40))) continue;
+    if (SCHEDULED_BEFORE.test(folded.slice(Math.max(0, offset - 40), offset))) continue;
     // "la veille", "le lendemain" count from the story's last date, which the assembler knows; chrono would use publication.
     if (/veille|lendemain/i.test(result.text)) continue;
     const end = result.end && result.end.isCertain("day") ? componentIso(result.end) : null;
@@ -271,16 +293,128 @@ function relativeDates(folded: string, reference: Date | null): DateMention[] {
   return mentions;
 }
 
+// "le 3 courant": the 3rd of the month of publication (or of the month before, when that day is still to come).
+const CURRENT_MONTH_RE = /\b(?:le|du|au|ce)\s+(\d{1,2})(?:er)?\s+courant\b/g;
+
+function currentMonthDates(folded: string, reference: Date | null): DateMention[] {
+  if (!reference) return [];
+  const [year, month, day] = parseIso(reference.toISOString().slice(0, 10));
+  const mentions: DateMention[] = [];
+  CURRENT_MONTH_RE.lastIndex = 0;
+  for (let m = CURRENT_MONTH_RE.exec(folded); m; m = CURRENT_MONTH_RE.exec(folded)) {
+    const d = Number(m[1]);
+    if (d < 1 || d > 31) continue;
+    const [y, mo] = d <= day ? [year, month] : month === 1 ? [year - 1, 12] : [year, month - 1];
+    mentions.push({ start: m.index, end: m.index + m[0].length, date: isoDate(y, mo, d), endDate: null, precision: "day", since: false });
+  }
+  return mentions;
+}
+
+// "dans la nuit du lundi 26 au mardi 27 août", "the night of 3 to 4 June": one night, dated by its first day.
+const WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const NIGHT_RANGE_RE = new RegExp(
+  `\\b(?:nuit|night)\\s+(?:du|of|from)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:au|to|and)\\s+(?:(?:${WEEKDAYS})\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?:\\s+(${MONTH_NAMES})(?:\\s+((?:19|20)\\d\\d))?\\b)?`,
+  "g",
+);
+
+function nightRangeDates(folded: string, reference: Date | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  NIGHT_RANGE_RE.lastIndex = 0;
+  for (let m = NIGHT_RANGE_RE.exec(folded); m; m = NIGHT_RANGE_RE.exec(folded)) {
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    if (first < 1 || first > 31 || second < 1 || second > 31) continue;
+    // "dans la nuit du 3 au 4": the month of publication, or the one before when that night is still to come.
+    const refIso = reference?.toISOString().slice(0, 10);
+    if (!m[3] && !refIso) continue;
+    let month = m[3] ? MONTHS[m[3]]! : Number(refIso!.slice(5, 7));
+    let year: number;
+    if (!m[3]) {
+      year = Number(refIso!.slice(0, 4));
+      if (isoDate(year, month, second) > refIso!) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+    } else if (m[4]) year = Number(m[4]);
+    else if (reference) year = reference.getUTCFullYear() - (isoDate(reference.getUTCFullYear(), month, second) > reference.toISOString().slice(0, 10) ? 1 : 0);
+    else continue;
+    const end = isoDate(year, month, second);
+    // "la nuit du 31 mai au 1er juin" is written "du 31 au 1er juin": the first day is in the month before.
+    if (first > second) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+    mentions.push({ start: m.index, end: m.index + m[0].length, date: isoDate(year, month, first), endDate: end, precision: "day", since: false });
+  }
+  return mentions;
+}
+
+// "the first week of June", "la deuxième semaine de juin": a week, never a day of it.
+const WEEK_OF_MONTH_RE = new RegExp(
+  `\\b(?:the\\s+)?(first|second|third|fourth|last|premiere|deuxieme|troisieme|quatrieme|derniere)\\s+(?:week|semaine)\\s+(?:of|de|d')\\s*(${MONTH_NAMES})(?:\\s+((?:19|20)\\d\\d))?\\b`,
+  "g",
+);
+const WEEK_START: Record<string, number> = { first: 1, premiere: 1, second: 8, deuxieme: 8, third: 15, troisieme: 15, fourth: 22, quatrieme: 22, last: 22, derniere: 22 };
+
+function weekOfMonthDates(folded: string, reference: Date | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  WEEK_OF_MONTH_RE.lastIndex = 0;
+  for (let m = WEEK_OF_MONTH_RE.exec(folded); m; m = WEEK_OF_MONTH_RE.exec(folded)) {
+    const month = MONTHS[m[2]!]!;
+    let year: number;
+    if (m[3]) year = Number(m[3]);
+    else if (reference) year = reference.getUTCFullYear() - (month > reference.getUTCMonth() + 1 ? 1 : 0);
+    else continue;
+    mentions.push({ start: m.index, end: m.index + m[0].length, date: isoDate(year, month, WEEK_START[m[1]!]!), endDate: null, precision: "week", since: false });
+  }
+  return mentions;
+}
+
+// "killed in an overnight attack, officials said on Sunday": a night told only by the day it was reported
+// is the night before that day, and ACLED dates a night by its first day. "Last night" counts from publication.
+const NIGHT_RE = /\b(?:overnight|during the night|in the night|last night|la nuit derniere|dans la nuit|pendant la nuit|au cours de la nuit)\b/g;
+const SENTENCE_END = /[.!?\n]/;
+
+function nightDates(folded: string, found: DateMention[], reference: Date | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  // Days in text order, walked with one cursor as the nights advance: linear however many there are.
+  const days = found.filter((d) => d.precision === "day").sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  NIGHT_RE.lastIndex = 0;
+  for (let m = NIGHT_RE.exec(folded); m; m = NIGHT_RE.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (cursor < days.length && days[cursor]!.start < start) cursor++;
+    const following: DateMention[] = [];
+    for (let i = cursor; i < days.length && days[i]!.start <= end + 200; i++) following.push(days[i]!);
+    // "overnight Saturday", "dans la nuit du 3 au 4": the night has its own day.
+    if (following.some((d) => d.start - end <= 25 && !isReportingDate(folded, d.start))) continue;
+    // The rest of the sentence, looked at within a bounded span so that the scan stays linear.
+    const after = folded.slice(end, end + 200);
+    const stop = after.search(SENTENCE_END);
+    const sentenceEnd = stop < 0 ? end + after.length : end + stop;
+    // Only an attribution that follows the account ("..., officials said on Sunday"): one that opens the sentence
+    // ("said on Tuesday they had seized the town after the troops withdrew overnight") frames several phases.
+    const reported = following.find((d) => d.start >= end && d.end <= sentenceEnd && isReportingDate(folded, d.start));
+    if (reported) mentions.push({ start, end, date: addDays(reported.date, -1), endDate: null, precision: "day", since: false });
+    else if (reference && /last night|nuit derniere/.test(m[0])) {
+      mentions.push({ start, end, date: addDays(reference.toISOString().slice(0, 10), -1), endDate: null, precision: "day", since: false });
+    }
+  }
+  return mentions;
+}
+
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
 
-/** Keeps the finest of overlapping mentions ("le 17 février 2025" is a day, not February). */
-function resolveOverlaps(mentions: DateMention[]): DateMention[] {
+/**
+ * Keeps the finest of overlapping mentions ("le 17 février 2025" is a day, not February). Characters taken
+ * by a kept mention are marked, so each check costs a mention's own (short) length: linear in the text.
+ */
+function resolveOverlaps(mentions: DateMention[], length: number): DateMention[] {
   const sorted = [...mentions].sort(
     (a, b) => PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || b.end - b.start - (a.end - a.start),
   );
+  const taken = new Uint8Array(length + 1);
   const kept: DateMention[] = [];
   for (const mention of sorted) {
-    if (!kept.some((k) => mention.start < k.end && k.start < mention.end)) kept.push(mention);
+    let free = true;
+    for (let i = mention.start; i < mention.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, mention.start, mention.end);
+    kept.push(mention);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -292,8 +426,11 @@ function resolveOverlaps(mentions: DateMention[]): DateMention[] {
 export function findDates(text: string, language: Language, publishedAt?: string | null, folded = foldKeepLength(text)): DateMention[] {
   const reference = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T12:00:00Z`) : null;
   const chronoRef = reference ?? new Date("2000-01-01T12:00:00Z");
+  const days = [...chronoDates(text, folded, language, chronoRef), ...currentMonthDates(folded, reference), ...nightRangeDates(folded, reference)];
   let found = [
-    ...chronoDates(text, folded, language, chronoRef),
+    ...days,
+    ...nightDates(folded, days, reference),
+    ...weekOfMonthDates(folded, reference),
     ...monthDates(folded, reference),
     ...yearDates(folded),
     ...relativeDates(folded, reference),
@@ -302,7 +439,7 @@ export function findDates(text: string, language: Language, publishedAt?: string
     // Without a reference, chrono's guesses of missing years are meaningless: keep explicit years only.
     found = found.filter((d) => d.precision !== "day" || /\b(19|20)\d\d\b/.test(text.slice(d.start, d.end)));
   }
-  return resolveOverlaps(found);
+  return resolveOverlaps(found, folded.length);
 }
 
 /** The publication date written in a text ("Publié le lundi 19 mai 2025", "Published May 19, 2025"). */

@@ -62,7 +62,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule("regain", "territory", "Battles", "Government regains territory", "repris le controle|reprennent le controle|reprise de (?:la ville|la localite|kidal|la base|la position)|ont repris (?:la ville|la localite|la base)|regained control|retook|recaptured|retaken", 2),
   rule("overtake", "territory", "Battles", "Non-state actor overtakes territory", "(?:s'est|se sont|s'etaient) empares? d[eu']|ont pris le controle|a pris le controle|pris le controle de la ville|seized (?:control of )?the (?:town|city|base|camp)|took control of|overran|captured the (?:town|city|base|camp)", 1),
   rule("clash", "clash", "Battles", "Armed clash", "affrontements?|combats?|accrochages?|echanges? de tirs|embuscades?|(?:ont|a|avaient|s'est|se sont) affrontes?|affrontent|affrontant|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|ambush(?:ed|es)?|exchange of fire|heurts? armes?", 2),
-  rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|attaquees?|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|pris pour cibles?|prise pour cible|prises pour cible|neutralises?|neutralisant|ont neutralise|neutralized|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?|ont ouvert le feu|a ouvert le feu|opened fire|fusillades?|coups de feu|tirs nourris|mitraill(?:e|es|ee|ees|ant|age)|shootings?|gunfire|gunmen fired", 1),
+  rule("attack", "attack", "Battles", "Armed clash", "attaques?|attaque(?:nt|r)?|attaquees?|s'en (?:sont|est|etaient|etait) pris(?:e|es)? a|ont attaque|a attaque|assauts?|offensives?|incursions?|raids?|assailli|pris pour cibles?|prise pour cible|prises pour cible|neutralises?|neutralisant|ont neutralise|neutralized|attack(?:s|ed|ing)?|assault(?:s|ed)?|stormed|raided|attentats?|ont ouvert le feu|a ouvert le feu|opened fire|fusillades?|coups de feu|tirs nourris|mitraill(?:e|es|ee|ees|ant|age)|shootings?|gunfire|gunmen fired", 1),
   rule("kill", "kill", "Violence against civilians", "Attack", "tues?|tuees?|tuant|massacres?|massacrant|executes?|executees?|executions?|egorges?|egorgees?|assassinats?|assassines?|assassinee?s?|abattus?|abattues?|tueries?|carnages?|cout[ée] la vie|coutant la vie|killed|killing|killings|massacred|executed|murdered|shot dead|shot and killed|beheaded", 1),
   rule("assault", "kill", "Violence against civilians", "Attack", "agresse(?:e|es|s)?|agressions? (?:physiques?|armees?)|passes? a tabac|passee?s? a tabac|roues? de coups|molestes?|molestees?|tortures?|torturees?|fouettes?|fouettees?|assaulted|beaten|beat up|tortured|whipped|flogged", 0),
   rule("abduction", "abduction", "Violence against civilians", "Abduction/forced disappearance", "enlevements?|enleves?|enlevees?|enleve|kidnappings?|kidnappes?|kidnappees?|sequestres?|sequestrees?|kidnapped|abducted|abductions?|rapts?|pris en otage|prises? d'otages?|otages?|hostages?|disparitions? forcees?|forcibly disappeared", 2),
@@ -87,11 +87,18 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
 const ANAPHORA_BEFORE = /\b(cette|cet|ce|ces|ladite|lesdites|this|that|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
-const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}$/u;
+const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|differentes|diverses|various|separate|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}(?:d'|l')?$/u;
 
 // A past event named only as the object of a trial, a tribute or a condemnation ("le procès des auteurs de
 // l'attaque", "hommage aux soldats tombés lors de l'attaque"): a reference back, not a new event.
 const RETROSPECTIVE_BEFORE = /\b(proces|jugement|juges? pour|condamne\w*|condamnation|hommage|commemor\w*|anniversaire|memoire|souvenir|auteurs? (?:presumes? )?d[eu']|commanditaires? d[eu']|tombes? lors d[eu']|rescapes? d[eu']|trial|tried for|convicted|condemned|condemning|tribute|commemorat\w*|anniversary|memorial|perpetrators of|masterminds? of)\b[\s']*(?:\p{L}+(?:'|\s+)){0,4}$/u;
+
+// "après l'attaque du camp de X", "in the wake of the attack", "quelques jours après deux autres attaques":
+// a reference to an event told before or known already, the frame of what the sentence reports.
+const AFTER_BEFORE = /\b(?:apres|after|suite a|a la suite d[eu']?|au lendemain d[eu']?|following|in the wake of|in the aftermath of|dans le contexte d'une?|in the context of)\s*(?:l'|la |le |les |the |ces |this |that |these |deux autres |d'autres |other |two other |une serie d'|a series of )$/;
+// Weapons named after what they do: "fusils d'assaut", "assault rifles", "chars d'assaut".
+const WEAPON_AROUND = /\b(?:fusils?|chars?|armes?|vehicules?) d'$/;
+const WEAPON_AFTER = /^\s+(?:rifles?|weapons?|vehicles?|guns?)\b/;
 
 /** Trigger phrases in a folded text (a clause or a sentence), with offsets relative to it. */
 export function findTriggers(folded: string): TriggerMatch[] {
@@ -106,6 +113,7 @@ export function findTriggers(folded: string): TriggerMatch[] {
       const before = folded.slice(Math.max(0, m.index - 40), m.index);
       // "un arrêté interdisant...", "par arrêté préfectoral": a decree, not an arrest.
       if (r.id === "arrest" && /^arretes?$/.test(m[0]) && isDecree(before, folded.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+      if (/^(?:assauts?|assault)$/.test(m[0]) && (WEAPON_AROUND.test(before) || WEAPON_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 12)))) continue;
       matches.push({
         rule: r,
         start: m.index,
@@ -113,7 +121,8 @@ export function findTriggers(folded: string): TriggerMatch[] {
         plural: /s\b/.test(m[0].split(" ")[0]!) && PLURAL_BEFORE.test(before),
         anaphoric:
           (ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before)) ||
-          RETROSPECTIVE_BEFORE.test(before),
+          RETROSPECTIVE_BEFORE.test(before) ||
+          AFTER_BEFORE.test(before),
       });
     }
   }
@@ -213,13 +222,20 @@ export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): Ev
   if (robbery && !ctx.casualties && !kinds.has("clash") && !kinds.has("kill") && !kinds.has("abduction")) return decision(robbery.rule);
   const violent = kinds.has("clash") || kinds.has("attack") || kinds.has("kill") || kinds.has("abduction");
   if (violent) {
-    const against = ctx.civilianVictims && !ctx.stateForces;
-    if (kinds.has("clash") || (ctx.stateForces && (kinds.has("attack") || kinds.has("kill")))) {
+    // ACLED types by who was attacked: unarmed people with no armed side hit or fighting back make violence
+    // against civilians, whatever soldiers or militias the same text names as responders or bystanders.
+    const armedOpponent = hasArmedOpponent(ctx.folded);
+    const unarmedOnly = (ctx.civilianVictims || CIVILIAN_TARGET.test(ctx.folded)) && !armedOpponent;
+    const stateForces = (ctx.stateForces || armedOpponent) && !unarmedOnly;
+    const against = (ctx.civilianVictims && !stateForces) || unarmedOnly;
+    // "An ambush on a bus": an ambush is a battle only against an armed side.
+    const fight = kinds.has("clash") && !(unarmedOnly && !FIGHT_WORDS.test(ctx.folded));
+    if (fight || (stateForces && (kinds.has("attack") || kinds.has("kill")))) {
       return decision(RULE_BY_ID.get("clash")!, "Battles", "Armed clash");
     }
     const abduction = best(triggers, "abduction");
-    if (abduction && (against || !ctx.stateForces)) return decision(abduction.rule);
-    if (against || (kinds.has("kill") && !ctx.stateForces && !kinds.has("attack"))) {
+    if (abduction && (against || !stateForces)) return decision(abduction.rule);
+    if (against || (kinds.has("kill") && !stateForces && !kinds.has("attack"))) {
       return decision(RULE_BY_ID.get("kill")!, "Violence against civilians", "Attack");
     }
     return decision(RULE_BY_ID.get("attack")!, "Battles", "Armed clash");
@@ -245,6 +261,42 @@ export function decideEventType(triggers: TriggerMatch[], ctx: EventContext): Ev
   const strategic = best(triggers, "strategic");
   if (strategic) return decision(strategic.rule);
   return null;
+}
+
+// People who bear arms for a state or a community, and the posts they hold (folded text); a camp or a
+// convoy may be civilian, so neither is here. Insurgents count only as people hit or killed.
+const FORCES = "soldiers?|troops|forces|fds|units?|unites?|volontaires pour la defense de la patrie|servicemen|gendarmes?|policemen|police officers|militiamen|militia members|militias?|volunteers|vdp|auxiliaries|dozos?|hunters|koglweogo|self-defen[cs]e (?:group|groups|militia|militias|members)|guards|military|army|soldats?|militaires?|policiers|douaniers|volontaires|suppletifs|miliciens|chasseurs|armee|gendarmerie|police|post|outpost|base|barracks|patrol|checkpoint|positions?|brigade|poste|caserne|patrouille|detachement";
+const ARMED = `${FORCES}|fighters|militants|jihadists?|combatants|insurgents|rebels|assailants|attackers|terrorists|combattants|jihadistes|djihadistes|terroristes|assaillants`;
+// Up to three words, never across "by" (the agent of a passive) or a conjunction opening another clause.
+const GAP = "(?!by\\s|par\\s)(?:(?!when\\s|while\\s|as\\s|after\\s|before\\s|lorsque\\s|quand\\s|alors\\s|apres\\s|avant\\s)[\\w'\u2019\u00ab\u00bb\"-]+\\s+){0,3}";
+// "in reprisal for an attack on the brigade", "après l'attaque du poste": an earlier event, given as a cause.
+const EARLIER = "(?<!(?:reprisal|retaliation|revenge|response) for (?:an |a |the )?|(?:after|following|since) (?:an |a |the )?|(?:apres|suite a|depuis|represailles a|en represailles de) (?:l'|la |le |une |un )?)";
+const ARMED_OPPONENT = new RegExp(
+  [
+    // "killed three soldiers", "attacked an army post", "ont tue deux gendarmes" (not "killed by militants")
+    `\\b(?:killed|killing|wounded|wounding|injured|injuring|attacked|attacking|targeted|targeting|ambushed|tuant|ont tue|a tue|blessant|visant|ciblant|ont attaque|a attaque|attaquant|(?:ciblee?|dirigee?|menee?|perpetree?)s? contre)\\s+${GAP}(?:${ARMED})\\b`,
+    // "the deaths of 17 soldiers", "la mort de trois gendarmes"
+    `\\b(?:deaths?|death|mort|morts)\\s+(?:of|de|d')\\s*(?:[\\w'-]+\\s+){0,2}(?:${FORCES})\\b`,
+    // "13 morts, dont 10 gendarmes", "deaths among soldiers and civilians"
+    `\\b(?:dont|parmi|among|including)\\s+(?:[\\w'-]+\\s+){0,4}(?:${FORCES})\\b`,
+    // "soldats tues", "terroristes neutralises": a French participle after its noun is passive
+    `\\b(?:${ARMED})\\s+(?:tues|blesses|neutralises)\\b`,
+    `\\b(?:en riposte|la riposte|une riposte|returned fire|fought back|neutralised|neutralized|neutralises?|ont neutralise)\\b`,
+    // "an attack on a military base", "l'attaque du poste"
+    `\\b${EARLIER}(?:attacks?|assaults?|ambush|raids?|attaques?|assauts?|embuscades?)["\u201d\u00bb]?(?:\\s+[\\w'-]+){0,4}\\s+(?:on|against|targeting|contre|du|d'un|d'une|de la|de l')\\s*(?:[\\w'-]+\\s+){0,2}(?:${FORCES})\\b`,
+    // "two soldiers were killed", "trois militaires ont ete tues", "five militants died"
+    `\\b(?:${ARMED})[\u00bb"]?\\s+(?:[\\w'-]+\\s+){0,2}(?:(?:were|was|have been|had been|ont ete|a ete|sont)\\s+(?:\\w+\\s+)?(?:killed|wounded|injured|tues|blesses)|died|perished|ont peri)\\b`,
+    // "the soldiers fought back", "les VDP ont riposte": an armed side that fights makes a battle
+    `\\b(?:${FORCES})\\s+(?:[\\w'-]+\\s+){0,2}(?:repelled|repulsed|fought|returned fire|riposte|ripostent|repousse|neutralized|neutralised|neutralise|neutralises)\\b`,
+  ].join("|"),
+);
+// Places and gatherings of unarmed people: an attack on them is on civilians.
+const CIVILIAN_TARGET = /\b(?:mosques?|church(?:es)?|mosquees?|eglises?|worshippers|congregation|prayers?|prieres?|fideles|wedding|mariage|funeral|funerailles|markets?|marches? hebdomadaires?|schools?|ecoles?|buses|bus|passengers|passagers|displaced|deplaces)\b/;
+const FIGHT_WORDS = /\b(?:affrontements?|combats?|accrochages?|echanges? de tirs|affronte\w*|clash(?:es|ed)?|fighting|fought|gunfights?|firefights?|exchange of fire|heurts? armes?)\b/;
+
+/** An armed side was hit, targeted or fought back in the text of an event. */
+export function hasArmedOpponent(folded: string): boolean {
+  return ARMED_OPPONENT.test(folded);
 }
 
 const MILITARY_TARGET = /\b(postes?|camps?|bases?|detachements?|detachments?|regiments?|convois?|patrouilles?|positions?|garnisons?|casernes?|checkpoints?|soldats?|militaires|gendarmes?|policiers|douaniers|brigade|army|soldiers?|troops|military|checkpoint|convoy|outpost|barracks)\b/;

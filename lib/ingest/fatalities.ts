@@ -36,7 +36,8 @@ const WORDS =
   "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred)){0,8}(?![\\p{L}])";
 const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
 const QUALIFIER = "(?:plusieurs|au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
-const NOUNS = "(?:[\\p{L}'’]+[\\s-]+){0,6}?";
+// "douze volontaires pour la défense de la patrie (VDP) ont été tués": a long name, maybe with its acronym.
+const NOUNS = "(?:\\(?[\\p{L}'’]+\\)?[\\s-]+){0,8}?";
 const DEATH_AFTER = "(?:morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
 const DEATH_BEFORE = "(?:neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|death toll (?:of|rose to|stands at|at)|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
 
@@ -167,4 +168,23 @@ export function sentenceFatalities(mentions: FatalityMention[], foldedSentence: 
   const counts = mentions.map((m) => m.count);
   if (/\b(dont|parmi (eux|lesquels|elles)|including|among them|of whom)\b/.test(foldedSentence)) return Math.max(...counts);
   return counts.reduce((a, b) => a + b, 0);
+}
+
+const SPLIT_DEATHS = /\b(?:morts?|tues?|tuees?|victimes?|deces|killed|dead|deaths|died|lost their lives|perdu la vie)\b/;
+const NOT_DEAD_BETWEEN = /\b(?:bless\w*|wounded|injured|otages?|hostages?|enleve\w*|abducted|disparus?|missing|attaques?|attacks?)\b/;
+
+/**
+ * The deaths a sentence gives for one place of a total it splits ("12 morts, dont 3 à Kayes", "five
+ * killed in Diboli"), or null when it gives none for that place.
+ */
+export function tollAtPlace(foldedSentence: string, foldedPlace: string): number | null {
+  if (!SPLIT_DEATHS.test(foldedSentence) || !foldedPlace) return null;
+  const escaped = foldedPlace.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD})\\s+((?:[\\p{L}'’]+\\s+){0,3}?)(?:a|au|aux|in|at)\\s+${escaped}(?![\\p{L}])`, "gu");
+  for (let m = re.exec(foldedSentence); m; m = re.exec(foldedSentence)) {
+    if (NOT_DEAD_BETWEEN.test(m[2] ?? "")) continue;
+    const count = parseNumber(m[1]!);
+    if (count !== null && count < 100000 && !(count >= 1900 && count <= 2100)) return count;
+  }
+  return null;
 }

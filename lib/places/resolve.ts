@@ -9,6 +9,7 @@
  * 10,000 incidents among 1,000,000 is `npm run bench:places`.
  */
 import { z } from "zod";
+import { int4Id } from "@/lib/validation/id";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -27,7 +28,7 @@ const coordinatesSchema = z
     admin2: adminName.nullish(),
   })
   .strict();
-const aliasSchema = z.object({ placeId: z.number({ message: "must be a place id" }).int().positive() }).strict();
+const aliasSchema = z.object({ placeId: int4Id("must be a place id") }).strict();
 const rejectSchema = z.object({ reject: z.literal(true, { message: "must be true" }) }).strict();
 
 export type PlaceResolution =
@@ -92,19 +93,23 @@ const PRECISION_OF_KIND: Record<string, number> = { locality: 1, admin2: 2, admi
  * incident loses the name and goes to the centre of its own district, else region, else country.
  */
 async function regeocode(tx: Tx, name: { id: number; name: string; country: string; spellings: string[] }, countryCode: string, target: Target | null, kind: string, user: SessionUser | null, ip: string | null): Promise<number> {
+  // Each row of `next` carries the incident's old values (for the audit row) beside its new ones. The UPDATE
+  // finds each incident by id, not by the physical address the CTE saw: an edit committed while the lock
+  // was awaited leaves a newer row version, which only the id reaches (by address it was silently skipped).
   const fixed = target
-    ? `SELECT t.id, $10::text AS location, $11::float8 AS latitude, $12::float8 AS longitude, $13::text AS admin1, $14::text AS admin1_reform,
+    ? `SELECT t.*, $10::text AS location, $11::float8 AS latitude, $12::float8 AS longitude, $13::text AS admin1, $14::text AS admin1_reform,
               $15::text AS admin2, $16::smallint AS geo_precision FROM target t`
-    : `SELECT t.id, NULL::text AS location, coalesce(ap.latitude, t.latitude) AS latitude, coalesce(ap.longitude, t.longitude) AS longitude,
-              t.admin1, t.admin1_reform, t.admin2, coalesce(ap.precision, 3)::smallint AS geo_precision
-         FROM target t LEFT JOIN area_point ap ON ap.admin1 IS NOT DISTINCT FROM t.admin1 AND ap.admin2 IS NOT DISTINCT FROM t.admin2`;
+    : `SELECT t.*, NULL::text AS location, coalesce(ap.latitude, t.old_latitude) AS latitude, coalesce(ap.longitude, t.old_longitude) AS longitude,
+              t.old_admin1 AS admin1, t.old_admin1_reform AS admin1_reform, t.old_admin2 AS admin2, coalesce(ap.precision, 3)::smallint AS geo_precision
+         FROM target t LEFT JOIN area_point ap ON ap.admin1 IS NOT DISTINCT FROM t.old_admin1 AND ap.admin2 IS NOT DISTINCT FROM t.old_admin2`;
   const sql = `
     WITH target AS (
-      SELECT id, location, latitude, longitude, admin1, admin1_reform, admin2, geo_precision FROM incident
+      SELECT id, location AS old_location, latitude AS old_latitude, longitude AS old_longitude, admin1 AS old_admin1,
+             admin1_reform AS old_admin1_reform, admin2 AS old_admin2, geo_precision AS old_precision FROM incident
        WHERE country = $1 AND location = ANY($2::text[]) FOR UPDATE
     ), area_point AS (
       SELECT a.admin1, a.admin2, pt.latitude, pt.longitude, pt.precision
-        FROM (SELECT DISTINCT admin1, admin2 FROM target) a
+        FROM (SELECT DISTINCT old_admin1 AS admin1, old_admin2 AS admin2 FROM target) a
         CROSS JOIN LATERAL (
           SELECT p.latitude, p.longitude, CASE p.kind WHEN 'admin2' THEN 2 ELSE 3 END AS precision FROM place p
            WHERE p.country_code = $3 AND p.latitude IS NOT NULL
@@ -114,10 +119,10 @@ async function regeocode(tx: Tx, name: { id: number; name: string; country: stri
     ), changed AS (
       UPDATE incident i SET location = n.location, latitude = n.latitude, longitude = n.longitude, admin1 = n.admin1,
              admin1_reform = n.admin1_reform, admin2 = n.admin2, geo_precision = n.geo_precision, version = i.version + 1, updated_at = now()
-        FROM next n JOIN target t ON t.id = n.id
+        FROM next n
        WHERE i.id = n.id
-      RETURNING i.id, i.version, t.location AS old_location, t.latitude AS old_latitude, t.longitude AS old_longitude, t.admin1 AS old_admin1,
-                t.admin2 AS old_admin2, t.geo_precision AS old_precision, n.location, n.latitude, n.longitude, n.admin1, n.admin2, n.geo_precision
+      RETURNING i.id, i.version, n.old_location, n.old_latitude, n.old_longitude, n.old_admin1, n.old_admin2, n.old_precision,
+                n.location, n.latitude, n.longitude, n.admin1, n.admin2, n.geo_precision
     ), audited AS (
       INSERT INTO audit_event (user_id, user_email, action, target_type, target_id, details, ip)
       SELECT $4::int, $5::text, 'incident.place', 'incident', c.id::text,

@@ -6,8 +6,10 @@
  * on the server of DATABASE_URL (or the embedded PostgreSQL), reused by later runs when it holds N
  * incidents. Each measured resolve first turns K other Malian incidents into incidents of a fresh
  * unplaced name (untimed), then times resolvePlaceName (lib/places/resolve.ts) end to end: one
- * transaction that updates, versions and audits the K incidents and keeps the rollups exact. Also times
- * one page of the queue with its trigram candidates. The last line printed is one JSON object.
+ * transaction that updates, versions and audits the K incidents and keeps the rollups exact. Then the same
+ * for an unknown actor name used by K incidents, linked to a known actor (resolveActorName,
+ * lib/actors/queue.ts). Also times one page of the queue with its trigram candidates. The last line
+ * printed is one JSON object.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -31,6 +33,8 @@ const { prisma } = await import("../../lib/db/client");
 const { resolvePlaceName } = await import("../../lib/places/resolve");
 const { listPlaceNames, placeListSchema } = await import("../../lib/places/queries");
 const { nameKey } = await import("../../lib/ingest/normalize");
+const { resolveActorName } = await import("../../lib/actors/queue");
+const { foldText } = await import("../../lib/text/fold");
 
 /** K Malian incidents, spread over the table, become incidents of a new unplaced name (as extraction leaves them). */
 async function queueName(name: string, offset: number): Promise<number> {
@@ -76,14 +80,15 @@ const kinds = [
   { kind: "reject", body: { kind: "reject" as const } },
 ];
 const figures: Record<string, number> = {};
-for (const [index, { kind, body }] of kinds.entries()) {
-  const id = await queueName(`Benchbougou ${stamp} ${kind}`, 3 + index * 5);
+
+/** Times one resolve end to end, with the CPU the database's processes and this one spent on it. */
+async function timed(kind: string, what: string, resolve: () => Promise<{ incidentsChanged: number }>): Promise<void> {
   // A connection opened now, so the pool's connections exist (and are counted) before the clock starts.
   await prisma.$queryRaw`SELECT 1`;
   const cpuBefore = await databaseCpuMs();
   const nodeBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await resolvePlaceName(id, body, null, { ip: "bench" });
+  const result = await resolve();
   const ms = Math.round(performance.now() - started);
   const node = process.cpuUsage(nodeBefore);
   const cpuAfter = await databaseCpuMs();
@@ -92,10 +97,37 @@ for (const [index, { kind, body }] of kinds.entries()) {
   if (databaseMs !== null) figures[`${kind}DatabaseCpuMs`] = databaseMs;
   figures[`${kind}NodeCpuMs`] = Math.round((node.user + node.system) / 1000);
   log(
-    `resolve by ${kind}: ${result.incidentsChanged.toLocaleString("en")} incidents re-geocoded, versioned and audited in ${ms} ms ` +
+    `${what}: ${result.incidentsChanged.toLocaleString("en")} incidents ${kind === "actor" ? "re-attributed" : "re-geocoded"}, versioned and audited in ${ms} ms ` +
       `(database CPU ${databaseMs ?? "?"} ms, node CPU ${figures[`${kind}NodeCpuMs`]} ms)`,
   );
 }
+
+for (const [index, { kind, body }] of kinds.entries()) {
+  const id = await queueName(`Benchbougou ${stamp} ${kind}`, 3 + index * 5);
+  await timed(kind, `resolve by ${kind}`, () => resolvePlaceName(id, body, null, { ip: "bench" }));
+}
+
+/**
+ * K other incidents get a new armed group as actor 1, as ingest leaves an unknown name (a provisional
+ * actor, its links, actor_names, a queue row); linking the name to JNIM then rewrites them all.
+ */
+async function queueActorName(name: string, offset: number): Promise<number> {
+  const [actor] = await run<{ id: number }>(`INSERT INTO actor (name, type) VALUES ($1, 3) RETURNING id`, [name]);
+  await run(`WITH picked AS (SELECT id FROM incident WHERE merged_into_id IS NULL AND id % 37 = $3 ORDER BY id LIMIT $2),
+     linked AS (INSERT INTO incident_actor (incident_id, actor_id, role) SELECT id, $1, 'actor1' FROM picked RETURNING incident_id)
+     UPDATE incident i SET actor_names = CASE WHEN actor_names = '' THEN $4 ELSE $4 || '; ' || actor_names END FROM linked WHERE i.id = linked.incident_id`,
+    [actor!.id, perName, offset, name],
+  );
+  const [row] = await run<{ id: number }>(`INSERT INTO actor_name (name, key, actor_id, country, incident_count, updated_at) VALUES ($1, $2, $3, 'Mali', $4, now()) RETURNING id`,
+    [name, foldText(name), actor!.id, perName],
+  );
+  await run("ANALYZE incident");
+  return row!.id;
+}
+
+const [jnim] = await run<{ id: number }>(`SELECT id FROM actor WHERE name = 'JNIM'`);
+const actorNameId = await queueActorName(`Katiba Bench ${stamp}`, 23);
+await timed("actor", "actor name linked to JNIM", () => resolveActorName(actorNameId, { kind: "alias", actorId: jnim!.id }, null, { ip: "bench" }));
 
 const listStarted = performance.now();
 const page = await listPlaceNames(placeListSchema.parse({ status: "resolved" }));

@@ -5,6 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createApiToken } from "@/lib/auth/tokens";
 import { query } from "../integration/db";
 import { createTestUser } from "./auth-helpers";
 import { launchBrowser } from "./browser";
@@ -107,6 +108,40 @@ describe("the interface in French", () => {
     expect((await page.getByRole("row", { name: new RegExp(`Batailles ${tag}`) }).textContent()) ?? "").toContain("Chaque nouvel incident");
     await page.screenshot({ path: "/tmp/vigie-fr-watches.png", fullPage: true });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the map names the countries in French, and an alert says why in French in the inbox", async () => {
+    const user = await createTestUser("analyst");
+    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, user.email);
+    await page.getByRole("heading", { level: 1, name: "Vue d’ensemble" }).waitFor();
+    const countries = page.getByTestId("chart-map").locator("svg text");
+    await countries.first().waitFor();
+    expect(await countries.allTextContents()).toEqual(expect.arrayContaining(["Mauritanie", "Sénégal", "Mali"]));
+
+    await page.goto(`${baseUrl}/incidents?admin1=Kayes&actor=JNIM`);
+    await page.getByTestId("watch-view").click();
+    await page.getByLabel("Nom", { exact: true }).fill(`JNIM à Kayes ${tag}`);
+    await page.getByRole("button", { name: "Suivre", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: `Veille « JNIM à Kayes ${tag} » créée.` }).waitFor();
+    const { token } = await createApiToken(user.id, "e2e French alert");
+    const response = await fetch(`${baseUrl}/api/sources`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ text: `Le 11 février 2024, des combattants du JNIM ont attaqué un poste militaire à Kayes, au Mali (${tag}). Quatre soldats ont été tués.` }),
+    });
+    expect(response.status).toBe(201);
+    // The worker (in the server's cluster) alerts within seconds; the inbox words the stored reason in French.
+    const why = page.getByText(/^\d+ nouv(el|eaux) incidents? : Kayes \(JNIM/);
+    const deadline = Date.now() + 60_000;
+    do {
+      await page.goto(`${baseUrl}/alerts`);
+      await page.getByRole("heading", { level: 1, name: "Alertes" }).waitFor();
+    } while ((await why.count()) === 0 && Date.now() < deadline && (await page.waitForTimeout(1500), true));
+    expect(await why.first().textContent()).toMatch(/\d+ morts$/);
+    await page.screenshot({ path: "/tmp/vigie-fr-alert-reason.png", fullPage: true });
     await context.close();
   });
 

@@ -30,6 +30,9 @@ export type AccessFixture = {
   feedId: number;
   placeNameId: number;
   actorNameId: number;
+  /** The incident's actor 1, a name extraction did not know, and a known actor to replace it with. */
+  unknownActorId: number;
+  knownActorId: number;
 };
 
 const ARTICLE = "Bamako, 12 mai 2025 - Des hommes armés ont attaqué le village de Diallassagou, dans la région de Mopti, tuant 7 civils.";
@@ -49,6 +52,9 @@ export async function seedAccessFixture(callers: Record<Role, Caller>): Promise<
   const [feed] = await query<{ id: number }>(`INSERT INTO feed (url, interval_minutes, updated_at) VALUES ('https://example.org/sweep.xml', 15, now()) RETURNING id`);
   const [place] = await query<{ id: number }>(`INSERT INTO place_name (name, key, country, spellings, updated_at) VALUES ('Sweepville', 'sweepville', 'Mali', ARRAY['Sweepville'], now()) RETURNING id`);
   const [actor] = await query<{ id: number }>(`INSERT INTO actor_name (name, key, updated_at) VALUES ('Sweep Brigade', 'sweep brigade', now()) RETURNING id`);
+  const [unknownActor, knownActor] = await query<{ id: number }>(`INSERT INTO actor (name, type) VALUES ('Katiba du Balayage', 3), ('Sweep Known Group', 2) RETURNING id`);
+  await query(`INSERT INTO incident_actor (incident_id, actor_id, role) VALUES ($1, $2, 'actor1')`, [incidentId, unknownActor!.id]);
+  await query(`INSERT INTO actor_name (name, key, actor_id, updated_at) VALUES ('Katiba du Balayage', 'katiba du balayage', $1, now())`, [unknownActor!.id]);
   return {
     incidentId,
     incidentVersion: version,
@@ -62,6 +68,8 @@ export async function seedAccessFixture(callers: Record<Role, Caller>): Promise<
     feedId: feed!.id,
     placeNameId: place!.id,
     actorNameId: actor!.id,
+    unknownActorId: unknownActor!.id,
+    knownActorId: knownActor!.id,
   };
 }
 
@@ -76,7 +84,7 @@ export async function viewerActionFixture(fixture: AccessFixture): Promise<Acces
 }
 
 const BODIES: Record<string, (fixture: AccessFixture) => unknown> = {
-  "PATCH /api/incidents/[id]": (fixture) => ({ summary: "Edited by the access sweep", version: fixture.incidentVersion }),
+  "PATCH /api/incidents/[id]": (fixture) => ({ summary: "Edited by the access sweep", version: fixture.incidentVersion, actors: [{ actorId: fixture.knownActorId, role: "actor1" }] }),
   "POST /api/incidents/[id]/status": () => ({ status: "verified" }),
   "POST /api/incidents/[id]/merge": (fixture) => ({ mergedId: fixture.thirdId }),
   "POST /api/sources": () => ({ text: ARTICLE }),
@@ -134,6 +142,12 @@ export function actionForm(name: string, fixture: AccessFixture): FormData {
       admin1: "Mopti",
       geoPrecision: "2",
       fatalities: "7",
+      // Replaces the unknown actor 1 and records its name as an alias of the known one.
+      actorsEdited: "1",
+      "actorRole.0": "actor1",
+      "actorWas.0": String(fixture.unknownActorId),
+      "actorId.0": String(fixture.knownActorId),
+      "actorLearn.0": "on",
     },
     setStatusAction: { id: String(fixture.incidentId), status: "verified", version: String(fixture.incidentVersion) },
     mergeAction: { targetId: String(fixture.incidentId), mergedId: String(fixture.thirdId) },

@@ -35,6 +35,10 @@ export function clauseIndexOf(clauses: Clause[], offset: number): number {
   return i >= 0 ? i : clauses.length - 1;
 }
 
+const CLAIM_AFTER = /^\s*(?:\S+\s+){0,3}?(?:a ete |ont ete |was |has been )?(?:revendique\w*|claimed|attribue\w*|imputee?s?)\b/;
+const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility for)?|claims(?: responsibility for)?|responsabilite de)\s+(?:the |this |l'|la |le |cette )?$/;
+const LEAD_FRAME = /^(?:au|en|a|dans|in)\s[^,;]{2,18},\s*$/;
+const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
@@ -54,7 +58,10 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   for (const t of triggers) {
     // "did not claim the attack", "L'attaque a été revendiquée": a definite reference, with nothing new to
     // place or date it, refers back to the event already told.
-    const definite = !located && DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
+    const definiteNoun = DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
+    // "L'attaque a été revendiquée jeudi", "X claimed responsibility for the attack": the day is the claim's.
+    const claimed = definiteNoun && (CLAIM_AFTER.test(folded.slice(t.end, Math.min(sentence.end, t.end + 40))) || CLAIM_BEFORE.test(folded.slice(Math.max(sentence.start, t.start - 50), t.start)));
+    const definite = (!located && definiteNoun) || claimed;
     if (t.anaphoric || definite) anaphoras.push(definite ? { ...t, anaphoric: true } : t);
     else live.push(t);
   }
@@ -67,7 +74,10 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   // One group per family; strategic developments with different dates of their own stay apart.
   const groups: { family: Family; triggers: TriggerMatch[]; clauses: Set<number> }[] = [];
   // "Hier, l'armée a mené des frappes...": a date opening the sentence dates every clause of it.
-  const leadDate = dates.find((d) => d.start - sentence.start <= 3 && d.precision !== "year" && !d.since);
+  // "Au Mali, lundi, des attaques ont visé...": a short place frame may stand before it.
+  const leadDate = dates.find(
+    (d) => (d.start - sentence.start <= 3 || (d.start - sentence.start <= 24 && LEAD_FRAME.test(folded.slice(sentence.start, d.start)))) && d.precision !== "year" && !d.since,
+  );
   const isGenericTrigger = (t: TriggerMatch) => {
     const clause = clauseIndexOf(clauses, t.start);
     const dated = !!leadDate || dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
@@ -118,7 +128,9 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
       (t) => isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
     );
     const intent = g.triggers.every((t) => isIntentContext(folded.slice(sentence.start, t.start)));
-    return intent || (generic && !(g.family === "strategic" && ownDates.length > 0));
+    // "Trente personnes tuées dans différentes attaques": the deaths are a sum over several events.
+    const aggregate = g.family === "violence" && g.triggers.some((t) => AGGREGATE_BEFORE.test(folded.slice(Math.max(sentence.start, t.start - 20), t.start)));
+    return intent || aggregate || (generic && !(g.family === "strategic" && ownDates.length > 0));
   };
   for (let gi = groups.length - 1; gi >= 0; gi--) if (isGenericGroup(groups[gi]!)) groups.splice(gi, 1);
   // "Since 2012, Mali has been fighting insurgencies that have killed thousands": violence dated by nothing

@@ -12,9 +12,18 @@ import { findUnknownPlace, listedSpots, placementOf, type Spot } from "./place";
 import { roleHint, resolveActors, adjustActors, assignRoles, stateSide, militaryTargeted } from "./roles";
 import { contextDate } from "./event-date";
 import { incidentToll } from "./toll";
+import { tollAtPlace } from "../fatalities";
+import { foldKeepLength } from "../normalize";
 
 
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
+const VILLAGE_TARGET =
+  /\b(?:(?:attaque\w*|attack\w*|assailli|pris pour cible|prise pour cible|raided|stormed|incursion|s'en (?:sont|est) pris(?:e|es)? a)\s+(?:\S+\s+){0,2}?(?:(?:contre|on|against|sur|dans|du|de)\s+)?(?:le |un |des |les |the |a |l')?(?:village|hameau|campement|hamlet)s?\b|(?:village|hameau|campement|hamlet)s?\b[^.;]{0,60}?\b(?:ont ete|a ete|were|was) (?:attaque|attacked|pris pour cible|prise? pour cible|targeted))/;
+// A cheap look for the words that name a village before the costlier search for its name.
+const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
+// What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni".
+const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|commune d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
+const DEATH_WORD = /\b(morts?|tues?|tuees?|deces|decede\w*|victimes?|perdu la vie|trouve la mort|peri|killed|dead|died|deaths?|lives|bodies|corps|neutralis\w*|abattus?|executes?|massacr\w*|bilan|toll)\b/;
 const UNHURT = /\b(sans faire de (?:victimes?|blesses?)|aucun(?:e)? (?:blesse|victime)|ni mort ni blesse|no (?:one|body) (?:was )?(?:hurt|injured)|nobody was (?:hurt|injured)|no injuries|without (?:injur|casualt))/;
 
 /** The clauses that tell the event, or the whole sentence when they are too short to read alone. */
@@ -58,13 +67,24 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   // An unlisted locality wins over a known area, over a town it is only near ("X, près de Djibo"), and
   // whenever a parenthesis situates it; it is looked for only then.
   let unknown: NamedPlace | null = null;
-  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0) {
+  // A known town not itself cued as the scene ("un élu de Bankass", "cercle de Koro") yields to a village
+  // the sentence names as such ("dans le village de Dembo"), so the unlisted one is looked for then too.
+  const sceneCued = !!placeMention && SCENE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 30), placeMention.start));
+  const villageNamed = () => draft.candidates.some((c) => VILLAGE_CUE.test(facts.folded.slice(c.sentence.start, c.sentence.end)));
+  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || (!sceneCued && villageNamed())) {
     for (const c of draft.candidates) {
       unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
     }
     if (!unknown && setupSentence) unknown = findUnknownPlace(facts, setupSentence.start, setupSentence.end, draft.family === "violence");
+    // "C'est le village de X qui a été visé par cette attaque": a sentence referring back names the scene.
+    for (const s of [...anaphoras.map((a) => sentenceAt(facts, a.start)), ...draft.followers.map((f) => f.sentence)]) {
+      if (unknown || !s) continue;
+      const found = findUnknownPlace(facts, s.start, s.end, false);
+      if (found?.cued) unknown = found;
+    }
   }
-  const unlisted = unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context) ? unknown : null;
+  const unlisted =
+    unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context || (unknown.cued && !sceneCued)) ? unknown : null;
   const spot: Spot = unlisted ? { unknown: unlisted } : placeMention ? { mention: placeMention, entry: placeMention.place, sentence: placeSentence } : {};
   // "Des attaques simultanées contre Kayes, Nioro du Sahel et Diboli": one incident per locality.
   const listed = draft.family === "violence" ? listedSpots(facts, primary.sentence) : [];
@@ -74,9 +94,14 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   const countryCode = placements[0]!.countryCode;
   const country = countryCode ? countryByCode(countryCode) : undefined;
 
-  const civilianVictims = allActors.some((a) => a.actor.special === "civilians");
+  // "ont attaqué le village de X", "an attack on the village": a village with no armed defender named is
+  // its people (ACLED codes violence against civilians).
+  const civilianVictims =
+    allActors.some((a) => a.actor.special === "civilians") ||
+    draft.candidates.some((c) => VILLAGE_TARGET.test(facts.folded.slice(c.sentence.start, c.sentence.end)));
+  // The VDP are armed auxiliaries: an attack on them is a battle, as on the army (ACLED).
   const stateForces =
-    allActors.some((a) => a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) ||
+    allActors.some((a) => (a.actor.type === 1 && a.actor.special !== "bothGovernment" && !a.actor.name.startsWith("Government")) || a.actor.name.startsWith("VDP")) ||
     draft.candidates.some((c) => c.ownClauses.some((cl) => hasMilitaryTarget(facts.folded.slice(cl.start, cl.end))));
   // Soldiers who kill civilians ("tués par des soldats maliens") make violence against civilians, not a battle.
   // Their foreign allies and auxiliaries (Wagner, Africa Corps, VDP) are on their side.
@@ -158,7 +183,8 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       .filter((c) => c.fatalities !== null)
       .map((c) => ({ count: c.fatalities!, mentions: c.fatalityMentions, folded: facts.folded.slice(c.sentence.start, c.sentence.end), article: facts.folded })),
   );
-  const fatalities = toll.count;
+  // Only wounded reported: nobody died (ACLED codes 0); a death told without a figure leaves it unknown.
+  const fatalities = toll.count ?? (WOUNDED.test(foldedAll) && !DEATH_WORD.test(foldedAll) && !UNHURT.test(foldedAll) ? 0 : null);
   for (const t of toll.used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
   for (const f of draft.followers) if (f.actors.length > 0 || f.fatalities !== null) pushEvidence("eventType", f.sentence);
 
@@ -171,6 +197,17 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
 
   // A total toll for several localities belongs to none of them; each locality gets its own copies.
   const several = placements.length > 1;
+  // "12 morts, dont 3 à Kayes": a toll the text splits by place goes to each place it names.
+  const draftSentences = [...draft.candidates.map((c) => c.sentence), ...draft.followers.map((f) => f.sentence)];
+  const splitToll = (location: string | null): number | null => {
+    if (!several || !location) return null;
+    const place = foldKeepLength(location).toLowerCase();
+    for (const s of draftSentences) {
+      const n = tollAtPlace(facts.folded.slice(s.start, s.end), place);
+      if (n !== null) return n;
+    }
+    return null;
+  };
   const incidents: ExtractedIncident[] = [];
   for (const p of placements) {
     const c = p.countryCode ? countryByCode(p.countryCode) : undefined;
@@ -193,7 +230,7 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       longitude: countryLevel ? c.longitude : p.longitude,
       geoPrecision: p.geoPrecision,
       actors: several ? roles.map((r) => ({ ...r })) : roles,
-      fatalities: several ? null : fatalities,
+      fatalities: several ? splitToll(p.location) : fatalities,
       evidence: several ? evidence.filter((e) => e.field !== "fatalities") : evidence,
     });
   }
@@ -209,7 +246,7 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
   return incidents.filter((overview) => {
     if (overview.location !== null || overview.admin1 !== null || overview.eventType === "Strategic developments") return true;
     const detailed = incidents.filter(
-      (i) => i !== overview && i.location !== null && i.eventType === overview.eventType && i.eventDate === overview.eventDate && i.country === overview.country,
+      (i) => i !== overview && i.location !== null && sameKind(i, overview) && closeDates(overview, i) && i.country === overview.country,
     );
     if (detailed.length === 0) return true;
     if (detailed.length === 1) {
@@ -224,7 +261,8 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
     }
     const named = overview.actors.filter((a) => a.type === 2);
     for (const i of detailed) {
-      if (named.length === 0 || i.actors.some((a) => a.type === 2)) continue;
+      // An air strike told beside the attacks it answered is not the attackers' deed.
+      if (named.length === 0 || i.eventType !== overview.eventType || i.actors.some((a) => a.type === 2)) continue;
       const unidentified = i.actors.findIndex((a) => a.name === "Unidentified Armed Group");
       if (unidentified >= 0) i.actors[unidentified] = { ...named[0]!, role: i.actors[unidentified]!.role };
       else i.actors.push({ ...named[0]!, role: i.actors.length === 0 ? "actor1" : i.actors.length === 1 ? "actor2" : "associated" });
@@ -232,4 +270,24 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
     }
     return false;
   });
+}
+
+const ARMED = new Set(["Battles", "Violence against civilians", "Explosions/Remote violence"]);
+
+/**
+ * Same event type, or both armed violence: a summary may call a battle "an attack that killed civilians".
+ * Of another type, it names no armed group the detailed event lacks: "comme celle (l'incursion du JNIM)
+ * ayant coûté la vie à un guide" beside an attack by unidentified men is another event.
+ */
+function sameKind(detail: ExtractedIncident, overview: ExtractedIncident): boolean {
+  if (detail.eventType === overview.eventType) return true;
+  if (!ARMED.has(detail.eventType) || !ARMED.has(overview.eventType)) return false;
+  return overview.actors.every((a) => ![2, 4].includes(a.type) || detail.actors.some((d) => d.name === a.name));
+}
+
+/** The same day, the day before or after (a night, a late report), or a summary that fixes no day at all. */
+function closeDates(overview: ExtractedIncident, detail: ExtractedIncident): boolean {
+  if (overview.eventDate === detail.eventDate || overview.datePrecision !== "day" || !overview.eventDate || !detail.eventDate) return true;
+  const days = Math.abs(Date.parse(overview.eventDate) - Date.parse(detail.eventDate)) / 86_400_000;
+  return days <= 1;
 }

@@ -8,7 +8,11 @@ import { collectFacts } from "./facts";
 import { strongPlace } from "./candidates";
 import { buildDrafts } from "./merge";
 import { dropOverviews, finalize } from "./finalize";
-import type { AssembleOptions, ExtractedIncident } from "./types";
+import { carryAttribution } from "./attribution";
+import { foldHeadline } from "./headline";
+import { articleArea } from "./place";
+import { countryByCode } from "../gazetteer";
+import type { ArticleFacts, AssembleOptions, ExtractedIncident } from "./types";
 
 export type { AssembleOptions, Evidence, ExtractedIncident, IncidentActorOut } from "./types";
 
@@ -26,7 +30,29 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
   // ACLED codes no event without an actor1: a development the text ties to nobody (a tour, a decree, a
   // meeting of unnamed people) is commentary.
   incidents = incidents.filter((i) => i.eventType !== "Strategic developments" || i.actors.length > 0);
-  return dropBackground(mergeRetold(dropOverviews(incidents)), options.publishedAt ?? null);
+  const kept = dropBackground(mergeRetold(dropOverviews(foldHeadline(incidents, facts))), options.publishedAt ?? null);
+  carryAttribution(kept, facts);
+  regionFromArticle(kept, facts);
+  return kept;
+}
+
+/**
+ * An incident placed only in its country takes the region the whole article is about, when every place
+ * the article names there lies in one region (ACLED leaves admin1 empty only when even the region is
+ * unknown). Done last, so that such an incident still counts as a country-level summary above.
+ */
+function regionFromArticle(incidents: ExtractedIncident[], facts: ArticleFacts): void {
+  const code = facts.countryRanking[0];
+  const country = code ? countryByCode(code) : undefined;
+  if (!country) return;
+  let area: ReturnType<typeof articleArea> | undefined;
+  for (const i of incidents) {
+    // A national development (an agreement, a withdrawal) has no region of its own.
+    if (i.location !== null || i.admin1 !== null || i.country !== country.name || i.eventType === "Strategic developments") continue;
+    area ??= articleArea(facts, code!);
+    i.admin1 = area.admin1;
+    i.admin1Reform = area.admin1Reform;
+  }
 }
 
 /**
@@ -43,8 +69,7 @@ export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[]
           k.eventType === incident.eventType &&
           k.country === incident.country &&
           k.eventDate === incident.eventDate &&
-          (k.location ?? k.admin1) === (incident.location ?? incident.admin1) &&
-          (k.location ?? k.admin1) !== null,
+          (sameScene(k, incident) || sameScene(incident, k)),
       );
     if (!same) {
       kept.push(incident);
@@ -57,6 +82,18 @@ export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[]
     same.evidence.push(...incident.evidence.filter((e) => !same.evidence.some((x) => x.field === e.field && x.start === e.start)));
   }
   return kept;
+}
+
+/**
+ * Whether `b` tells the place of `a`: the same place, or only the district or region `a` lies in ("un
+ * élu de la région de Koutiala" retelling the attack on a village of that district).
+ */
+function sameScene(a: ExtractedIncident, b: ExtractedIncident): boolean {
+  const place = a.location ?? a.admin1;
+  if (place === null) return false;
+  if (place === (b.location ?? b.admin1)) return true;
+  // Only an unlisted village is retold this way: a known one is named again by its own name.
+  return a.latitude === null && b.location !== null && b.latitude !== null && (b.location === a.admin2 || b.location === a.admin1);
 }
 
 // News reports what just happened: an event the text dates months before publication is a recap told for

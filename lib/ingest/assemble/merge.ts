@@ -32,6 +32,11 @@ export function draftPlace(draft: Draft): PlaceEntry | undefined {
   return undefined;
 }
 
+// "Les assaillants ont également incendié le marché", "the attackers also torched shops": the damage
+// told a few sentences on belongs to the attack, not to an event of its own.
+const BACK_REFERENCE = /\b(?:les assaillants|les attaquants|les terroristes|les jihadistes|les djihadistes|les hommes armes|les ravisseurs|the attackers|the assailants|the gunmen|the militants|the jihadists|egalement|aussi|also|en outre|in addition)\b/;
+const foldedSentence = (c: Candidate) => c.sentence.text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
 /** Whether a candidate can be the same event as an earlier draft. */
 export function sameEvent(candidate: Candidate, draft: Draft): boolean {
   const last = draft.candidates[draft.candidates.length - 1]!;
@@ -41,7 +46,8 @@ export function sameEvent(candidate: Candidate, draft: Draft): boolean {
     candidate.triggers.every((t) => t.rule.id === "looting") &&
     (!candidate.ownDate || !draftDate(draft)) &&
     !strongPlace(candidate) &&
-    candidate.sentenceIndex - last.sentenceIndex <= 1;
+    (candidate.sentenceIndex - last.sentenceIndex <= 1 ||
+      (candidate.sentenceIndex - last.sentenceIndex <= 4 && BACK_REFERENCE.test(foldedSentence(candidate))));
   if (followUp) return true;
   const sameFamily = candidate.family === draft.family || (candidate.family !== "strategic" && draft.family !== "strategic");
   if (!sameFamily || frameOf(candidate) !== frameOf(draft.candidates[0]!)) return false;

@@ -120,7 +120,8 @@ export function findUnknownPlace(
   if (named) return named;
   const slice = text.slice(start, end);
   const usable = (name: string, nameStart: number) =>
-    !facts.places.some((p) => p.start <= nameStart && p.end > nameStart) &&
+    // A known place inside the name ("On Tuesday Boni") makes it no unlisted one.
+    !facts.places.some((p) => p.start < nameStart + name.length && p.end > nameStart) &&
     !facts.actors.some((a) => a.start < nameStart + name.length && nameStart < a.end) &&
     !NOT_PLACES.has(name.toLowerCase()) &&
     lookupPlace(name).length === 0 &&
@@ -139,7 +140,7 @@ export function findUnknownPlace(
       const name = m[1]!.replace(/[’']$/, "");
       const nameStart = start + m.index + m[0].length - m[1]!.length;
       if ((pattern === AT_NAME || pattern === IN_NAME) && SPEECH_BEFORE.test(folded.slice(Math.max(start, nameStart - 40), nameStart - 2))) continue;
-      if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null };
+      if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null, cued: pattern !== AT_NAME && pattern !== IN_NAME };
     }
   }
   return null;
@@ -160,9 +161,12 @@ export function contextOf(unknown: NamedPlace, facts: ArticleFacts, sentence: Se
       .sort((a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - unknown.start) - Math.abs(b.start - unknown.start))[0];
     if (around) return fromEntry(around.place);
   }
-  // The article: its regions and districts when they all agree.
+  return articleArea(facts, facts.countryRanking[0] ?? null);
+}
+
+/** The article's region and district when every place it names in the country agrees on them. */
+export function articleArea(facts: ArticleFacts, country: string | null): { country: string | null; admin1: string | null; admin1Reform: string | null; admin2: string | null } {
   const areas = facts.places.filter((p) => p.place.kind !== "country" && p.start >= (facts.sentences[0]?.start ?? 0)).map((p) => p.place);
-  const country = facts.countryRanking[0] ?? null;
   const inCountry = areas.filter((p) => p.countryCode === country);
   const one = (values: (string | null)[]) => (values.length > 0 && values.every((v) => v && v === values[0]) ? values[0]! : null);
   const admin1 = one(inCountry.map((p) => p.admin1));
@@ -198,8 +202,10 @@ export interface Spot {
   sentence?: Sentence;
 }
 
-const LIST_GAP = /^\s*(?:,\s*(?:et\s+|and\s+)?|et\s+|and\s+)$/;
-const LIST_BEFORE = /\b(?:entre|between|axes?|troncons?|route|reliant|de|from)\s+$/;
+// "Kayes, Nioro et Diboli", "de Boni et de Douentza", "à Kayes et à Diéma".
+const LIST_GAP = /^\s*(?:,\s*(?:et\s+|and\s+)?|et\s+|and\s+)(?:de |d'|du |a |in |at )?$/;
+// "les camps de Boni et de Douentza" lists targets; "la route de Boni, Douentza" does not.
+const LIST_BEFORE = /\b(?:entre|between|axes?|troncons?|route|reliant|from)\s+(?:de |d'|du )?$/;
 
 /**
  * "des attaques simultanées contre Kayes, Nioro du Sahel, Sandaré et Diboli": the localities a violent
@@ -213,18 +219,71 @@ export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
     if (p.place.kind === "locality" || p.place.kind === "admin2") spots.push({ start: p.start, end: p.end, spot: { mention: p, entry: p.place, sentence } });
   }
   for (const n of facts.named) if (n.start >= sentence.start && n.end <= sentence.end) spots.push({ start: n.start, end: n.end, spot: { unknown: n, sentence } });
+  for (const n of namedInPluralCue(facts, sentence)) {
+    if (!spots.some((x) => x.start < n.end && n.start < x.end)) spots.push({ start: n.start, end: n.end, spot: { unknown: n, sentence } });
+  }
   spots.sort((a, b) => a.start - b.start);
   let best: typeof spots = [];
   let run: typeof spots = [];
-  for (const s of spots) {
+  spots.forEach((s, k) => {
     const last = run[run.length - 1];
+    const next = spots[k + 1];
+    // "à Diboli, Kayes": the district or region after a place situates it, unless the list goes on after it
+    // ("Diboli, Kayes et Nioro").
+    const listGoesOn = !!next && LIST_GAP.test(facts.folded.slice(s.end, next.start));
+    if (last && !listGoesOn && situates(s.spot, last.spot) && /^\s*,\s*$/.test(facts.folded.slice(last.end, s.start))) return;
     if (last && LIST_GAP.test(facts.folded.slice(last.end, s.start))) run.push(s);
     else run = [s];
     if (run.length > best.length) best = [...run];
-  }
+  });
   if (best.length < 2) return [];
   if (LIST_BEFORE.test(facts.folded.slice(Math.max(sentence.start, best[0]!.start - 20), best[0]!.start))) return [];
   return best.map((s) => s.spot);
+}
+
+const PLURAL_CUE = /\b(?:villages|localites|hameaux|campements|localities|hamlets)\b/;
+const PLURAL_CUED_LIST = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Vv]illages|[Ll]ocalit[ée]s|[Hh]ameaux|[Cc]ampements|[Ll]ocalities|[Hh]amlets)\s+${CUE_ADJECTIVE}(?:de |d'|d’|of |du |des )?(${NAME}(?:(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?${NAME}){1,8})`,
+  "gu",
+);
+const LIST_SEPARATOR = new RegExp(String.raw`(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?`, "gu");
+
+/** "dans les localités d'Intazayene, de Woursanat et de Bakorat": the unlisted places a plural cue lists. */
+function namedInPluralCue(facts: ArticleFacts, sentence: Sentence): NamedPlace[] {
+  if (!PLURAL_CUE.test(facts.folded.slice(sentence.start, sentence.end))) return [];
+  const out: NamedPlace[] = [];
+  const slice = facts.text.slice(sentence.start, sentence.end);
+  PLURAL_CUED_LIST.lastIndex = 0;
+  for (let m = PLURAL_CUED_LIST.exec(slice); m; m = PLURAL_CUED_LIST.exec(slice)) {
+    const listStart = sentence.start + m.index + m[0].length - m[1]!.length;
+    let at = 0;
+    const list = m[1]!;
+    LIST_SEPARATOR.lastIndex = 0;
+    const parts: { name: string; offset: number }[] = [];
+    for (let sep = LIST_SEPARATOR.exec(list); sep; sep = LIST_SEPARATOR.exec(list)) {
+      parts.push({ name: list.slice(at, sep.index), offset: at });
+      at = sep.index + sep[0].length;
+    }
+    parts.push({ name: list.slice(at), offset: at });
+    for (const part of parts) {
+      const name = part.name.trim();
+      const start = listStart + part.offset;
+      if (!name || NOT_PLACES.has(name.toLowerCase()) || MONTH_NAME.test(name) || lookupPlace(name).length > 0) continue;
+      if (facts.actors.some((a) => a.start < start + name.length && start < a.end)) continue;
+      out.push({ name, start, end: start + name.length, context: null, cued: true });
+    }
+  }
+  return out;
+}
+
+/** Whether a known spot names the district or region another spot lies in. */
+function situates(area: Spot, place: Spot): boolean {
+  const inner = place.entry ?? place.unknown?.context ?? null;
+  const name = area.mention?.place.name;
+  if (!name || !area.mention) return false;
+  const names = [area.mention.place, ...area.mention.alternatives].filter((e) => e.kind !== "locality" || e.name === name);
+  if (!inner) return names.some((e) => e.kind === "admin1" || e.kind === "admin2");
+  return names.some((e) => (e.kind === "admin2" && inner.admin2 === e.admin2 && inner.name !== e.name) || (e.kind === "admin1" && inner.admin1 === e.admin1 && inner.name !== e.name));
 }
 
 export interface Placement {

@@ -16,7 +16,11 @@ export interface ResolvedActor {
 }
 
 export const PASSIVE_BEFORE = /\b(?:a ete|ont ete|avait ete|avaient ete|ete|est|sont|etaient|etait|was|were|been|being|is|are|se sont|s'est|se fait)\s+(?:\p{L}+\s+)?$/u;
-export const REPELLED = /\b(?:repousse\w*|repelled|repulsed|fought off|fend(?:ed)? off|dejoue\w*|foiled|thwarted)\b/;
+export const REPELLED = /\b(?:repousse\w*|repelled|repulsed|fought off|fend(?:ed)? off|dejoue\w*|foiled|thwarted|push(?:ed|es)? back|beat back|riposte\w*|forced? (?:\S+ ){1,8}?to retreat|contraint (?:\S+ ){1,8}?(?:a|au) (?:repli|la retraite|la fuite)|mis en deroute|mis en fuite)\b/;
+// "Cinq soldats sont morts dans une attaque", "five soldiers died in an attack": those who died underwent it.
+const DIED_BETWEEN = /\b(?:died|were killed|have been killed|lost their lives|perished|sont morts?|ont peri|ont perdu la vie|ont trouve la mort|sont decedes|sont tombes)\b/;
+// "des attaques attribuées au JNIM", "an attack blamed on ISWAP": the group named after is the attacker.
+const AGENT_AFTER = /\b(?:par|by|attribuee?s?|imputee?s?|blamed on|claimed by)\b/;
 export const NOUN_TRIGGER = /^(?:attaques?|attentats?|assauts?|offensives?|incursions?|raids?|embuscades?|affrontements?|combats?|attacks?|assaults?|ambush(?:es)?|clashes|offensive)$/;
 
 /**
@@ -36,7 +40,7 @@ export function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
   if (mention.end <= nearest.start) {
     const gap = f.slice(mention.end, nearest.start);
     if (/\b(contre|against|visant|targeting)\b/.test(f.slice(Math.max(sentence.start, mention.start - 25), mention.start))) return "patient";
-    if (passive) return "patient";
+    if (passive || DIED_BETWEEN.test(gap)) return "patient";
     // "Les FAMa ont repoussé une attaque": the side that repelled it defended; the attackers acted (ACLED).
     if (REPELLED.test(f.slice(mention.end, nearest.end + 2))) return "patient";
     // Only the subject acts: the first actor named before the verb, not an object between them.
@@ -50,7 +54,7 @@ export function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
   }
   const gap = f.slice(nearest.end, mention.start);
   if (gap.length > 90) return null;
-  if (/\b(par|by)\b/.test(gap) && !/\b(contre|against|visant|targeting)\b/.test(gap.slice(gap.search(/\b(par|by)\b/)))) return "agent";
+  if (AGENT_AFTER.test(gap) && !/\b(contre|against|visant|targeting)\b/.test(gap.slice(gap.search(AGENT_AFTER)))) return "agent";
   if (/\b(contre|against|visant|targeting|on|sur)\b/.test(gap)) return "patient";
   if (NOUN_TRIGGER.test(f.slice(nearest.start, nearest.end)) && /^\s*(?:(?:d[eu']|des|of)\s*(?:la |l')?)?$/.test(gap)) {
     // "l'attaque du JNIM", "une attaque terroriste" name the attacker; "l'attaque du poste de l'armée" the target.

@@ -108,6 +108,8 @@ export interface NamedPlace {
   start: number;
   end: number;
   context: PlaceEntry | null;
+  /** Named as a village, locality or hamlet ("le village de X", "X, une localité"), not only after "à". */
+  cued?: boolean;
 }
 
 export interface ArticleFacts {

@@ -25,9 +25,15 @@ beforeAll(async () => {
   users = [await signedInUser("viewer"), await signedInUser("viewer"), await signedInUser("viewer")];
 });
 
-/** A cancelled export's connection is destroyed; its server process (and its slot's lock) ends a moment later. */
+/**
+ * A cancelled export's connection is destroyed; its server process (and its slot's lock) ends a moment later.
+ * pg_locks covers the whole server, where other databases' runs take advisory locks of their own.
+ */
 async function exportSlotsHeld(): Promise<number> {
-  const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_locks
+      WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  );
   return row.n;
 }
 
@@ -55,7 +61,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 async function runningCopies(): Promise<number> {
-  const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'COPY%' AND pid <> pg_backend_pid()`);
+  const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'COPY%' AND pid <> pg_backend_pid()`);
   return row.n;
 }
 

@@ -84,7 +84,7 @@ async function ids(where: string, limit: number): Promise<number[]> {
   return (await query<{ id: number }>(`SELECT id FROM incident WHERE ${where} ORDER BY id LIMIT ${limit}`)).map((row) => row.id);
 }
 
-/** The app's own rule for actor_names (lib/incidents/merges.ts refreshActorNames), applied after a link change. */
+/** The app's own rule for actor_names (lib/incidents/edits.ts refreshActorNames), applied after a link change. */
 async function refreshActorNames(incidentIds: number[]): Promise<void> {
   await query(
     `UPDATE incident i SET actor_names = coalesce((
@@ -170,6 +170,36 @@ describe("overview rollups", () => {
     await setIncidentStatus(c, "verified", null);
     // One statement moving many rows across many keys at once.
     await query(`UPDATE incident SET status = 'verified', event_date = event_date - 3 WHERE id % 7 = 2`);
+    await expectRollupsExact();
+    await expectRollupsMatchScan();
+  });
+
+  it("count, in one UPDATE of many rows, only the rows whose rolled-up attributes changed, and delete the keys it empties", async () => {
+    // Moving a point that stays a precise point touches no rollup row (not even rewritten).
+    const snapshot = `SELECT 'r' AS t, xmin::text, r::text FROM incident_rollup r UNION ALL SELECT 't', xmin::text, r::text FROM incident_time_rollup r
+                      UNION ALL SELECT 'a', xmin::text, r::text FROM incident_actor_time_rollup r ORDER BY 1, 3`;
+    const before = await query(snapshot);
+    await query(`UPDATE incident SET latitude = latitude + 0.01, longitude = longitude - 0.01, version = version + 1 WHERE latitude IS NOT NULL`);
+    expect(await query(snapshot)).toEqual(before);
+
+    // Every incident of one (country, admin2) moves away in the same statement as unchanged rows, rows that
+    // only lose their coordinates, rows whose actors change and rows hidden or shown again by a merge.
+    const [{ country, admin2 }] = await query<{ country: string; admin2: string }>(
+      `SELECT country, admin2 FROM incident WHERE merged_into_id IS NULL AND admin2 IS NOT NULL GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+    );
+    const [hidden] = await ids("merged_into_id IS NULL AND id % 11 = 3", 1);
+    const [shown] = await ids("merged_into_id IS NOT NULL", 1);
+    await query(
+      `UPDATE incident SET
+         admin2 = CASE WHEN country = $1 AND admin2 = $2 THEN 'Emptied ' || admin2 ELSE admin2 END,
+         latitude = CASE WHEN id % 5 = 0 THEN NULL ELSE latitude END,
+         actor_names = CASE WHEN id % 7 = 0 THEN 'Nobody Known' ELSE actor_names END,
+         merged_into_id = CASE WHEN id = $3 THEN (SELECT min(id) FROM incident WHERE id <> $3) WHEN id = $4 THEN NULL ELSE merged_into_id END`,
+      [country, admin2, hidden, shown ?? -1],
+    );
+    expect(await query(`SELECT 1 FROM incident_rollup WHERE country = $1 AND admin2 = $2`, [country, admin2])).toEqual([]);
+    expect(await query(`SELECT 1 FROM incident_rollup WHERE incidents = 0 UNION ALL SELECT 1 FROM incident_time_rollup WHERE incidents = 0
+                        UNION ALL SELECT 1 FROM incident_actor_time_rollup WHERE incidents = 0`)).toEqual([]);
     await expectRollupsExact();
     await expectRollupsMatchScan();
   });

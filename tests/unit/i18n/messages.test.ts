@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import { MAP_COUNTRIES } from "@/lib/geo/boundaries";
+import { COUNTRIES } from "@/lib/ingest/gazetteer";
 import { EVENT_TYPES, SUB_EVENT_TYPES, ACTOR_TYPE_CODES, REVIEW_STATUSES, DATE_PRECISIONS, DISORDER_TYPE } from "@/lib/incidents/taxonomy";
 
 type Tree = { [key: string]: string | Tree };
@@ -65,6 +67,14 @@ describe("message files", () => {
     ];
     expect(SUB_EVENT_TYPES).toHaveLength(25);
     expect(codes.filter((key) => !english.has(key) || !french.has(key))).toEqual([]);
+  });
+
+  it("every country of the gazetteer and the map is named in both languages, in French as the gazetteer spells it", () => {
+    const names = [...new Set([...COUNTRIES.map((country) => country.name), ...MAP_COUNTRIES])];
+    expect(names.filter((name) => english.get(`country.${name}`) !== name)).toEqual([]);
+    const frenchName = new Map(COUNTRIES.map((country) => [country.name, country.nameFr]));
+    expect(names.filter((name) => french.get(`country.${name}`)?.replace(/’/g, "'") !== frenchName.get(name))).toEqual([]);
+    expect(french.get("country.Mauritania")).toBe("Mauritanie");
   });
 
   it("French names the event types as ACLED's French-speaking users do", () => {

@@ -6,6 +6,8 @@ import { getCodeLabel, getFormat } from "@/lib/i18n/server";
 import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser, hasRole } from "@/lib/auth/guard";
 import { findIncident, findMergeCandidates } from "@/lib/incidents/detail";
+import { getActorOptions } from "@/lib/incidents/actor-links";
+import { isLearnableActorName } from "@/lib/actors/corrections";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { IncidentEditForm } from "@/components/incidents/incident-edit-form";
@@ -39,7 +41,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
   const incident = await findIncident(id);
   if (!incident) notFound();
   const canEdit = hasRole(user.role, "analyst");
-  const candidates = canEdit && !incident.mergedIntoId ? await findMergeCandidates(id) : [];
+  const editable = canEdit && !incident.mergedIntoId;
+  const [candidates, actorOptions] = editable ? await Promise.all([findMergeCandidates(id), getActorOptions(id)]) : [[], []];
+  const learnableActorIds = incident.actorLinks.filter((link) => isLearnableActorName(link.name)).map((link) => link.id);
   const [t, format, label] = await Promise.all([getTranslations("incident"), getFormat(), getCodeLabel()]);
 
   const facts: [string, React.ReactNode][] = [
@@ -50,7 +54,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
       </span>,
     ],
     [t("fact.event"), `${label("eventType", incident.eventType)} · ${label("subEventType", incident.subEventType)}`],
-    [t("fact.place"), [...new Set([incident.location, incident.admin2, incident.admin1, incident.country].filter(Boolean))].join(", ")],
+    [t("fact.place"), [...new Set([incident.location, incident.admin2, incident.admin1, label("country", incident.country)].filter(Boolean))].join(", ")],
     [t("fact.reform"), incident.admin1Reform ?? "—"],
     [
       t("fact.coordinates"),
@@ -123,7 +127,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
       <div className="grid gap-4 lg:grid-cols-3">
         {canEdit && !incident.mergedIntoId ? (
           <Section title={t("section.edit")} className="lg:col-span-2">
-            <IncidentEditForm incident={incident} action={updateIncidentAction} />
+            <IncidentEditForm incident={incident} action={updateIncidentAction} actorOptions={actorOptions} learnableActorIds={learnableActorIds} />
           </Section>
         ) : null}
         <div className="space-y-4">

@@ -49,7 +49,7 @@ export default async function SourcePage({ params, searchParams }: { params: Pro
               </div>
               <p className="mt-1 text-slate-700">{incident.summary}</p>
               <p className="mt-1 text-xs text-slate-600">
-                {[incident.location, incident.admin1, incident.country].filter(Boolean).join(", ")} · {incident.actorNames || t("noActor")} ·{" "}
+                {[incident.location, incident.admin1, label("country", incident.country)].filter(Boolean).join(", ")} · {incident.actorNames || t("noActor")} ·{" "}
                 {t("fatalities", { count: fatalities === null ? t("unknown") : format.number(fatalities) })} · <StatusBadge status={incident.status} />
               </p>
             </Link>

@@ -113,3 +113,16 @@ describe("silence when nothing violent happened", () => {
     }
   });
 });
+
+describe("an attack on a village", () => {
+  it("is violence against civilians when no armed defender is named", () => {
+    const [i] = extract("Au Mali, samedi, des hommes armés ont attaqué le village de Tiguila, dans le cercle de Bankass.");
+    expect(i?.eventType).toBe("Violence against civilians");
+    expect(i?.actors.map((a) => [a.name, a.role])).toEqual([["Unidentified Armed Group", "actor1"], ["Civilians", "actor2"]]);
+  });
+
+  it("stays a battle when soldiers defended it", () => {
+    const [i] = extract("Au Mali, samedi, des hommes armés ont attaqué le village de Tiguila, où les soldats ont riposté.");
+    expect(i?.eventType).toBe("Battles");
+  });
+});

@@ -21,3 +21,35 @@ describe("actor1 is the side that initiated", () => {
     expect(roles(i)).toMatchObject({ JNIM: "actor1" });
   });
 });
+
+describe("actor1 when the forces underwent the attack", () => {
+  it("makes soldiers who died in an attack by a group actor2", () => {
+    const [i] = extract("At least four soldiers died on Monday in an attack by gunmen near Boni, an official said.", "en");
+    expect(roles(i)).toMatchObject({ "Unidentified Armed Group": "actor1", "Military Forces of Mali": "actor2" });
+  });
+
+  it("makes the forces that pushed an attack back actor2", () => {
+    const [i] = extract("Malian troops pushed back an ISWAP attack on Boni on Monday.", "en");
+    expect(roles(i)).toMatchObject({ "Islamic State West Africa Province": "actor1", "Military Forces of Mali": "actor2" });
+  });
+
+  it("makes the group attacks are attributed to actor1, ahead of the forces' allies", () => {
+    const incidents = extract("Lundi, les camps militaires de Boni et de Douentza ont été visés par des attaques attribuées au JNIM. Les FAMa, appuyées par Africa Corps, ont mené la contre-offensive.");
+    expect(incidents.map((i) => i.location)).toEqual(["Boni", "Douentza"]);
+    for (const i of incidents) expect(roles(i)).toMatchObject({ JNIM: "actor1" });
+  });
+
+  it("does not lend a group named in an event's own sentence to the event told before", () => {
+    const incidents = extract("Lundi, des hommes armés ont attaqué le poste militaire de Boni.\n\nMercredi, des combattants affiliés au JNIM ont enlevé deux commerçants près de Douentza.");
+    const attack = incidents.find((i) => i.location === "Boni");
+    expect(roles(attack)).toMatchObject({ "Unidentified Armed Group": "actor1" });
+  });
+});
+
+describe("auxiliaries named in lower case", () => {
+  it("finds the VDP written out in lower case, in English too", () => {
+    const [i] = extract("At least nine volunteers for the defence of the homeland were killed on Monday in an attack near Djibo.", "en");
+    expect(i?.actors.map((a) => a.name)).toContain("VDP: Volunteers for the Defense of the Homeland");
+    expect(i?.eventType).toBe("Battles");
+  });
+});

@@ -17,3 +17,41 @@ describe("an event told twice", () => {
     expect(incidents.filter((i) => i.eventType === "Battles")).toHaveLength(2);
   });
 });
+
+describe("a headline announcing the body's event", () => {
+  it("makes no incident of its own when the body tells the event", () => {
+    const incidents = extract(
+      "Douentza : huit civils tués dans une attaque\nMardi, des hommes armés ont attaqué le village de Dalla, dans le cercle de Douentza, tuant huit civils.",
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.location).toBe("Dalla");
+  });
+
+  it("lends its toll to the body's one event when the body gives none", () => {
+    const incidents = extract("Mali : douze morts dans une attaque contre un poste militaire\nMardi, des hommes armés ont attaqué le poste militaire de Boni.");
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.fatalities).toBe(12);
+  });
+
+  it("stays an incident when the body tells no violence", () => {
+    const incidents = extract("Attaque à Boni : huit morts mardi\nLe gouverneur de la région a appelé au calme. Une réunion se tiendra jeudi.");
+    expect(incidents.filter((i) => i.eventType !== "Strategic developments")).toHaveLength(1);
+  });
+});
+
+describe("a summary sentence of the placed event", () => {
+  it("adds no country-level incident beside the placed one, even of another armed type", () => {
+    const incidents = extract(
+      "Mardi, des hommes armés ont attaqué le poste militaire de Boni, dans le cercle de Douentza.\n\nAu Mali, six civils qui se trouvaient près du poste ont été tués, selon une source locale.",
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.location).toBe("Boni");
+  });
+});
+
+describe("a headline over a body telling one event", () => {
+  it("folds into that event even when it names a town near it", () => {
+    const incidents = extract("Dix civils tués dans une attaque près de Boni\nMardi, des hommes armés ont attaqué le village de Tiguila, dans le cercle de Douentza, tuant dix civils.");
+    expect(incidents.map((i) => i.location)).toEqual(["Tiguila"]);
+  });
+});

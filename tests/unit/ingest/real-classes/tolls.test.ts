@@ -19,3 +19,39 @@ describe("an incident's toll", () => {
     expect(i?.fatalities).toBe(6);
   });
 });
+
+describe("tolls of the event's own sentence", () => {
+  it("counts the dead named by a long name with its acronym in parentheses", () => {
+    const [i] = extractArticle({ text: "Lundi, au moins sept volontaires pour la défense de la patrie (VDP) ont été tués près de Djibo.", publishedAt: "2025-06-12", language: "fr" }).incidents;
+    expect(i?.fatalities).toBe(7);
+  });
+
+  it("codes auxiliaries killed by nobody named as a battle against an unidentified group", () => {
+    const [i] = extractArticle({ text: "Lundi, au moins sept volontaires pour la défense de la patrie (VDP) ont été tués près de Djibo.", publishedAt: "2025-06-12", language: "fr" }).incidents;
+    expect(i?.eventType).toBe("Battles");
+    expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
+  });
+
+  it("codes 0 when only wounded are reported", () => {
+    const [i] = extractArticle({ text: "Lundi, des hommes armés ont attaqué le poste de douane de Boni. Trois douaniers ont été blessés.", publishedAt: "2025-06-12", language: "fr" }).incidents;
+    expect(i?.fatalities).toBe(0);
+  });
+
+  it("leaves the toll unknown when deaths are told without a figure", () => {
+    const [i] = extractArticle({ text: "Lundi, des hommes armés ont attaqué le poste de douane de Boni. Il y a des morts et des blessés.", publishedAt: "2025-06-12", language: "fr" }).incidents;
+    expect(i?.fatalities).toBeNull();
+  });
+});
+
+describe("a total toll over several localities", () => {
+  const text = "Au Mali, lundi, des attaques simultanées ont visé Kita, Bafoulabé et Diéma, faisant onze morts, dont quatre à Kita et deux à Diéma.";
+  const incidents = extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("makes one incident per locality, dated by the day the sentence opens with after its place frame", () => {
+    expect(incidents.map((i) => [i.location, i.eventDate])).toEqual([["Kita", "2025-06-09"], ["Bafoulabé", "2025-06-09"], ["Diéma", "2025-06-09"]]);
+  });
+
+  it("gives each locality the share the text splits to it, and none to the others", () => {
+    expect(incidents.map((i) => i.fatalities)).toEqual([4, null, 2]);
+  });
+});

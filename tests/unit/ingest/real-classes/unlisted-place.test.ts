@@ -29,3 +29,78 @@ describe("an unlisted village named the ways real text names it", () => {
     expect(i?.location).not.toBe("March");
   });
 });
+
+describe("an unlisted village against a known town the sentence names for another reason", () => {
+  const extractFr = (text: string) => extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("places the event in 'le village de X' rather than in the town of the official quoted", () => {
+    const [i] = extractFr("Au Mali, lundi soir, des hommes armés ont tué quatre bergers dans le village de Tiguila, a indiqué un élu de Bankass.");
+    expect(i?.location).toBe("Tiguila");
+    expect(i?.admin1).toBe("Mopti");
+  });
+
+  it("keeps a known town the sentence makes the scene", () => {
+    const [i] = extractFr("Au Mali, lundi soir, des hommes armés ont tué quatre bergers à Bankass, selon des habitants du village de Tiguila.");
+    expect(i?.location).toBe("Bankass");
+  });
+
+  it("takes the village a sentence referring back to the attack names", () => {
+    const [i] = extractFr("Au Burkina Faso, mardi, des hommes armés ont attaqué une localité proche de Boulsa, tuant dix civils. C'est le village de Tiguila qui a été la cible de cette attaque.");
+    expect(i?.location).toBe("Tiguila");
+  });
+});
+
+describe("a later mention of the event by its district", () => {
+  it("merges into the village's incident", () => {
+    const incidents = extractArticle({
+      text: "Au Mali, lundi, des hommes armés ont enlevé deux commerçants dans la localité de Tiguila, dans le cercle de Bankass.\n\nUn élu de la région de Bankass a confirmé lundi l'enlèvement de deux commerçants.",
+      publishedAt: "2025-06-12",
+      language: "fr",
+    }).incidents;
+    expect(incidents.map((i) => i.location)).toEqual(["Tiguila"]);
+  });
+});
+
+describe("a place followed by its district", () => {
+  const extractFr = (text: string) => extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("makes one incident of 'à Diboli, Kayes', the district situating the village", () => {
+    expect(extractFr("Mardi, des hommes armés ont attaqué le poste de douane à Diboli, Kayes, tuant un douanier.").map((i) => i.location)).toEqual(["Diboli"]);
+  });
+
+  it("keeps the town as a target when the list goes on after it", () => {
+    expect(extractFr("Au Mali, mardi, des attaques ont visé Diboli, Kayes et Diéma.").map((i) => i.location)).toEqual(["Diboli", "Kayes", "Diéma"]);
+  });
+});
+
+describe("an event placed only in its country", () => {
+  it("takes the region every place of the article lies in", () => {
+    const incidents = extractArticle({
+      text: "Au Mali, la situation reste tendue dans le cercle de Bankass.\n\nMardi, six civils ont été tués par des hommes armés, selon un élu local.",
+      publishedAt: "2025-06-12",
+      language: "fr",
+    }).incidents;
+    expect(incidents.map((i) => [i.location, i.admin1])).toEqual([[null, "Mopti"]]);
+  });
+});
+
+describe("unlisted places listed after a plural cue", () => {
+  const extractFr = (text: string) => extractArticle({ text, publishedAt: "2025-06-12", language: "fr" }).incidents;
+
+  it("makes one incident per locality of 'les localités d'X, de Y et de Z'", () => {
+    const incidents = extractFr("Au Niger, dimanche, des hommes armés s'en sont pris à des campements, dans les localités d'Agoula, de Tinfar et de Boukar, dans la région de Tahoua.");
+    expect(incidents.map((i) => [i.location, i.admin1, i.eventType])).toEqual([
+      ["Agoula", "Tahoua", "Violence against civilians"],
+      ["Tinfar", "Tahoua", "Violence against civilians"],
+      ["Boukar", "Tahoua", "Violence against civilians"],
+    ]);
+  });
+
+  it("reads 'les villages de X et Y ... ont été attaqués' as violence against civilians in each", () => {
+    const incidents = extractFr("Au Mali, lundi, les villages de Tiguila et Sogou, dans le cercle de Bankass, ont été attaqués par des hommes armés.");
+    expect(incidents.map((i) => [i.location, i.eventType])).toEqual([
+      ["Tiguila", "Violence against civilians"],
+      ["Sogou", "Violence against civilians"],
+    ]);
+  });
+});

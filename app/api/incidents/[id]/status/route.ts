@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { int4Id } from "@/lib/validation/id";
 import { apiRoute } from "@/lib/http/api-route";
 import { idParams } from "@/lib/http/params";
 import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-json";
@@ -8,7 +9,7 @@ import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ status: z.enum(REVIEW_STATUSES), version: z.number().int().positive().optional() });
+const body = z.object({ status: z.enum(REVIEW_STATUSES), version: int4Id().optional() });
 
 /** `POST /api/incidents/:id/status` with `{ status: "verified" | "rejected" | "unverified", version? }`. */
 export const POST = apiRoute(
