@@ -1,7 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL(".", import.meta.url)),
+  // Next resolves "server-only" to an empty module on the server and fails a client bundle that reaches
+  // it; tests run the data layer directly, as the server does.
+  "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+};
 
 /**
  * Three projects: unit (pure code), integration (a fresh real PostgreSQL database per run) and e2e (a

@@ -1,4 +1,7 @@
+"use client";
+
 import { useTranslations } from "next-intl";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { useFormat } from "@/components/ui/use-format";
 import type { AuditRow } from "@/lib/audit/queries";
 
@@ -35,43 +38,41 @@ function tone(action: string): string {
 export function AuditTable({ rows }: { rows: AuditTableRow[] }) {
   const t = useTranslations("audit");
   const format = useFormat();
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
-      <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
-          <tr>
-            <th className="whitespace-nowrap px-3 py-2">{t("column.time")}</th>
-            <th className="px-3 py-2">{t("column.user")}</th>
-            <th className="px-3 py-2">{t("column.action")}</th>
-            <th className="px-3 py-2">{t("column.target")}</th>
-            <th className="px-3 py-2">{t("column.details")}</th>
-            <th className="px-3 py-2">{t("column.address")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => {
-            const details = describe(row.details);
-            return (
-              <tr key={row.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums text-slate-600">
-                  {format.day(row.createdAt)} {row.createdAt.slice(11, 19)}
-                </td>
-                <td className="whitespace-nowrap px-3 py-1.5">{row.userEmail ?? <span className="text-slate-600">{actorless(row.details, t("commandLine"))}</span>}</td>
-                <td className="whitespace-nowrap px-3 py-1.5">
-                  <span className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${tone(row.action)}`}>{row.action}</span>
-                </td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">
-                  {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : <span className="text-slate-600">—</span>}
-                </td>
-                <td className="max-w-xl truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={details}>
-                  {details}
-                </td>
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs text-slate-600">{row.ip ?? ""}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DataTableColumn<AuditTableRow>[] = [
+    {
+      id: "time",
+      header: t("column.time"),
+      meta: { className: "whitespace-nowrap tabular-nums text-slate-600" },
+      cell: ({ row }) => `${format.day(row.original.createdAt)} ${row.original.createdAt.slice(11, 19)}`,
+    },
+    {
+      id: "user",
+      header: t("column.user"),
+      meta: { className: "whitespace-nowrap" },
+      cell: ({ row }) => row.original.userEmail ?? <span className="text-slate-600">{actorless(row.original.details, t("commandLine"))}</span>,
+    },
+    {
+      id: "action",
+      header: t("column.action"),
+      meta: { className: "whitespace-nowrap" },
+      cell: ({ row }) => <span className={`rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${tone(row.original.action)}`}>{row.original.action}</span>,
+    },
+    {
+      id: "target",
+      header: t("column.target"),
+      meta: { className: "whitespace-nowrap text-slate-600" },
+      cell: ({ row }) => (row.original.targetType ? `${row.original.targetType} ${row.original.targetId ?? ""}` : "—"),
+    },
+    {
+      id: "details",
+      header: t("column.details"),
+      meta: { className: "max-w-xl truncate font-mono text-xs text-slate-600" },
+      cell: ({ row }) => {
+        const details = describe(row.original.details);
+        return <span title={details}>{details}</span>;
+      },
+    },
+    { id: "address", header: t("column.address"), meta: { className: "whitespace-nowrap font-mono text-xs text-slate-600" }, cell: ({ row }) => row.original.ip ?? "" },
+  ];
+  return <DataTable caption={t("tableLabel")} columns={columns} data={rows} getRowId={(row) => String(row.id)} />;
 }

@@ -1,4 +1,7 @@
+"use client";
+
 import { useTranslations } from "next-intl";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { useFormat } from "@/components/ui/use-format";
 import type { ActionState } from "@/lib/errors/action-state";
 import type { Role } from "@/lib/auth/roles";
@@ -22,54 +25,56 @@ type Props = {
   actions: { changeRole: Action; setDisabled: Action; resetPassword: Action };
 };
 
-
 export function UsersTable({ users, currentUserId, actions }: Props) {
   const t = useTranslations("users");
   const utc = useFormat().dateTime;
+  const never = (text: string) => <span className="text-slate-600">{text}</span>;
+  const columns: DataTableColumn<UserRow>[] = [
+    {
+      id: "email",
+      header: t("email"),
+      meta: { className: "font-medium text-slate-900" },
+      cell: ({ row }) => (
+        <>
+          {row.original.email}
+          {row.original.id === currentUserId ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t("you")}</span> : null}
+        </>
+      ),
+    },
+    { id: "name", header: t("name"), cell: ({ row }) => row.original.name ?? never("—") },
+    {
+      id: "role",
+      header: t("role"),
+      cell: ({ row }) => <RoleSelect userId={row.original.id} role={row.original.role} self={row.original.id === currentUserId} action={actions.changeRole} />,
+    },
+    {
+      id: "status",
+      header: t("status"),
+      cell: ({ row }) =>
+        row.original.disabled ? (
+          <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t("disabled")}</span>
+        ) : (
+          <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">{t("active")}</span>
+        ),
+    },
+    { id: "lastSignIn", header: t("lastSignIn"), meta: { className: "tabular-nums" }, cell: ({ row }) => (row.original.lastLoginAt ? utc(row.original.lastLoginAt) : never(t("never"))) },
+    { id: "created", header: t("created"), meta: { className: "tabular-nums" }, cell: ({ row }) => utc(row.original.createdAt) },
+    {
+      id: "actions",
+      header: t("actions"),
+      meta: { align: "right" },
+      cell: ({ row }) => (
+        <UserRowActions userId={row.original.id} email={row.original.email} disabled={row.original.disabled} self={row.original.id === currentUserId} actions={actions} />
+      ),
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
-      <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
-          <tr>
-            <th className="px-3 py-2">{t("email")}</th>
-            <th className="px-3 py-2">{t("name")}</th>
-            <th className="px-3 py-2">{t("role")}</th>
-            <th className="px-3 py-2">{t("status")}</th>
-            <th className="px-3 py-2">{t("lastSignIn")}</th>
-            <th className="px-3 py-2">{t("created")}</th>
-            <th className="px-3 py-2 text-right">{t("actions")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {users.map((user) => {
-            const self = user.id === currentUserId;
-            return (
-              <tr key={user.id} className={user.disabled ? "bg-slate-50/60 text-slate-600" : undefined} data-testid={`user-row-${user.email}`}>
-                <td className="px-3 py-2 font-medium text-slate-900">
-                  {user.email}
-                  {self ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t("you")}</span> : null}
-                </td>
-                <td className="px-3 py-2">{user.name ?? <span className="text-slate-600">—</span>}</td>
-                <td className="px-3 py-2">
-                  <RoleSelect userId={user.id} role={user.role} self={self} action={actions.changeRole} />
-                </td>
-                <td className="px-3 py-2">
-                  {user.disabled ? (
-                    <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">{t("disabled")}</span>
-                  ) : (
-                    <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">{t("active")}</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 tabular-nums">{user.lastLoginAt ? utc(user.lastLoginAt) : <span className="text-slate-600">{t("never")}</span>}</td>
-                <td className="px-3 py-2 tabular-nums">{utc(user.createdAt)}</td>
-                <td className="px-3 py-2 text-right align-top">
-                  <UserRowActions userId={user.id} email={user.email} disabled={user.disabled} self={self} actions={actions} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("tableLabel")}
+      columns={columns}
+      data={users}
+      getRowId={(user) => String(user.id)}
+      rowAttributes={(user) => ({ className: user.disabled ? "bg-slate-50/60 text-slate-600" : undefined, testId: `user-row-${user.email}` })}
+    />
   );
 }

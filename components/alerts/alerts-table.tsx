@@ -2,10 +2,9 @@
 
 /** The inbox: alerts newest first, each with why it fired and links to the incidents behind it. */
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { useRowRequest } from "@/components/data-table/use-row-request";
 import { ALERTS_CHANGED } from "@/components/layout/alerts-bell";
 import { buttonClass } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/use-format";
@@ -14,32 +13,24 @@ import type { AlertRow } from "@/lib/alerts/queries";
 const SHOWN_INCIDENTS = 6;
 
 export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
-  const router = useRouter();
   const t = useTranslations("alerts");
   const format = useFormat();
-  const [busy, setBusy] = useState(false);
+  const request = useRowRequest();
+  const busy = request.busy !== null;
   const markRead = async (body: object) => {
-    setBusy(true);
-    try {
-      await fetch("/api/alerts/read", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      window.dispatchEvent(new Event(ALERTS_CHANGED));
-      router.refresh();
-    } finally {
-      setBusy(false);
-    }
+    await request.send(true, "/api/alerts/read", { method: "POST", body });
+    window.dispatchEvent(new Event(ALERTS_CHANGED));
   };
 
   const columns: DataTableColumn<AlertRow>[] = [
     {
       id: "when",
       header: t("when"),
-      enableSorting: false,
       cell: ({ row }) => <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">{format.dateTime(row.original.createdAt)} UTC</time>,
     },
     {
       id: "why",
       header: t("why"),
-      enableSorting: false,
       cell: ({ row }) => (
         <div className="max-w-xl">
           <div className={row.original.read ? "text-slate-700" : "font-semibold text-slate-900"}>
@@ -56,7 +47,6 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
     {
       id: "incidents",
       header: t("incidents"),
-      enableSorting: false,
       cell: ({ row }) => (
         <div className="flex max-w-xs flex-wrap gap-1">
           {row.original.incidentIds.slice(0, SHOWN_INCIDENTS).map((id) => (
@@ -71,7 +61,6 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
     {
       id: "actions",
       header: () => <span className="sr-only">{t("actions")}</span>,
-      enableSorting: false,
       cell: ({ row }) =>
         row.original.read ? null : (
           <button type="button" disabled={busy} onClick={() => void markRead({ ids: [row.original.id] })} className="text-xs text-slate-600 hover:text-brand-700">
@@ -93,11 +82,6 @@ export function AlertsTable({ alerts }: { alerts: AlertRow[] }) {
       <DataTable
         columns={columns}
         data={alerts}
-        rowCount={alerts.length}
-        sorting={[]}
-        onSortingChange={() => {}}
-        pagination={{ pageIndex: 0, pageSize: Math.max(1, alerts.length) }}
-        onPaginationChange={() => {}}
         getRowId={(alert) => String(alert.id)}
         caption={t("title")}
         empty={

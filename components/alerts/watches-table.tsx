@@ -2,10 +2,10 @@
 
 /** The user's watches and the team's shared ones, with their conditions and deliveries; owners change them in place. */
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { useRowRequest } from "@/components/data-table/use-row-request";
 import type { WatchRow } from "@/lib/alerts/queries";
 
 const small = "rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-300";
@@ -26,27 +26,19 @@ function deliveryLabel(watch: WatchRow, t: WatchWords): string {
 }
 
 export function WatchesTable({ watches }: { watches: WatchRow[] }) {
-  const router = useRouter();
   const t = useTranslations("watches");
-  const [busy, setBusy] = useState<number | null>(null);
+  const { busy, send } = useRowRequest<number>();
   const [error, setError] = useState<string | null>(null);
-  const run = async (id: number, init: RequestInit) => {
-    setBusy(id);
+  const run = async (id: number, init: { method: string; body?: unknown }) => {
     setError(null);
-    try {
-      const response = await fetch(`/api/watches/${id}`, { ...init, headers: { "content-type": "application/json" } });
-      if (!response.ok) setError(((await response.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${response.status}`);
-      router.refresh();
-    } finally {
-      setBusy(null);
-    }
+    const response = await send(id, `/api/watches/${id}`, init);
+    if (!response.ok) setError(response.json?.message ?? `HTTP ${response.status}`);
   };
 
   const columns: DataTableColumn<WatchRow>[] = [
     {
       id: "name",
       header: t("watch"),
-      enableSorting: false,
       cell: ({ row }) => (
         <div className="max-w-sm">
           <div className="font-medium text-slate-900">{row.original.name}</div>
@@ -59,7 +51,6 @@ export function WatchesTable({ watches }: { watches: WatchRow[] }) {
     {
       id: "condition",
       header: t("alertOn"),
-      enableSorting: false,
       cell: ({ row }) => (
         <span className="whitespace-nowrap">
           {conditionLabel(row.original, t)}
@@ -67,22 +58,20 @@ export function WatchesTable({ watches }: { watches: WatchRow[] }) {
         </span>
       ),
     },
-    { id: "delivery", header: t("delivery"), enableSorting: false, cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{deliveryLabel(row.original, t)}</span> },
+    { id: "delivery", header: t("delivery"), cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{deliveryLabel(row.original, t)}</span> },
     {
       id: "owner",
       header: t("owner"),
-      enableSorting: false,
       cell: ({ row }) => <span className="text-slate-600">{row.original.mine ? t("you") : row.original.ownerName}{row.original.shared ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs">{t("shared")}</span> : null}</span>,
     },
-    { id: "alerts", header: t("alerts"), enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.alerts },
+    { id: "alerts", header: t("alerts"), meta: { align: "right" }, cell: ({ row }) => row.original.alerts },
     {
       id: "state",
       header: () => <span className="sr-only">{t("state")}</span>,
-      enableSorting: false,
       cell: ({ row }) =>
         row.original.canEdit ? (
           <div className="flex gap-1">
-            <button type="button" className={small} disabled={busy === row.original.id} onClick={() => void run(row.original.id, { method: "PATCH", body: JSON.stringify({ active: !row.original.active }) })}>
+            <button type="button" className={small} disabled={busy === row.original.id} onClick={() => void run(row.original.id, { method: "PATCH", body: { active: !row.original.active } })}>
               {row.original.active ? t("pause") : t("resume")}
             </button>
             <button
@@ -106,11 +95,6 @@ export function WatchesTable({ watches }: { watches: WatchRow[] }) {
       <DataTable
         columns={columns}
         data={watches}
-        rowCount={watches.length}
-        sorting={[]}
-        onSortingChange={() => {}}
-        pagination={{ pageIndex: 0, pageSize: Math.max(1, watches.length) }}
-        onPaginationChange={() => {}}
         getRowId={(watch) => String(watch.id)}
         caption={t("title")}
         empty={

@@ -4,6 +4,8 @@
  * The one table of Vigie: TanStack Table v9 (`useTable`) in manual mode. The server has already filtered,
  * sorted and paginated the rows; the table renders them, reports sort and page changes to its owner (which
  * writes them into the URL), and never sorts or slices on the client. Features declare only their columns.
+ * A list shown whole (users, tokens, one page of the audit trail) leaves out sorting and pagination: its
+ * columns are then fixed and no pager is drawn.
  */
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
@@ -30,13 +32,17 @@ export type { PaginationState, SortingState };
 type Props<TData extends RowData> = {
   columns: DataTableColumn<TData>[];
   data: TData[];
-  /** Total rows of the query (for the page count). */
-  rowCount: number;
-  sorting: SortingState;
-  onSortingChange: (sorting: SortingState) => void;
-  pagination: PaginationState;
-  onPaginationChange: (pagination: PaginationState) => void;
+  /** Total rows of the query (for the page count); the rows given when there is no pagination. */
+  rowCount?: number;
+  /** Without it, no column sorts. */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** Without it, every row is shown and there is no pager. */
+  pagination?: PaginationState;
+  onPaginationChange?: (pagination: PaginationState) => void;
   getRowId: (row: TData) => string;
+  /** Per-row class and test id (a disabled account greyed out, a row tests find by its e-mail). */
+  rowAttributes?: (row: TData) => { className?: string; testId?: string };
   /** Dims the current rows while the next ones load, instead of blanking the table. */
   pending?: boolean;
   empty?: ReactNode;
@@ -45,34 +51,38 @@ type Props<TData extends RowData> = {
 };
 
 const resolve = <T,>(updater: Updater<T>, current: T): T => (typeof updater === "function" ? (updater as (old: T) => T)(current) : updater);
+const NO_SORTING: SortingState = [];
 
 export function DataTable<TData extends RowData>({
   columns,
   data,
-  rowCount,
-  sorting,
+  rowCount = data.length,
+  sorting = NO_SORTING,
   onSortingChange,
   pagination,
   onPaginationChange,
   getRowId,
+  rowAttributes,
   pending = false,
   empty,
   onRowClick,
   caption,
 }: Props<TData>) {
+  const page = pagination ?? { pageIndex: 0, pageSize: Math.max(1, data.length) };
   const table = useTable({
     features,
     columns,
     data,
     getRowId,
     rowCount,
-    state: { sorting, pagination },
+    state: { sorting, pagination: page },
     manualSorting: true,
     manualPagination: true,
+    enableSorting: Boolean(onSortingChange),
     enableMultiSort: false,
     enableSortingRemoval: false,
-    onSortingChange: (updater) => onSortingChange(resolve(updater, sorting)),
-    onPaginationChange: (updater) => onPaginationChange(resolve(updater, pagination)),
+    onSortingChange: (updater) => onSortingChange?.(resolve(updater, sorting)),
+    onPaginationChange: (updater) => onPaginationChange?.(resolve(updater, page)),
   });
   const rows = table.getRowModel().rows;
   const t = useTranslations("table");
@@ -130,36 +140,42 @@ export function DataTable<TData extends RowData>({
                 </td>
               </tr>
             ) : (
-              rows.map((row) => (
-                <tr
-                  key={row.id}
-                  onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-                  className={`border-b border-slate-100 last:border-0 even:bg-slate-50/40 ${onRowClick ? "cursor-pointer hover:bg-brand-50/60" : ""}`}
-                >
-                  {row.getAllCells().map((cell) => {
-                    const meta = (cell.column.columnDef as DataTableColumn<TData>).meta;
-                    return (
-                      <td key={cell.id} className={`px-3 py-1.5 align-top ${meta?.align === "right" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`}>
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))
+              rows.map((row) => {
+                const attributes = rowAttributes?.(row.original);
+                return (
+                  <tr
+                    key={row.id}
+                    onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                    data-testid={attributes?.testId}
+                    className={`border-b border-slate-100 last:border-0 even:bg-slate-50/40 ${onRowClick ? "cursor-pointer hover:bg-brand-50/60" : ""} ${attributes?.className ?? ""}`}
+                  >
+                    {row.getAllCells().map((cell) => {
+                      const meta = (cell.column.columnDef as DataTableColumn<TData>).meta;
+                      return (
+                        <td key={cell.id} className={`px-3 py-1.5 align-top ${meta?.align === "right" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`}>
+                          <table.FlexRender cell={cell} />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })
             )}
           </tbody>
         </table>
       </div>
-      <DataTablePager
-        pageIndex={pagination.pageIndex}
-        pageCount={table.getPageCount()}
-        canPrevious={table.getCanPreviousPage()}
-        canNext={table.getCanNextPage()}
-        onFirst={() => table.firstPage()}
-        onPrevious={() => table.previousPage()}
-        onNext={() => table.nextPage()}
-        onLast={() => table.lastPage()}
-      />
+      {pagination ? (
+        <DataTablePager
+          pageIndex={pagination.pageIndex}
+          pageCount={table.getPageCount()}
+          canPrevious={table.getCanPreviousPage()}
+          canNext={table.getCanNextPage()}
+          onFirst={() => table.firstPage()}
+          onPrevious={() => table.previousPage()}
+          onNext={() => table.nextPage()}
+          onLast={() => table.lastPage()}
+        />
+      ) : null}
     </div>
   );
 }

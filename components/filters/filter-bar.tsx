@@ -14,7 +14,7 @@ import { useFormat } from "@/components/ui/use-format";
 import { DIMENSION_NAMES, DIMENSIONS, type AnyDimension, type Choices, type DimensionName } from "@/lib/incidents/dimensions";
 import { DEFAULT_PAGE_SIZE, FILTER_KEYS, filterToSearchParams, type IncidentFilter } from "@/lib/incidents/filters";
 import { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";
-import type { FilterOptions } from "@/lib/incidents/queries";
+import type { FilterOptions } from "@/lib/incidents/types";
 import { MultiSelect, type MultiSelectOption } from "./multi-select";
 import { usePendingNavigation } from "./navigation-pending";
 import { useFilterOptions } from "./use-filter-options";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { FilterOptions } from "@/lib/incidents/queries";
+import type { FilterOptions } from "@/lib/incidents/types";
 
 /** One request per page load, shared by every filter bar; a failed one is retried on the next mount. */
 let pending: Promise<FilterOptions> | null = null;

@@ -1,7 +1,7 @@
 /** The incident's audit trail, newest first, with field changes spelled out. */
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
-import type { IncidentDetail } from "@/lib/incidents/queries";
+import type { IncidentDetail } from "@/lib/incidents/types";
 
 /** Audit actions with a sentence in the messages ("historyAction.<action with _ for .>"). */
 const KNOWN_ACTIONS = new Set(["incident.update", "incident.status", "incident.merge", "incident.merged_into", "incident.unmerge", "incident.unmerged_from", "incident.create"]);

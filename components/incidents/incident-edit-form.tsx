@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
 import { buttonClass } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/errors/action-state";
-import type { IncidentDetail } from "@/lib/incidents/queries";
+import type { IncidentDetail } from "@/lib/incidents/types";
 import type { ActorOption } from "@/lib/incidents/actor-links";
 import { ActorFields } from "./actor-fields";
 import { DATE_PRECISIONS, EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";

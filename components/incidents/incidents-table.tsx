@@ -15,7 +15,7 @@ import { DataTable, type DataTableColumn, type PaginationState, type SortingStat
 import { EmptyState } from "@/components/ui/empty-state";
 import { usePendingNavigation } from "@/components/filters/navigation-pending";
 import { INCIDENT_COLUMNS } from "@/lib/incidents/columns";
-import type { IncidentRow } from "@/lib/incidents/queries";
+import type { IncidentRow } from "@/lib/incidents/types";
 import type { Sort, SortKey } from "@/lib/incidents/filters";
 import { EventDate, StatusBadge } from "./format";
 

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { buttonClass } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/errors/action-state";
-import type { IncidentDetail, IncidentRow } from "@/lib/incidents/queries";
+import type { IncidentDetail, IncidentRow } from "@/lib/incidents/types";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { SavedViewRow } from "@/lib/incidents/queries";
+import type { SavedViewRow } from "@/lib/incidents/types";
 import { IDLE, type ActionState } from "@/lib/errors/action-state";
 import { buttonClass } from "@/components/ui/button";
 import { Popover } from "./popover";

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { HighlightedText } from "@/components/evidence/highlighted-text";
 import { useFormat } from "@/components/ui/use-format";
-import type { IncidentDetail } from "@/lib/incidents/queries";
+import type { IncidentDetail } from "@/lib/incidents/types";
 import { httpLink } from "@/lib/net/http-link";
 
 export function SourceList({ sources }: { sources: IncidentDetail["sources"] }) {

@@ -7,8 +7,10 @@
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useCodeLabel } from "@/components/ui/use-code-label";
-import { useRouter, useSearchParams } from "next/navigation";
-import { DataTable, type DataTableColumn, type PaginationState } from "@/components/data-table/data-table";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { TableMessage } from "@/components/data-table/table-message";
+import { useRowRequest } from "@/components/data-table/use-row-request";
+import { useUrlPagination } from "@/components/data-table/use-url-pagination";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ACTOR_STATUSES, ActorNameRow } from "@/lib/actors/queue";
@@ -48,27 +50,22 @@ function NewActorForm({ row, onSend }: { row: ActorNameRow; onSend: (body: unkno
 }
 
 export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: ActorNameRow[]; total: number; page: number; pageSize: number; pending: boolean }) {
-  const router = useRouter();
   const t = useTranslations("actorsQueue");
-  const searchParams = useSearchParams();
+  const pager = useUrlPagination(page, pageSize);
+  const request = useRowRequest();
+  const busy = request.busy !== null;
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const columns = useMemo<DataTableColumn<ActorNameRow>[]>(() => {
     async function send(row: ActorNameRow, body: unknown) {
-      setBusy(true);
-      const response = await fetch(`/api/actors/${row.id}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const json = await response.json().catch(() => null);
-      setBusy(false);
-      setMessage(response.ok ? t("updated", { name: row.name, count: json.incidentsChanged }) : (json?.message ?? t("serverAnswered", { status: response.status })));
-      if (response.ok) router.refresh();
+      const response = await request.send(true, `/api/actors/${row.id}/resolve`, { method: "POST", body });
+      setMessage(response.ok ? t("updated", { name: row.name, count: Number(response.json?.incidentsChanged) }) : (response.json?.message ?? t("serverAnswered", { status: response.status })));
     }
     return [
       {
         id: "name",
         header: t("name"),
         accessorFn: (row) => row.name,
-        enableSorting: false,
         cell: ({ row }) => (
           <div>
             <span className="font-medium text-slate-900">{row.original.name}</span>
@@ -77,12 +74,11 @@ export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: Ac
         ),
       },
       { id: "country", header: t("country"), accessorFn: (row) => row.country ?? "—", enableSorting: false },
-      { id: "incidentCount", header: t("incidents"), accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
+      { id: "incidentCount", header: t("incidents"), accessorFn: (row) => row.incidentCount, meta: { align: "right" } },
       {
         id: "actions",
         header: pending ? t("decide") : t("decision"),
         accessorFn: (row) => row.candidates.length,
-        enableSorting: false,
         cell: ({ row }) =>
           !pending ? (
             <span className="text-xs text-slate-600">{t(`status.${row.original.status as (typeof ACTOR_STATUSES)[number]}`)}</span>
@@ -103,31 +99,17 @@ export function ActorsQueue({ rows, total, page, pageSize, pending }: { rows: Ac
           ),
       },
     ];
-  }, [busy, pending, router, t]);
-
-  const go = (next: PaginationState) => {
-    const params = new URLSearchParams(searchParams?.toString());
-    if (next.pageIndex === 0) params.delete("page");
-    else params.set("page", String(next.pageIndex + 1));
-    router.push(`/places/actors?${params}`);
-  };
+  }, [busy, pending, request.send, t]);
 
   return (
     <div className="space-y-2">
-      {message ? (
-        <p role="status" className="rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-800">
-          {message}
-        </p>
-      ) : null}
+      <TableMessage>{message}</TableMessage>
       <DataTable
         caption={t("caption")}
         columns={columns}
         data={rows}
         rowCount={total}
-        sorting={[]}
-        onSortingChange={() => {}}
-        pagination={{ pageIndex: page - 1, pageSize }}
-        onPaginationChange={go}
+        {...pager}
         getRowId={(row) => String(row.id)}
         empty={<EmptyState title={t("emptyTitle")}>{t("empty")}</EmptyState>}
       />

@@ -6,8 +6,11 @@
  */
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import { useRouter, useSearchParams } from "next/navigation";
-import { DataTable, type DataTableColumn, type PaginationState } from "@/components/data-table/data-table";
+import { useRouter } from "next/navigation";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { TableMessage } from "@/components/data-table/table-message";
+import { useRowRequest } from "@/components/data-table/use-row-request";
+import { useUrlPagination } from "@/components/data-table/use-url-pagination";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PLACE_STATUSES, PlaceCandidate, PlaceNameRow } from "@/lib/places/queries";
@@ -24,18 +27,17 @@ function candidateLabel(candidate: PlaceCandidate): string {
 export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCountry }: Props) {
   const router = useRouter();
   const t = useTranslations("places");
-  const searchParams = useSearchParams();
+  const pager = useUrlPagination(page, pageSize);
+  const request = useRowRequest();
+  const busy = request.busy !== null;
   const [selected, setSelected] = useState<number | null>(rows[0]?.id ?? null);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function accept(row: PlaceNameRow, candidate: PlaceCandidate) {
-    setBusy(true);
     const body = candidate.placeId !== null ? { placeId: candidate.placeId } : { latitude: candidate.latitude, longitude: candidate.longitude, admin1: candidate.admin1, admin2: candidate.admin2 };
-    const response = await fetch(`/api/places/${row.id}/resolve`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const json = await response.json().catch(() => null);
-    setBusy(false);
-    done(response.ok ? t("accepted", { name: row.name, candidate: candidate.name, count: json.incidentsChanged }) : (json?.message ?? t("serverAnswered", { status: response.status })));
+    const response = await request.send(true, `/api/places/${row.id}/resolve`, { method: "POST", body });
+    setMessage(response.ok ? t("accepted", { name: row.name, candidate: candidate.name, count: Number(response.json?.incidentsChanged) }) : (response.json?.message ?? t("serverAnswered", { status: response.status })));
+    setSelected(null);
   }
 
   function done(text: string) {
@@ -50,7 +52,6 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
         id: "name",
         header: t("name"),
         accessorFn: (row) => row.name,
-        enableSorting: false,
         cell: ({ row }) => (
           <div>
             <span className="font-medium text-slate-900">{row.original.name}</span>
@@ -63,16 +64,14 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
         id: "area",
         header: t("area"),
         accessorFn: (row) => row.country,
-        enableSorting: false,
         meta: { className: "whitespace-nowrap" },
         cell: ({ row }) => [row.original.country, row.original.admin1, row.original.admin2].filter(Boolean).join(" · "),
       },
-      { id: "incidentCount", header: t("incidents"), accessorFn: (row) => row.incidentCount, enableSorting: false, meta: { align: "right" } },
+      { id: "incidentCount", header: t("incidents"), accessorFn: (row) => row.incidentCount, meta: { align: "right" } },
       {
         id: "candidates",
         header: t("candidates"),
         accessorFn: (row) => row.candidates.length,
-        enableSorting: false,
         cell: ({ row }) =>
           row.original.status !== "pending" ? (
             <span className="text-xs text-slate-600">{t(`status.${row.original.status as (typeof PLACE_STATUSES)[number]}`)}</span>
@@ -102,31 +101,18 @@ export function PlacesQueue({ rows, total, page, pageSize, pending, admin1ByCoun
     [busy, t],
   );
 
-  const go = (next: PaginationState) => {
-    const params = new URLSearchParams(searchParams?.toString());
-    if (next.pageIndex === 0) params.delete("page");
-    else params.set("page", String(next.pageIndex + 1));
-    router.push(`/places?${params}`);
-  };
   const row = rows.find((candidate) => candidate.id === selected);
 
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
       <div className="space-y-2">
-        {message ? (
-          <p role="status" className="rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-800">
-            {message}
-          </p>
-        ) : null}
+        <TableMessage>{message}</TableMessage>
         <DataTable
           caption={t("caption")}
           columns={columns}
           data={rows}
           rowCount={total}
-          sorting={[]}
-          onSortingChange={() => {}}
-          pagination={{ pageIndex: page - 1, pageSize }}
-          onPaginationChange={go}
+          {...pager}
           getRowId={(candidate) => String(candidate.id)}
           onRowClick={pending ? (candidate) => setSelected(candidate.id) : undefined}
           empty={<EmptyState title={t("emptyTitle")}>{t("empty")}</EmptyState>}

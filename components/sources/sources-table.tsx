@@ -1,5 +1,8 @@
+"use client";
+
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { useFormat } from "@/components/ui/use-format";
 
 export type SourceRow = {
@@ -14,47 +17,47 @@ export type SourceRow = {
   incidents: number;
 };
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
-const td = "px-3 py-1.5 align-top";
-
 export function SourcesTable({ rows }: { rows: SourceRow[] }) {
   const t = useTranslations("sources");
   const format = useFormat();
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>{t("column.title")}</th>
-            <th scope="col" className={th}>{t("column.publisher")}</th>
-            <th scope="col" className={th}>{t("column.published")}</th>
-            <th scope="col" className={th}>{t("column.language")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("column.incidents")}</th>
-            <th scope="col" className={th}>{t("column.ingested")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              <td className={`${td} max-w-xl`}>
-                <Link href={`/sources/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                  {row.title ?? t("untitled")}
-                </Link>
-                {row.url ? <div className="truncate text-xs text-slate-600">{row.url}</div> : null}
-              </td>
-              <td className={td}>{row.publisher ?? "—"}</td>
-              <td className={`${td} whitespace-nowrap tabular-nums`}>{row.publishedAt ? format.day(row.publishedAt) : "—"}</td>
-              <td className={`${td} uppercase text-slate-600`}>{row.language ?? "—"}</td>
-              <td className={`${td} text-right tabular-nums`}>
-                <Link href={`/incidents?source=${row.id}`} className="text-brand-700 hover:underline">{row.incidents}</Link>
-              </td>
-              <td className={`${td} whitespace-nowrap text-slate-600`}>
-                {format.dateTime(row.ingestedAt)} · {row.ingestedBy}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DataTableColumn<SourceRow>[] = [
+    {
+      id: "title",
+      header: t("column.title"),
+      meta: { className: "max-w-xl" },
+      cell: ({ row }) => (
+        <>
+          <Link href={`/sources/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+            {row.original.title ?? t("untitled")}
+          </Link>
+          {row.original.url ? <div className="truncate text-xs text-slate-600">{row.original.url}</div> : null}
+        </>
+      ),
+    },
+    { id: "publisher", header: t("column.publisher"), cell: ({ row }) => row.original.publisher ?? "—" },
+    {
+      id: "published",
+      header: t("column.published"),
+      meta: { className: "whitespace-nowrap tabular-nums" },
+      cell: ({ row }) => (row.original.publishedAt ? format.day(row.original.publishedAt) : "—"),
+    },
+    { id: "language", header: t("column.language"), meta: { className: "uppercase text-slate-600" }, cell: ({ row }) => row.original.language ?? "—" },
+    {
+      id: "incidents",
+      header: t("column.incidents"),
+      meta: { align: "right" },
+      cell: ({ row }) => (
+        <Link href={`/incidents?source=${row.original.id}`} className="text-brand-700 hover:underline">
+          {row.original.incidents}
+        </Link>
+      ),
+    },
+    {
+      id: "ingested",
+      header: t("column.ingested"),
+      meta: { className: "whitespace-nowrap text-slate-600" },
+      cell: ({ row }) => `${format.dateTime(row.original.ingestedAt)} · ${row.original.ingestedBy}`,
+    },
+  ];
+  return <DataTable caption={t("tableLabel")} columns={columns} data={rows} getRowId={(row) => String(row.id)} />;
 }

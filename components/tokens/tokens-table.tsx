@@ -4,13 +4,13 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { ActionMessage } from "@/components/auth/action-message";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { buttonClass } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/errors/action-state";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-
 import type { TokenScope } from "@/lib/auth/tokens";
 import type { TokenRow } from "./token-row";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 function RevokeButton({ tokenId, name, action }: { tokenId: number; name: string; action: Action }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -47,43 +47,30 @@ function Status({ token, now }: { token: TokenRow; now: string }) {
 export function TokensTable({ tokens, revoke }: { tokens: TokenRow[]; revoke: Action }) {
   const t = useTranslations("tokens");
   const utc = useFormat().dateTime;
-  const showOwner = tokens.some((token) => token.owner);
   // Rendered on the server first: one "now" for the whole table, as a string the client can compare.
   const now = new Date().toISOString();
+  const columns: DataTableColumn<TokenRow>[] = [
+    ...(tokens.some((token) => token.owner) ? [{ id: "owner", header: t("column.owner"), cell: ({ row }) => row.original.owner } satisfies DataTableColumn<TokenRow>] : []),
+    { id: "name", header: t("column.name"), meta: { className: "font-medium" }, cell: ({ row }) => row.original.name },
+    { id: "token", header: t("column.token"), meta: { className: "font-mono text-xs" }, cell: ({ row }) => `${row.original.prefix}…` },
+    { id: "scope", header: t("column.scope"), cell: ({ row }) => t(`scope.${row.original.scope as TokenScope}`) },
+    { id: "created", header: t("column.created"), meta: { className: "tabular-nums" }, cell: ({ row }) => utc(row.original.createdAt) },
+    { id: "lastUsed", header: t("column.lastUsed"), meta: { className: "tabular-nums" }, cell: ({ row }) => (row.original.lastUsedAt ? utc(row.original.lastUsedAt) : t("never")) },
+    { id: "status", header: t("column.status"), cell: ({ row }) => <Status token={row.original} now={now} /> },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">{t("column.actions")}</span>,
+      meta: { align: "right" },
+      cell: ({ row }) => (row.original.revokedAt ? null : <RevokeButton tokenId={row.original.id} name={row.original.name} action={revoke} />),
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" tabIndex={0} role="region" aria-label={t("tableLabel")}>
-      <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
-          <tr>
-            {showOwner ? <th className="px-3 py-2">{t("column.owner")}</th> : null}
-            <th className="px-3 py-2">{t("column.name")}</th>
-            <th className="px-3 py-2">{t("column.token")}</th>
-            <th className="px-3 py-2">{t("column.scope")}</th>
-            <th className="px-3 py-2">{t("column.created")}</th>
-            <th className="px-3 py-2">{t("column.lastUsed")}</th>
-            <th className="px-3 py-2">{t("column.status")}</th>
-            <th className="px-3 py-2 text-right">
-              <span className="sr-only">{t("column.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? "text-slate-600" : undefined}>
-              {showOwner ? <td className="px-3 py-2">{token.owner}</td> : null}
-              <td className="px-3 py-2 font-medium">{token.name}</td>
-              <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
-              <td className="px-3 py-2">{t(`scope.${token.scope as TokenScope}`)}</td>
-              <td className="px-3 py-2 tabular-nums">{utc(token.createdAt)}</td>
-              <td className="px-3 py-2 tabular-nums">{token.lastUsedAt ? utc(token.lastUsedAt) : t("never")}</td>
-              <td className="px-3 py-2">
-                <Status token={token} now={now} />
-              </td>
-              <td className="px-3 py-2 text-right">{token.revokedAt ? null : <RevokeButton tokenId={token.id} name={token.name} action={revoke} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("tableLabel")}
+      columns={columns}
+      data={tokens}
+      getRowId={(token) => String(token.id)}
+      rowAttributes={(token) => ({ className: token.revokedAt ? "text-slate-600" : undefined })}
+    />
   );
 }

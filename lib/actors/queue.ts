@@ -8,6 +8,7 @@
  * Either way in one transaction: every incident concerned gets its actor names rewritten, a new version
  * and an audit row, and later ingests map the name through actor_alias (lib/places/queue.ts).
  */
+import "server-only";
 import { z } from "zod";
 import { int4Id } from "@/lib/validation/id";
 import { prisma } from "@/lib/db/client";

@@ -1,4 +1,5 @@
 /** Watches, the in-app inbox and the delivery log: the data layer of alerting for pages and routes. */
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/guard";

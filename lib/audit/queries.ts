@@ -1,4 +1,5 @@
 /** Reading the audit trail for the admin page: filters by action, user and date, newest first, paged. */
+import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";

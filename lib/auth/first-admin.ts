@@ -3,12 +3,13 @@
  * There is no default password anywhere; a lost one is replaced with `npm run user -- reset-password`.
  */
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { generatePassword } from "./password";
 import { createUser } from "./users";
 
 export const FIRST_ADMIN_EMAIL = "admin@vigie.local";
 
-export async function ensureFirstAdmin(log: (line: string) => void, email = process.env.VIGIE_ADMIN_EMAIL ?? FIRST_ADMIN_EMAIL): Promise<{ email: string; password: string } | null> {
+export async function ensureFirstAdmin(log: (line: string) => void, email = env().VIGIE_ADMIN_EMAIL ?? FIRST_ADMIN_EMAIL): Promise<{ email: string; password: string } | null> {
   if ((await prisma.user.count()) > 0) return null;
   const password = generatePassword();
   try {

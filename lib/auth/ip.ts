@@ -4,24 +4,19 @@
  * front of Vigie, each appending the address it saw; the client is then the address n hops from the
  * right of [...X-Forwarded-For, socket address]. Without TRUST_PROXY it is the socket's address.
  *
- * Route handlers cannot see the socket, so the production server (scripts/serve.ts) resolves the address
+ * Route handlers cannot see the socket, so the production server (scripts/cli/serve.ts) resolves the address
  * once per request and passes it in CLIENT_ADDRESS_HEADER, after removing any value the client sent under
  * that name. Where no server stamped it (Next's dev server, a handler called directly) the address is
  * "unknown" and only the per-account throttling limits apply.
  */
 import type { IncomingMessage } from "node:http";
+import { readEnv } from "../env";
 
 export const CLIENT_ADDRESS_HEADER = "x-vigie-client-address";
-const MAX_PROXIES = 10;
 
 /** The number of trusted proxies from TRUST_PROXY: unset or empty is 0; anything but 0..10 is a configuration error. */
-export function trustedProxyCount(value = process.env.TRUST_PROXY): number {
-  if (value === undefined || value.trim() === "") return 0;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0 || count > MAX_PROXIES) {
-    throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of Vigie (0 to ${MAX_PROXIES}), not "${value}"`);
-  }
-  return count;
+export function trustedProxyCount(value: string | undefined = process.env.TRUST_PROXY): number {
+  return readEnv({ TRUST_PROXY: value }).TRUST_PROXY;
 }
 
 function normalize(address: string): string {

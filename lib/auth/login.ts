@@ -3,6 +3,7 @@
  * checked, then the outcome is settled and audited. The caller learns only "signed in", "refused" or "too many attempts": the reason for a
  * refusal (unknown account, wrong password, disabled) goes to the audit trail, never to the client.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db/client";
 import { PASSWORD_MAX_LENGTH, passwordFingerprint, verifyAgainstDummy, verifyPassword } from "./password";

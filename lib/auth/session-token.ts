@@ -5,6 +5,7 @@
  * SESSION_MAX_AGE_SECONDS after sign-in however active it is.
  */
 import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
 
@@ -13,7 +14,7 @@ export const PATH_HEADER = "x-vigie-path";
 
 /** Secure cookies whenever the app is served over HTTPS, which every production deployment must be. */
 export function useSecureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return (env().NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(): string {
@@ -21,7 +22,7 @@ export function sessionCookieName(): string {
 }
 
 export function authSecret(): string {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start the app with `npm start`, which provides one");
   return secret;
 }

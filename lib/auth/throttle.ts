@@ -19,6 +19,7 @@
  * Refused attempts write at most one row (and one audit event) per address per window, so a blocked
  * client hammering the endpoint adds nothing to the database.
  */
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 

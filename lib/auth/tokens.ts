@@ -5,6 +5,7 @@
  * refuses its mutations); it stops working at its expiry, when revoked, or when its owner is disabled,
  * changes role or gets a new password (lib/auth/users.ts revokes the owner's tokens then).
  */
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";

@@ -78,10 +78,6 @@ export async function createUser(input: NewUser, context: ChangeContext = {}): P
   });
 }
 
-export function countUsers(): Promise<number> {
-  return prisma.user.count();
-}
-
 export async function listUsers(): Promise<UserSummary[]> {
   const [users, logins] = await Promise.all([
     prisma.user.findMany({

@@ -5,6 +5,7 @@
  */
 import { provideEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 import { describeThrown } from "../errors/describe";
+import { env } from "../env";
 
 export type DatabaseHandle = {
   url: string;
@@ -15,9 +16,9 @@ export type DatabaseHandle = {
 };
 
 export async function provideDatabase(log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
-  const configured = process.env.DATABASE_URL;
+  const configured = env().DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
-  const embedded = await provideEmbeddedPostgres({ log: (line) => process.env.VIGIE_PG_VERBOSE && log(line) });
+  const embedded = await provideEmbeddedPostgres({ log: (line) => env().VIGIE_PG_VERBOSE && log(line) });
   log(
     embedded.attached
       ? `using the embedded PostgreSQL already running in ${embedded.dataDir} on 127.0.0.1:${embedded.port}`

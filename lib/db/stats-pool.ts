@@ -5,7 +5,8 @@
  */
 import type pg from "pg";
 import { namedPool } from "./pg-pool";
+import { env } from "../env";
 
 export function statsPool(): pg.Pool {
-  return namedPool("stats", { jit: "off", work_mem: "64MB", hash_mem_multiplier: 4 }, Number(process.env.STATS_POOL_SIZE ?? 6));
+  return namedPool("stats", { jit: "off", work_mem: "64MB", hash_mem_multiplier: 4 }, env().STATS_POOL_SIZE);
 }

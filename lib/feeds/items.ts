@@ -15,13 +15,14 @@ import { prepareIngest } from "@/lib/ingest/ingest";
 import type { Language } from "@/lib/ingest/language";
 import { contentHash, storeExtractions, type ExtractionToStore } from "@/lib/ingest/store";
 import { itemRetryDelayMs } from "./schedule";
+import { env } from "@/lib/env";
 
 export const ITEM_BATCH_SIZE = 50;
 /** How the feeds' connections show in pg_stat_activity (a LIKE pattern: the pool names its process too). */
 export const FEEDS_APPLICATION_NAME = "vigie-%-feeds";
 
 export function feedsPool(): pg.Pool {
-  return namedPool("feeds", { jit: "off" }, Number(process.env.FEED_CONCURRENCY ?? 4) + 2);
+  return namedPool("feeds", { jit: "off" }, env().FEED_CONCURRENCY + 2);
 }
 
 /** Records the items not seen before; returns how many were new. */

@@ -1,4 +1,5 @@
 /** The Feeds page and API: subscribe (after one validating fetch), list with their health, change, delete. */
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/guard";
 import { prisma } from "@/lib/db/client";

@@ -8,6 +8,7 @@
  * the others; the poll itself is exclusive per feed (lib/feeds/poll.ts). The schedule is rows in the
  * database, not timers: a worker that dies loses nothing another cannot pick up.
  */
+import { env } from "@/lib/env";
 import { openJobQueue, QUEUES } from "@/lib/jobs/queue";
 import { repeat } from "@/lib/jobs/repeat";
 import { feedsPool } from "./items";
@@ -23,11 +24,6 @@ export type FeedWorkerOptions = {
 };
 
 export type FeedWorker = { stop: () => Promise<void>; tick: () => Promise<number> };
-
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= min ? value : fallback;
-}
 
 /** Claims the due feeds (at most `limit`) and returns them with the time their poll was due. */
 export async function claimDueFeeds(limit = 200): Promise<{ id: number; scheduledAt: number }[]> {
@@ -46,8 +42,9 @@ export async function claimDueFeeds(limit = 200): Promise<{ id: number; schedule
 
 export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<FeedWorker> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const concurrency = options.concurrency ?? numberFromEnv("FEED_CONCURRENCY", 4, 1);
-  const tickMs = (options.tickSeconds ?? numberFromEnv("FEED_TICK_SECONDS", 2, 0.2)) * 1000;
+  const config = env();
+  const concurrency = options.concurrency ?? config.FEED_CONCURRENCY;
+  const tickMs = (options.tickSeconds ?? config.FEED_TICK_SECONDS) * 1000;
   const jobs = await openJobQueue(log);
 
   const workerIds: string[] = [];
@@ -55,7 +52,7 @@ export async function startFeedWorker(options: FeedWorkerOptions = {}): Promise<
     workerIds.push(
       await jobs.work<{ feedId: number; scheduledAt?: number }>(
         QUEUES.feedPoll,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? numberFromEnv("FEED_QUEUE_POLL_SECONDS", 5, 0.5) },
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? config.FEED_QUEUE_POLL_SECONDS },
         async (job) => {
           try {
             const result = await pollFeed(job.data.feedId, { scheduledAt: job.data.scheduledAt });

@@ -1,6 +1,6 @@
 /**
  * The committed admin-1 boundaries of the overview map (lib/geo/sahel-admin1.json, built by
- * scripts/build-boundaries.ts from Natural Earth; see LICENSE.md) and the join of incident totals onto
+ * scripts/data/build-boundaries.ts from Natural Earth; see LICENSE.md) and the join of incident totals onto
  * them. Pure data, no network: the map draws from this file alone.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";

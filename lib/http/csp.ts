@@ -4,6 +4,7 @@
  * injected <script> or inline handler never runs. Styles keep 'unsafe-inline': recharts and React style
  * attributes need it, and a style cannot run code. Nothing is loaded from another origin.
  */
+import { env } from "@/lib/env";
 export const NONCE_HEADER = "x-nonce";
 
 export function newNonce(): string {
@@ -12,7 +13,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function pageCsp(nonce: string, dev = process.env.NODE_ENV !== "production"): string {
+export function pageCsp(nonce: string, dev = env().NODE_ENV !== "production"): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts the nonce-bearing ones load are trusted too; 'self' is the fallback for
@@ -33,6 +34,6 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV !== "productio
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** HSTS once the public URL is https (as every production deployment must be): a year, subdomains too. */
-export function hstsHeader(publicUrl = process.env.NEXTAUTH_URL ?? ""): string | null {
+export function hstsHeader(publicUrl = env().NEXTAUTH_URL ?? ""): string | null {
   return publicUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 }

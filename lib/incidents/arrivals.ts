@@ -2,6 +2,7 @@
  * What is new for a user: incidents created since they last opened the incidents list. The count is
  * capped (a long absence shows "999+") so the header never scans the whole table.
  */
+import "server-only";
 import { prisma } from "@/lib/db/client";
 
 export const ARRIVALS_CAP = 999;

@@ -11,20 +11,17 @@
 import type pg from "pg";
 import { namedPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors/app-error";
+import { env, readEnv } from "@/lib/env";
 
 export type ExportLimits = { poolSize: number; acquireTimeoutMs: number; perUser: number; maxSeconds: number };
 
-function positive(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-export function exportLimits(env: NodeJS.ProcessEnv = process.env): ExportLimits {
+export function exportLimits(source?: NodeJS.ProcessEnv): ExportLimits {
+  const config = source ? readEnv(source) : env();
   return {
-    poolSize: Math.floor(positive(env.EXPORT_POOL_SIZE, 3)),
-    acquireTimeoutMs: positive(env.EXPORT_ACQUIRE_TIMEOUT_MS, 5_000),
-    perUser: Math.floor(positive(env.EXPORT_PER_USER, 2)),
-    maxSeconds: positive(env.EXPORT_MAX_SECONDS, 900),
+    poolSize: config.EXPORT_POOL_SIZE,
+    acquireTimeoutMs: config.EXPORT_ACQUIRE_TIMEOUT_MS,
+    perUser: config.EXPORT_PER_USER,
+    maxSeconds: config.EXPORT_MAX_SECONDS,
   };
 }
 

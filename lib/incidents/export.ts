@@ -1,7 +1,7 @@
 /**
  * CSV export of exactly the incidents of a filter, all of them, in the table's order.
  *
- * Why server-side COPY: PERFORMANCE.md measured formatting rows in Node (pg cursor + csv-stringify) at
+ * Why server-side COPY: formatting rows in Node (pg cursor + csv-stringify) measured
  * 32k rows/s with the client's CPU as the bottleneck, against 125k+ rows/s for PostgreSQL's own CSV writer.
  * So PostgreSQL writes the CSV body (`COPY (SELECT ...) TO STDOUT WITH (FORMAT csv)`) and Node only relays
  * bytes. The SELECT reads actor names from incident.actor_names (no join, no GROUP BY), so with the default

@@ -18,6 +18,7 @@
  */
 import { filterToSearchParams, DEFAULT_SORT, type IncidentFilter } from "./filters";
 import { getOverviewStats, type OverviewStats, type StatsBucket } from "./stats";
+import { env } from "@/lib/env";
 
 const MAX_ENTRIES = 100;
 
@@ -30,8 +31,7 @@ let sweeper: NodeJS.Timeout | undefined;
 export type CachedOverview = { stats: OverviewStats; computedAt: Date };
 
 function ttlMs(): number {
-  const seconds = Number(process.env.OVERVIEW_CACHE_SECONDS ?? 15);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  return env().OVERVIEW_CACHE_SECONDS * 1000;
 }
 
 /** The key of the set of incidents and the time axis: paging and sort change neither. */

@@ -48,10 +48,6 @@ export function isEventType(value: string): value is EventType {
   return Object.hasOwn(EVENT_TAXONOMY, value);
 }
 
-export function eventTypeOf(subEventType: string): EventType | undefined {
-  return EVENT_TYPES.find((type) => (EVENT_TAXONOMY[type] as readonly string[]).includes(subEventType));
-}
-
 export function isValidEventPair(eventType: string, subEventType: string): boolean {
   return isEventType(eventType) && (EVENT_TAXONOMY[eventType] as readonly string[]).includes(subEventType);
 }

@@ -18,7 +18,7 @@ export type ConditionOptions = {
   /**
    * The names the filter's actors resolve to, when the caller has resolved them: matched against the
    * incident's own actor_names (kept equal to its links on every write, see refreshActorNames in
-   * queries.ts) instead of joining incident_actor. The overview's scans read actor_names from their
+   * edits.ts) instead of joining incident_actor. The overview's scans read actor_names from their
    * covering index; at 1,000,000 incidents the join cost them 30-50 ms more per aggregate.
    */
   actorNames?: string[] | null;

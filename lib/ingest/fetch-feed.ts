@@ -5,11 +5,11 @@
 import { AppError } from "@/lib/errors/app-error";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { MAX_INGEST_BYTES } from "./limits";
+import { env } from "@/lib/env";
 
 /** Whole fetch of a feed, body included; FEED_FETCH_TIMEOUT_SECONDS changes it. */
 export function feedTimeoutMs(): number {
-  const seconds = Number(process.env.FEED_FETCH_TIMEOUT_SECONDS);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 15_000;
+  return env().FEED_FETCH_TIMEOUT_SECONDS * 1000;
 }
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.1";
 

@@ -2,7 +2,7 @@
  * The shipped gazetteer and the place finder. Two sources (see data/LICENSES.md): the curated
  * gazetteer.json (countries, admin1, districts, ~190 localities with French and English names) and
  * geonames-localities.json (GeoNames populated places of the Sahel and its borders, built by
- * scripts/build-gazetteer.ts). Curated data wins: a GeoNames place named like a curated one is ignored.
+ * scripts/data/build-gazetteer.ts). Curated data wins: a GeoNames place named like a curated one is ignored.
  * Each place keeps its own country, so border towns are never misplaced (Kidira in Senegal, Diboli in
  * Mali), and Mali's places carry both the usual region and the 2023-reform one.
  *

@@ -102,11 +102,3 @@ export function extractArticle(input: ArticleInput): ExtractResult {
 export function parseFeed(xml: string): FeedItem[] {
   return parseFeedXml(xml);
 }
-
-/** Extracts every item of a feed as its own article. */
-export function extractFeed(xml: string, language?: Language): { item: FeedItem; result: ExtractResult }[] {
-  return parseFeed(xml).map((item) => ({
-    item,
-    result: extractArticle({ text: item.text, title: item.title, publishedAt: item.publishedAt, url: item.url, language }),
-  }));
-}

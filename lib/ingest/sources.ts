@@ -1,4 +1,5 @@
 /** Reading sources back: the sources list and one source with its incidents and evidence. */
+import "server-only";
 import { prisma } from "@/lib/db/client";
 
 export const SOURCES_PAGE_SIZE = 50;

@@ -10,6 +10,7 @@
  * otherwise never reach a database another worker had set up.
  */
 import type pg from "pg";
+import { env } from "@/lib/env";
 import PgBoss from "pg-boss";
 import { alertSettings } from "@/lib/alerts/settings";
 
@@ -69,7 +70,7 @@ async function ensureQueues(boss: PgBoss): Promise<void> {
 
 /** Opens the process's job queue on DATABASE_URL, starting pg-boss on first use. */
 export async function openJobQueue(log: (line: string) => void): Promise<JobQueue> {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env().DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   let shared = instances.get(connectionString);
   if (!shared) {

@@ -17,6 +17,7 @@ import https from "node:https";
 import { isIP } from "node:net";
 import { AppError } from "@/lib/errors/app-error";
 import { refusedAddressReason } from "./address-policy";
+import { env, readEnv } from "@/lib/env";
 
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
@@ -61,11 +62,8 @@ export interface SafeResponse {
 }
 
 /** FEED_ALLOWED_HOSTS, comma or space separated, lower-cased. */
-export function allowedHostsFromEnv(source: NodeJS.ProcessEnv = process.env): string[] {
-  return (source.FEED_ALLOWED_HOSTS ?? "")
-    .split(/[\s,]+/)
-    .map((entry) => entry.trim().toLowerCase())
-    .filter(Boolean);
+export function allowedHostsFromEnv(source?: NodeJS.ProcessEnv): string[] {
+  return (source ? readEnv(source) : env()).FEED_ALLOWED_HOSTS;
 }
 
 function effectivePort(url: URL): string {

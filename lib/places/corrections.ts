@@ -3,6 +3,7 @@
  * "record for the name", the correction becomes the name's resolution, as if made on the Places page:
  * every incident stored under that name in that country moves with it, and the extractor learns it.
  */
+import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";

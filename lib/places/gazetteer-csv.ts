@@ -11,6 +11,7 @@
  * Text cells that a spreadsheet would run as a formula are exported with a leading ' (as the incidents
  * export does) and the ' is removed again on import, so an export imports back unchanged.
  */
+import "server-only";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { prisma } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 /**
- * Loads a labelled set for scripts/eval.ts. Gold is one `<id>.json` per article; its text is `<id>.txt`,
+ * Loads a labelled set for scripts/bench/eval.ts. Gold is one `<id>.json` per article; its text is `<id>.txt`,
  * either next to the gold (the development sets, written by us) or in a separate folder given with
  * `--texts` (the real-text set, whose press texts stay outside the repository). An article whose text is
  * missing is listed, never silently dropped, so a half re-found set cannot pass for a whole one.

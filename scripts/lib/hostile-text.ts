@@ -2,7 +2,7 @@
  * Hostile and oversized inputs for the ingest path, by family and size: the probes that once cost the
  * square of their length (a run of spaces after a stop, "<" without ">", unclosed comments), degenerate
  * punctuation, number and date chains, and long runs of real-looking paragraphs. Shared by the
- * linear-time benchmark (scripts/bench-hostile.ts) and the tests. The paragraphs are our own writing.
+ * linear-time benchmark (scripts/bench/bench-hostile.ts) and the tests. The paragraphs are our own writing.
  */
 
 export type HostileKind = "text" | "html" | "feed";

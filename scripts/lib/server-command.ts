@@ -4,5 +4,5 @@
  * npx), so stopping the launched process stops the server itself.
  */
 export function productionServer(port: number | string, hostname?: string, nodeOptions: string[] = []): [string, string[]] {
-  return [process.execPath, [...nodeOptions, "--import", "tsx", "scripts/serve.ts", "--port", String(port), ...(hostname ? ["--hostname", hostname] : [])]];
+  return [process.execPath, [...nodeOptions, "--import", "tsx", "scripts/cli/serve.ts", "--port", String(port), ...(hostname ? ["--hostname", hostname] : [])]];
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
 import { loadReferenceData } from "@/lib/reference/load";
-import { seedSynthetic } from "@/scripts/seed-synthetic";
+import { seedSynthetic } from "@/scripts/data/seed-synthetic";
 import { query } from "../integration/db";
 import { createTestUser } from "./auth-helpers";
 

@@ -96,19 +96,19 @@ describe("npm start and the command line tools on one embedded database", () => 
     const baseUrl = `http://127.0.0.1:${port}`;
 
     // Both at once: one of them starts the server, the other attaches to it, neither fails.
-    start = run("scripts/start.ts", [], { PORT: String(port) });
-    const ingest = run("scripts/ingest.ts", [article]);
+    start = run("scripts/cli/start.ts", [], { PORT: String(port) });
+    const ingest = run("scripts/cli/ingest.ts", [article]);
     expect(await ingest.exit, ingest.output()).toBe(0);
     expect(ingest.output()).toMatch(/created\s+source #\d+ .*diboli\.txt": [1-9]\d* incident/);
     await waitFor("the dashboard", healthy(baseUrl));
 
     // While it runs, the other tools work on the same data.
-    const user = run("scripts/user.ts", ["create", "--email", "newcomer@example.org", "--role", "analyst", "--password-stdin"], {}, "correct horse battery staple\n");
+    const user = run("scripts/cli/user.ts", ["create", "--email", "newcomer@example.org", "--role", "analyst", "--password-stdin"], {}, "correct horse battery staple\n");
     expect(await user.exit, user.output()).toBe(0);
-    const list = run("scripts/user.ts", ["list"]);
+    const list = run("scripts/cli/user.ts", ["list"]);
     expect(await list.exit, list.output()).toBe(0);
     expect(list.output()).toContain("newcomer@example.org");
-    const extract = run("scripts/extract.ts", [article]);
+    const extract = run("scripts/cli/extract.ts", [article]);
     expect(await extract.exit, extract.output()).toBe(0);
     expect(JSON.parse(extract.output()).incidents).toContainEqual(expect.objectContaining({ location: "Diboli", country: "Mali" }));
     expect(start.child.exitCode).toBeNull();

@@ -1,5 +1,5 @@
 /**
- * Properties of the real production server (scripts/serve.ts) that a handler called directly cannot show:
+ * Properties of the real production server (scripts/cli/serve.ts) that a handler called directly cannot show:
  * where the client's address comes from, how bodies are capped before next-auth reads them, headers.
  */
 import { request as httpRequest } from "node:http";

@@ -5,7 +5,8 @@
  */
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
-import { createSavedView, mergeIncidents } from "@/lib/incidents/queries";
+import { createSavedView } from "@/lib/incidents/saved-views";
+import { mergeIncidents } from "@/lib/incidents/merges";
 import { createWatch } from "@/lib/alerts/queries";
 import type { Role } from "@/lib/auth/roles";
 import type { AppRoute } from "../app-routes";

@@ -22,8 +22,8 @@ describe("command line failures", () => {
     mkdirSync(broken, { recursive: true });
     writeFileSync(join(broken, "PG_VERSION"), "7\n");
     for (const [script, args, command] of [
-      ["scripts/ingest.ts", ["README.md"], "npm run ingest"],
-      ["scripts/user.ts", ["list"], "npm run user"],
+      ["scripts/cli/ingest.ts", ["README.md"], "npm run ingest"],
+      ["scripts/cli/user.ts", ["list"], "npm run user"],
     ] as const) {
       const result = cli(script, [...args], { VIGIE_PG_DATA: broken });
       expect(result.status, result.stderr).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * For browser tests: a fresh database, a production build (remade only when a source changed) and
- * the production server (scripts/serve.ts) on a free port, stopped after the run.
+ * the production server (scripts/cli/serve.ts) on a free port, stopped after the run.
  */
 import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";

@@ -13,16 +13,9 @@ import { parseId } from "@/lib/http/params";
 import { AppError } from "@/lib/errors/app-error";
 import { failure } from "@/lib/errors/action-failure";
 import type { ActionState } from "@/lib/errors/action-state";
-import {
-  createSavedView,
-  deleteSavedView,
-  incidentPatchSchema,
-  mergeIncidents,
-  setIncidentStatus,
-  unmergeIncident,
-  updateIncident,
-  type IncidentPatch,
-} from "@/lib/incidents/queries";
+import { createSavedView, deleteSavedView } from "@/lib/incidents/saved-views";
+import { incidentPatchSchema, setIncidentStatus, updateIncident, type IncidentPatch } from "@/lib/incidents/edits";
+import { mergeIncidents, unmergeIncident } from "@/lib/incidents/merges";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 import { recordPlaceCorrection } from "@/lib/places/corrections";
 import { checkActorCorrection, recordActorCorrection, type ActorCorrection } from "@/lib/actors/corrections";

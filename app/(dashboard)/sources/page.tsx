@@ -5,6 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { SourcesTable } from "@/components/sources/sources-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { LinkPager } from "@/components/data-table/link-pager";
 import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listSources } from "@/lib/ingest/sources";
@@ -34,24 +36,25 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       </form>
       {rows.length ? (
         <>
-          <SourcesTable rows={rows.map((row) => ({
-            id: row.id,
-            title: row.title,
-            url: row.url,
-            publisher: row.publisher,
-            publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
-            language: row.language,
-            ingestedAt: row.ingestedAt.toISOString(),
-            ingestedBy: row.ingestedBy?.name ?? row.ingestedBy?.email ?? t("cli"),
-            incidents: row._count.incidents,
-          }))} />
-          <nav aria-label={t("pages")} className="mt-3 flex items-center justify-between text-sm text-slate-600">
-            <span>{t("pageOf", { page: format.number(page), pages: format.number(pages) })}</span>
-            <span className="flex gap-2">
-              {page > 1 ? <Link className={buttonClass("secondary")} href={link(page - 1)}>{t("previous")}</Link> : null}
-              {page < pages ? <Link className={buttonClass("secondary")} href={link(page + 1)}>{t("next")}</Link> : null}
-            </span>
-          </nav>
+          <ClientMessages namespaces={["sources", "table"]}>
+            <SourcesTable rows={rows.map((row) => ({
+              id: row.id,
+              title: row.title,
+              url: row.url,
+              publisher: row.publisher,
+              publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
+              language: row.language,
+              ingestedAt: row.ingestedAt.toISOString(),
+              ingestedBy: row.ingestedBy?.name ?? row.ingestedBy?.email ?? t("cli"),
+              incidents: row._count.incidents,
+            }))} />
+          </ClientMessages>
+          <LinkPager
+            label={t("pages")}
+            summary={t("pageOf", { page: format.number(page), pages: format.number(pages) })}
+            previous={page > 1 ? { href: link(page - 1), text: t("previous") } : null}
+            next={page < pages ? { href: link(page + 1), text: t("next") } : null}
+          />
         </>
       ) : (
         <EmptyState title={q ? t("empty.searchTitle") : t("empty.title")}>

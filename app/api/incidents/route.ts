@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { getIncidentPage } from "@/lib/incidents/queries";
+import { getIncidentPage } from "@/lib/incidents/table";
 
 export const dynamic = "force-dynamic";
 

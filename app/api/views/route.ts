@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute, jsonAsIs } from "@/lib/http/api-route";
 import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-json";
-import { createSavedView, listSavedViews } from "@/lib/incidents/queries";
+import { createSavedView, listSavedViews } from "@/lib/incidents/saved-views";
 
 export const dynamic = "force-dynamic";
 

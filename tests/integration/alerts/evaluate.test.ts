@@ -5,7 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { evaluatePending } from "@/lib/alerts/evaluate";
 import { createWatch, listAlerts, countUnreadAlerts } from "@/lib/alerts/queries";
-import { mergeIncidents } from "@/lib/incidents/queries";
+import { mergeIncidents } from "@/lib/incidents/merges";
 import { loadReferenceData } from "@/lib/reference/load";
 import { query, resetDatabase } from "../db";
 import { signedInUser, type Caller } from "../session";

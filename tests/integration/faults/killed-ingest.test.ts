@@ -61,7 +61,7 @@ describe("a process killed during an ingest", () => {
     await holder.query("BEGIN");
     await holder.query(`INSERT INTO source (text, content_hash) VALUES ('held by the test', $1)`, [contentHash(prepareIngest({ text: items[held]!.text }).text)]);
 
-    const child = spawn("npx", ["tsx", "scripts/ingest.ts", file], {
+    const child = spawn("npx", ["tsx", "scripts/cli/ingest.ts", file], {
       env: { ...process.env, DATABASE_URL: databaseUrl() },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function startWorker(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/cli/worker.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl(),

@@ -3,17 +3,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import type { SessionUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import {
-  createSavedView,
-  deleteSavedView,
-  findIncident,
-  getIncidentPage,
-  listSavedViews,
-  mergeIncidents,
-  setIncidentStatus,
-  unmergeIncident,
-  updateIncident,
-} from "@/lib/incidents/queries";
+import { createSavedView, deleteSavedView, listSavedViews } from "@/lib/incidents/saved-views";
+import { findIncident } from "@/lib/incidents/detail";
+import { getIncidentPage } from "@/lib/incidents/table";
+import { mergeIncidents, unmergeIncident } from "@/lib/incidents/merges";
+import { setIncidentStatus, updateIncident } from "@/lib/incidents/edits";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
 import { query } from "../db";
 import { ids, seedFixtures } from "./fixtures";

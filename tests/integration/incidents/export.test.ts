@@ -1,7 +1,7 @@
 /** The CSV export against real PostgreSQL: same rows and order as the table, options, safety, audit. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { getIncidentPage } from "@/lib/incidents/queries";
+import { getIncidentPage } from "@/lib/incidents/table";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
 import { openIncidentExport, parseExportParams } from "@/lib/incidents/export";
 import { query } from "../db";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
 import { prisma } from "@/lib/db/client";
-import { getIncidentPage, getTextPageRowsWithoutWalk } from "@/lib/incidents/queries";
+import { getIncidentPage, getTextPageRowsWithoutWalk } from "@/lib/incidents/table";
 import { incidentWhere } from "@/lib/incidents/where";
 import { ALL_LISTED, ids, seedFixtures } from "./fixtures";
 

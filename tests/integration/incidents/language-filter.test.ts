@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { GET as listIncidents } from "@/app/api/incidents/route";
 import { GET as exportIncidents } from "@/app/api/incidents/export/route";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { getIncidentPage } from "@/lib/incidents/queries";
+import { getIncidentPage } from "@/lib/incidents/table";
 import { query } from "../db";
 import { signedInUser, withToken, type Caller } from "../session";
 import { ids, seedFixtures } from "./fixtures";

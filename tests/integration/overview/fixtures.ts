@@ -7,7 +7,7 @@
  */
 import { foldText } from "@/lib/text/fold";
 import { query, resetDatabase } from "../db";
-import { seededRandom } from "@/scripts/seed-synthetic";
+import { seededRandom } from "@/scripts/data/seed-synthetic";
 
 export const ACTORS = [
   { name: "JNIM", type: 2, aliases: ["GSIM", "Jama'at Nusrat al-Islam wal-Muslimin"] },

@@ -9,7 +9,8 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { mergeIncidents, setIncidentStatus, unmergeIncident, updateIncident } from "@/lib/incidents/queries";
+import { mergeIncidents, unmergeIncident } from "@/lib/incidents/merges";
+import { setIncidentStatus, updateIncident } from "@/lib/incidents/edits";
 import { getOverviewStats, splitRange } from "@/lib/incidents/stats";
 import { databaseUrl, query } from "../db";
 import { seedOverviewFixtures } from "./fixtures";
@@ -83,7 +84,7 @@ async function ids(where: string, limit: number): Promise<number[]> {
   return (await query<{ id: number }>(`SELECT id FROM incident WHERE ${where} ORDER BY id LIMIT ${limit}`)).map((row) => row.id);
 }
 
-/** The app's own rule for actor_names (lib/incidents/queries.ts refreshActorNames), applied after a link change. */
+/** The app's own rule for actor_names (lib/incidents/edits.ts refreshActorNames), applied after a link change. */
 async function refreshActorNames(incidentIds: number[]): Promise<void> {
   await query(
     `UPDATE incident i SET actor_names = coalesce((
@@ -133,7 +134,7 @@ describe("overview rollups", () => {
         client.query(copyFrom(`COPY incident (event_date, event_type, sub_event_type, summary, country, admin1, admin1_reform, admin2, latitude, longitude,
           geo_precision, fatalities, status, actor_names, updated_at) FROM STDIN WITH (FORMAT csv)`)),
       );
-      // Links copied after the incidents, as scripts/seed-synthetic.ts does.
+      // Links copied after the incidents, as scripts/data/seed-synthetic.ts does.
       await client.query(`INSERT INTO incident_actor (incident_id, actor_id, role)
         SELECT i.id, a.id, 'actor1' FROM incident i CROSS JOIN LATERAL unnest(string_to_array(i.actor_names, '; ')) AS x(name)
         JOIN actor a ON a.name = x.name WHERE i.summary LIKE 'Bulk %'`);

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseIncidentFilter } from "@/lib/incidents/filters";
-import { setIncidentStatus } from "@/lib/incidents/queries";
+import { setIncidentStatus } from "@/lib/incidents/edits";
 import { getCachedOverviewStats, invalidateOverviewCache, overviewCacheKey, overviewCacheSize } from "@/lib/incidents/stats-cache";
 import { query } from "../db";
 import { seedOverviewFixtures } from "./fixtures";

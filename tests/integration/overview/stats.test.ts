@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { REGION_SHAPES, totalsByShape } from "@/lib/geo/boundaries";
 import { parseIncidentFilter, type IncidentFilter } from "@/lib/incidents/filters";
 import { narrowPatch, periodPatch, withFilter, type FilterPatch } from "@/lib/incidents/overview-links";
-import { getIncidentPage } from "@/lib/incidents/queries";
+import { getIncidentPage } from "@/lib/incidents/table";
 import { getOverviewStats, MAP_POINT_CAP } from "@/lib/incidents/stats";
 import { previousPeriod } from "@/lib/incidents/stats-shape";
 import { incidentWhere } from "@/lib/incidents/where";

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listPlaces } from "@/app/api/places/route";
 import { POST as resolvePlace } from "@/app/api/places/[id]/resolve/route";
 import { lookupPlace } from "@/lib/ingest/gazetteer";
-import { updateIncident } from "@/lib/incidents/queries";
+import { updateIncident } from "@/lib/incidents/edits";
 import { invalidateLearnedGazetteer, refreshLearnedGazetteer } from "@/lib/places/learned";
 import { query, resetDatabase } from "../db";
 import { signedInUser, withCookie, withToken, type Caller } from "../session";

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { buttonClass } from "@/components/ui/button";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { LinkPager } from "@/components/data-table/link-pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditActions, listAuditEvents, parseAuditFilter, type AuditFilter } from "@/lib/audit/queries";
@@ -35,26 +35,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <AuditFilters actions={actions} values={filter} />
       {rows.length ? (
         <>
-          <AuditTable
-            rows={rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))}
+          <ClientMessages namespaces={["audit", "table"]}>
+            <AuditTable rows={rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))} />
+          </ClientMessages>
+          <LinkPager
+            label={t("pages")}
+            summary={t("events", { count: total, total: format.number(total), page, pages: pageCount })}
+            previous={page > 1 ? { href: pageLink(filter, page - 1), text: t("newer") } : null}
+            next={page < pageCount ? { href: pageLink(filter, page + 1), text: t("older") } : null}
           />
-          <nav className="mt-3 flex items-center justify-between text-sm text-slate-600" aria-label={t("pages")}>
-            <span>
-              {t("events", { count: total, total: format.number(total), page, pages: pageCount })}
-            </span>
-            <span className="flex gap-2">
-              {page > 1 ? (
-                <Link className={buttonClass("secondary")} href={pageLink(filter, page - 1)}>
-                  {t("newer")}
-                </Link>
-              ) : null}
-              {page < pageCount ? (
-                <Link className={buttonClass("secondary")} href={pageLink(filter, page + 1)}>
-                  {t("older")}
-                </Link>
-              ) : null}
-            </span>
-          </nav>
         </>
       ) : (
         <EmptyState title={filtered ? t("empty.filteredTitle") : t("empty.title")}>

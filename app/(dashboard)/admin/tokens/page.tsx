@@ -23,7 +23,7 @@ export default async function AdminTokensPage() {
         description={t("allDescription")}
       />
       {tokens.length ? (
-        <ClientMessages namespaces={["tokens", "accountActions"]}>
+        <ClientMessages namespaces={["tokens", "accountActions", "table"]}>
           <TokensTable revoke={revokeAnyTokenAction} tokens={tokens.map((token) => ({ ...toTokenRow(token), owner: token.owner.email }))} />
         </ClientMessages>
       ) : (

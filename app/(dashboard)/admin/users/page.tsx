@@ -17,7 +17,7 @@ export default async function UsersPage() {
   const [users, t] = await Promise.all([listUsers(), getTranslations("users")]);
   const active = users.filter((user) => !user.disabled).length;
   return (
-    <ClientMessages namespaces={["users", "secret"]}>
+    <ClientMessages namespaces={["users", "secret", "table"]}>
       <PageHeader
         title={t("title")}
         description={t("description", { count: users.length, active })}

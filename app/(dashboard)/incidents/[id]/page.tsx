@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getCodeLabel, getFormat } from "@/lib/i18n/server";
 import { PAGE_ROLES } from "@/lib/auth/access";
 import { requirePageUser, hasRole } from "@/lib/auth/guard";
-import { findIncident, findMergeCandidates } from "@/lib/incidents/queries";
+import { findIncident, findMergeCandidates } from "@/lib/incidents/detail";
 import { getActorOptions } from "@/lib/incidents/actor-links";
 import { isLearnableActorName } from "@/lib/actors/corrections";
 import { PageHeader } from "@/components/ui/page-header";

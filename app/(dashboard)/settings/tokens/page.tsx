@@ -18,7 +18,7 @@ export default async function TokensPage() {
   const user = await requirePageUser(PAGE_ROLES["/settings/tokens"]);
   const [tokens, t, tRole] = await Promise.all([listApiTokens(user.id), getTranslations("tokens"), getTranslations("roles")]);
   return (
-    <ClientMessages namespaces={["tokens", "secret"]}>
+    <ClientMessages namespaces={["tokens", "secret", "table"]}>
       <PageHeader
         title={t("title")}
         description={t("description", { role: tRole(user.role) })}

@@ -4,7 +4,8 @@ import { keyedError } from "@/lib/errors/keyed";
 import { apiRoute } from "@/lib/http/api-route";
 import { idParams } from "@/lib/http/params";
 import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-json";
-import { findIncident, incidentPatchSchema, updateIncident } from "@/lib/incidents/queries";
+import { findIncident } from "@/lib/incidents/detail";
+import { incidentPatchSchema, updateIncident } from "@/lib/incidents/edits";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
-import { getFilterOptions } from "@/lib/incidents/queries";
+import { getFilterOptions } from "@/lib/incidents/filter-options";
 
 export const dynamic = "force-dynamic";
 

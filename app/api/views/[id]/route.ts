@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute, jsonAsIs } from "@/lib/http/api-route";
 import { idParams } from "@/lib/http/params";
 import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-json";
-import { deleteSavedView, updateSavedView } from "@/lib/incidents/queries";
+import { deleteSavedView, updateSavedView } from "@/lib/incidents/saved-views";
 
 export const dynamic = "force-dynamic";
 

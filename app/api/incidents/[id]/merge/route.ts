@@ -4,7 +4,7 @@ import { int4Id } from "@/lib/validation/id";
 import { apiRoute } from "@/lib/http/api-route";
 import { idParams } from "@/lib/http/params";
 import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-json";
-import { mergeIncidents } from "@/lib/incidents/queries";
+import { mergeIncidents } from "@/lib/incidents/merges";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { int4Id } from "@/lib/validation/id";
 import { apiRoute } from "@/lib/http/api-route";
 import { idParams } from "@/lib/http/params";
 import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-json";
-import { setIncidentStatus } from "@/lib/incidents/queries";
+import { setIncidentStatus } from "@/lib/incidents/edits";
 import { REVIEW_STATUSES } from "@/lib/incidents/taxonomy";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/http/api-route";
 import { idParams } from "@/lib/http/params";
-import { unmergeIncident } from "@/lib/incidents/queries";
+import { unmergeIncident } from "@/lib/incidents/merges";
 
 export const dynamic = "force-dynamic";
 

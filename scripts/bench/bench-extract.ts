@@ -5,9 +5,9 @@
  * worth, meaningful when the machine is shared), loadAverage, target, ok }.
  */
 import { loadavg } from "node:os";
-import { extractArticle } from "../lib/ingest/pipeline";
-import { buildArticles, corpusParagraphs } from "./lib/bench-corpus";
-import { reportFailures } from "./lib/cli";
+import { extractArticle } from "../../lib/ingest/pipeline";
+import { buildArticles, corpusParagraphs } from "../lib/bench-corpus";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run bench:extract");
 

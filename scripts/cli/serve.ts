@@ -7,21 +7,23 @@
  * of being restarted in a loop. Beside them runs one feed poller process (lib/feeds/worker.ts; FEED_WORKER=0 to
  * leave polling to `npm run worker` elsewhere), restarted when it dies.
  *
- *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 127.0.0.1]
+ *   node --import tsx scripts/cli/serve.ts [--port 3000] [--hostname 127.0.0.1]
  *   WEB_CONCURRENCY=n   web worker processes (default: the number of cores less one)
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { stampClientAddress, trustedProxyCount } from "../lib/auth/ip";
-import { hstsHeader } from "../lib/http/csp";
+import { stampClientAddress, trustedProxyCount } from "../../lib/auth/ip";
+import { hstsHeader } from "../../lib/http/csp";
+import { envOrExit } from "../../lib/startup-check";
 
 const READY = "vigie:ready";
 const FEEDS_ROLE = "feeds";
-const feedsEnabled = process.env.FEED_WORKER !== "0";
+const config = envOrExit();
+const feedsEnabled = config.FEED_WORKER !== "0";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } } });
+const { values } = parseArgs({ options: { port: { type: "string", default: String(config.PORT) }, hostname: { type: "string" } } });
 const port = Number(values.port);
 const hostname = values.hostname;
 
@@ -29,9 +31,8 @@ const hostname = values.hostname;
  * By default one core is left to PostgreSQL, which on a small server shares the machine: measured on 2
  * cores with the database beside it, one worker served 26 requests/s of the load mix and two only 20.
  */
-function workerCount(value = process.env.WEB_CONCURRENCY): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : Math.max(1, availableParallelism() - 1);
+function workerCount(): number {
+  return config.WEB_CONCURRENCY ?? Math.max(1, availableParallelism() - 1);
 }
 
 async function serve(): Promise<void> {
@@ -66,9 +67,9 @@ async function serve(): Promise<void> {
 }
 
 async function pollFeeds(): Promise<void> {
-  const { startFeedWorker } = await import("../lib/feeds/worker");
+  const { startFeedWorker } = await import("../../lib/feeds/worker");
   const worker = await startFeedWorker();
-  const { startAlertWorker } = await import("../lib/alerts/worker");
+  const { startAlertWorker } = await import("../../lib/alerts/worker");
   const alerts = await startAlertWorker();
   const stop = () => void Promise.all([worker.stop(), alerts.stop()]).finally(() => process.exit(0));
   process.once("SIGTERM", stop);

@@ -10,14 +10,14 @@
  *   user reset-password --email E --password-stdin
  */
 import { parseArgs } from "node:util";
-import { provideDatabase } from "../lib/db/database";
-import { migrate, MigrationError } from "../lib/db/migrate";
-import { prisma } from "../lib/db/client";
-import { AppError, zodMessage } from "../lib/errors/app-error";
-import { roleSchema } from "../lib/auth/roles";
-import { createUser, findUserByEmail, listUsers, resetUserPassword, setUserDisabled, updateUserRole } from "../lib/auth/users";
+import { provideDatabase } from "../../lib/db/database";
+import { migrate, MigrationError } from "../../lib/db/migrate";
+import { prisma } from "../../lib/db/client";
+import { AppError, zodMessage } from "../../lib/errors/app-error";
+import { roleSchema } from "../../lib/auth/roles";
+import { createUser, findUserByEmail, listUsers, resetUserPassword, setUserDisabled, updateUserRole } from "../../lib/auth/users";
 import { ZodError } from "zod";
-import { reportFailures } from "./lib/cli";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run user");
 

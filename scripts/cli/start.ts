@@ -8,24 +8,25 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { provideDatabase, stopOnExit, superviseDatabase } from "../lib/db/database";
-import { migrate, MigrationError } from "../lib/db/migrate";
-import { describeAppRole, provideAppRole } from "../lib/db/app-role";
-import { loadReferenceData } from "../lib/reference/load";
-import { ensureAuthSecret } from "../lib/runtime-secrets";
-import { readEnv } from "../lib/env";
-import { describeThrown } from "../lib/errors/describe";
-import { ensureFirstAdmin } from "./first-admin";
-import { buildIfNeeded } from "./lib/build";
-import { reportFailures } from "./lib/cli";
-import { productionServer } from "./lib/server-command";
+import { provideDatabase, stopOnExit, superviseDatabase } from "../../lib/db/database";
+import { migrate, MigrationError } from "../../lib/db/migrate";
+import { describeAppRole, provideAppRole } from "../../lib/db/app-role";
+import { loadReferenceData } from "../../lib/reference/load";
+import { ensureAuthSecret } from "../../lib/runtime-secrets";
+import { env, requireServerEnv } from "../../lib/env";
+import { describeThrown } from "../../lib/errors/describe";
+import { ensureFirstAdmin } from "../../lib/auth/first-admin";
+import { prisma } from "../../lib/db/client";
+import { buildIfNeeded } from "../lib/build";
+import { reportFailures } from "../lib/cli";
+import { productionServer } from "../lib/server-command";
 
 reportFailures("npm start");
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
+const port = String(env().PORT);
 
 const db = await provideDatabase((line) => console.log(line));
 let server: ReturnType<typeof spawn> | undefined;
@@ -62,8 +63,11 @@ try {
 ensureAuthSecret();
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
-readEnv();
+requireServerEnv();
 await ensureFirstAdmin((line) => console.log(line));
+// This process needs the database no more: its pool, opened as the owner before the app role existed,
+// must not stay connected beside the dashboard, which connects as the app role.
+await prisma.$disconnect();
 
 if (!dev && !buildIfNeeded()) {
   await db.stop();

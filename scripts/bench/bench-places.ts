@@ -2,7 +2,7 @@
  * `npm run bench:places [-- --count N] [--names K] [--reseed]`: how long resolving a place name takes when
  * it is used by K incidents (default 10,000) among N (default 1,000,000), for each kind of resolve.
  *
- * Seeds N synthetic incidents (scripts/seed-synthetic.ts) into a dedicated database `vigie_places_bench`
+ * Seeds N synthetic incidents (scripts/data/seed-synthetic.ts) into a dedicated database `vigie_places_bench`
  * on the server of DATABASE_URL (or the embedded PostgreSQL), reused by later runs when it holds N
  * incidents. Each measured resolve first turns K other Malian incidents into incidents of a fresh
  * unplaced name (untimed), then times resolvePlaceName (lib/places/resolve.ts) end to end: one
@@ -14,7 +14,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { parseCount, seedSynthetic } from "./seed-synthetic";
+import { parseCount } from "../data/seed-synthetic";
+import { benchDatabase } from "../lib/bench-database";
 
 const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);
@@ -25,72 +26,31 @@ const log = (line: string) => console.log(line);
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const { provideDatabase } = await import("../lib/db/database");
-const server = await provideDatabase(log);
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-const benchUrl = new URL(server.url);
-benchUrl.pathname = "/vigie_places_bench";
+const bench = await benchDatabase({ name: "vigie_places_bench", count, seed: 7, reseed, log });
+const run = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => bench.query<T>(text, values);
+const { prisma } = await import("../../lib/db/client");
 
-async function run<T extends pg.QueryResultRow>(url: URL, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const exists = (await run(adminUrl, "SELECT 1 FROM pg_database WHERE datname = 'vigie_places_bench'")).length === 1;
-let seeded = false;
-if (exists && !reseed) {
-  const rows = await run<{ n: string }>(benchUrl, "SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
-  seeded = Number(rows[0]!.n) === count;
-}
-process.env.DATABASE_URL = benchUrl.toString();
-const { migrate } = await import("../lib/db/migrate");
-const { loadReferenceData } = await import("../lib/reference/load");
-const { prisma } = await import("../lib/db/client");
-if (!seeded) {
-  await run(adminUrl, "DROP DATABASE IF EXISTS vigie_places_bench WITH (FORCE)");
-  await run(adminUrl, "CREATE DATABASE vigie_places_bench");
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-  log(`seeding ${count.toLocaleString("en")} incidents into vigie_places_bench...`);
-  const result = await seedSynthetic(benchUrl.toString(), { count, seed: 7, endDate: new Date(Date.UTC(2026, 10, 1)), log });
-  log(`seeded in ${(result.ms / 1000).toFixed(1)} s`);
-} else {
-  log(`reusing vigie_places_bench with ${count.toLocaleString("en")} incidents (--reseed to rebuild)`);
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-}
-
-const { resolvePlaceName } = await import("../lib/places/resolve");
-const { listPlaceNames, placeListSchema } = await import("../lib/places/queries");
-const { nameKey } = await import("../lib/ingest/normalize");
-const { resolveActorName } = await import("../lib/actors/queue");
-const { foldText } = await import("../lib/text/fold");
+const { resolvePlaceName } = await import("../../lib/places/resolve");
+const { listPlaceNames, placeListSchema } = await import("../../lib/places/queries");
+const { nameKey } = await import("../../lib/ingest/normalize");
+const { resolveActorName } = await import("../../lib/actors/queue");
+const { foldText } = await import("../../lib/text/fold");
 
 /** K Malian incidents, spread over the table, become incidents of a new unplaced name (as extraction leaves them). */
 async function queueName(name: string, offset: number): Promise<number> {
-  const changed = await run<{ n: string }>(
-    benchUrl,
-    `WITH picked AS (
+  const changed = await run<{ n: string }>(`WITH picked AS (
        SELECT id FROM incident WHERE country = 'Mali' AND merged_into_id IS NULL AND id % 37 = $3 ORDER BY id LIMIT $2
      )
      UPDATE incident i SET location = $1, latitude = NULL, longitude = NULL, admin1 = 'Mopti', admin2 = 'Bandiagara', geo_precision = 2, updated_at = now()
        FROM picked WHERE i.id = picked.id RETURNING 1`,
     [name, perName, offset],
   );
-  const [row] = await run<{ id: number }>(
-    benchUrl,
-    `INSERT INTO place_name (name, key, country, admin1, admin2, spellings, examples, incident_count, updated_at)
+  const [row] = await run<{ id: number }>(`INSERT INTO place_name (name, key, country, admin1, admin2, spellings, examples, incident_count, updated_at)
      VALUES ($1, $2, 'Mali', 'Mopti', 'Bandiagara', ARRAY[$1], ARRAY['Des hommes armés ont attaqué ' || $1], $3, now())
      ON CONFLICT (country, key) DO UPDATE SET status = 'pending', incident_count = EXCLUDED.incident_count RETURNING id`,
     [name, nameKey(name), changed.length],
   );
-  await run(benchUrl, "ANALYZE incident");
+  await run("ANALYZE incident");
   return row!.id;
 }
 
@@ -100,7 +60,7 @@ async function queueName(name: string, offset: number): Promise<number> {
  * time what the resolve costs. Null when /proc of the server processes cannot be read.
  */
 async function databaseCpuMs(): Promise<number | null> {
-  const rows = await run<{ pid: number }>(adminUrl, `SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_places_bench'`);
+  const rows = await run<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_places_bench'`);
   try {
     const ticks = rows.reduce((sum, { pid }) => {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -113,7 +73,7 @@ async function databaseCpuMs(): Promise<number | null> {
 }
 
 const stamp = Date.now().toString(36);
-const [boni] = await run<{ id: number }>(benchUrl, `SELECT id FROM place WHERE name = 'Boni' AND kind = 'locality' AND country_code = 'ML'`);
+const [boni] = await run<{ id: number }>(`SELECT id FROM place WHERE name = 'Boni' AND kind = 'locality' AND country_code = 'ML'`);
 const kinds = [
   { kind: "coordinates", body: { kind: "coordinates" as const, latitude: 14.61, longitude: -3.42, admin1: "Mopti", admin2: "Bandiagara" } },
   { kind: "alias", body: { kind: "alias" as const, placeId: boni!.id } },
@@ -152,24 +112,20 @@ for (const [index, { kind, body }] of kinds.entries()) {
  * actor, its links, actor_names, a queue row); linking the name to JNIM then rewrites them all.
  */
 async function queueActorName(name: string, offset: number): Promise<number> {
-  const [actor] = await run<{ id: number }>(benchUrl, `INSERT INTO actor (name, type) VALUES ($1, 3) RETURNING id`, [name]);
-  await run(
-    benchUrl,
-    `WITH picked AS (SELECT id FROM incident WHERE merged_into_id IS NULL AND id % 37 = $3 ORDER BY id LIMIT $2),
+  const [actor] = await run<{ id: number }>(`INSERT INTO actor (name, type) VALUES ($1, 3) RETURNING id`, [name]);
+  await run(`WITH picked AS (SELECT id FROM incident WHERE merged_into_id IS NULL AND id % 37 = $3 ORDER BY id LIMIT $2),
      linked AS (INSERT INTO incident_actor (incident_id, actor_id, role) SELECT id, $1, 'actor1' FROM picked RETURNING incident_id)
      UPDATE incident i SET actor_names = CASE WHEN actor_names = '' THEN $4 ELSE $4 || '; ' || actor_names END FROM linked WHERE i.id = linked.incident_id`,
     [actor!.id, perName, offset, name],
   );
-  const [row] = await run<{ id: number }>(
-    benchUrl,
-    `INSERT INTO actor_name (name, key, actor_id, country, incident_count, updated_at) VALUES ($1, $2, $3, 'Mali', $4, now()) RETURNING id`,
+  const [row] = await run<{ id: number }>(`INSERT INTO actor_name (name, key, actor_id, country, incident_count, updated_at) VALUES ($1, $2, $3, 'Mali', $4, now()) RETURNING id`,
     [name, foldText(name), actor!.id, perName],
   );
-  await run(benchUrl, "ANALYZE incident");
+  await run("ANALYZE incident");
   return row!.id;
 }
 
-const [jnim] = await run<{ id: number }>(benchUrl, `SELECT id FROM actor WHERE name = 'JNIM'`);
+const [jnim] = await run<{ id: number }>(`SELECT id FROM actor WHERE name = 'JNIM'`);
 const actorNameId = await queueActorName(`Katiba Bench ${stamp}`, 23);
 await timed("actor", "actor name linked to JNIM", () => resolveActorName(actorNameId, { kind: "alias", actorId: jnim!.id }, null, { ip: "bench" }));
 
@@ -179,6 +135,6 @@ figures.queuePageMs = Math.round(performance.now() - listStarted);
 log(`one page of the queue with candidates (${page.rows.length} names): ${figures.queuePageMs} ms`);
 
 await prisma.$disconnect();
-await server.stop();
+await bench.stop();
 // The machine's load during the run: on a shared machine the figures scale with it.
 console.log(JSON.stringify({ incidents: count, incidentsPerName: perName, ...figures, loadAverage: loadavg()[0]!.toFixed(1) }));

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
-import { provideDatabase } from "../lib/db/database";
-import { migrate } from "../lib/db/migrate";
-import { AppError } from "../lib/errors/app-error";
-import type { ExtractionToStore } from "../lib/ingest/store";
-import { reportFailures } from "./lib/cli";
+import { provideDatabase } from "../../lib/db/database";
+import { migrate } from "../../lib/db/migrate";
+import { AppError } from "../../lib/errors/app-error";
+import type { ExtractionToStore } from "../../lib/ingest/store";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run ingest");
 
@@ -31,9 +31,9 @@ const db = await provideDatabase((line) => console.error(line));
 let failed = 0;
 try {
   await migrate(db.url);
-  const { loadLearnedPlaces, prepareDocument, prepareFeed, storePrepared, STORE_BATCH_SIZE } = await import("../lib/ingest/ingest");
+  const { loadLearnedPlaces, prepareDocument, prepareFeed, storePrepared, STORE_BATCH_SIZE } = await import("../../lib/ingest/ingest");
   await loadLearnedPlaces();
-  const { fetchFeed } = await import("../lib/ingest/fetch-feed");
+  const { fetchFeed } = await import("../../lib/ingest/fetch-feed");
 
   /** Stores the entries' articles and prints one line per article, in file order. */
   async function store(entries: Entry[]): Promise<void> {
@@ -92,8 +92,8 @@ try {
   await writing;
   await store(pending);
 } finally {
-  const { prisma } = await import("../lib/db/client");
-  const { writePool } = await import("../lib/db/write-pool");
+  const { prisma } = await import("../../lib/db/client");
+  const { writePool } = await import("../../lib/db/write-pool");
   await prisma.$disconnect();
   await writePool().end();
   await db.stop();

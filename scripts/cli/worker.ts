@@ -5,19 +5,23 @@
  * `npm start` already runs one beside the web server.
  */
 import { existsSync } from "node:fs";
-import { provideDatabase, stopOnExit } from "../lib/db/database";
-import { migrate } from "../lib/db/migrate";
-import { describeAppRole, provideAppRole } from "../lib/db/app-role";
+import { provideDatabase, stopOnExit } from "../../lib/db/database";
+import { migrate } from "../../lib/db/migrate";
+import { describeAppRole, provideAppRole } from "../../lib/db/app-role";
+import { env } from "../../lib/env";
+import { reportFailures } from "../lib/cli";
 
+reportFailures("npm run worker");
 if (existsSync(".env")) process.loadEnvFile(".env");
+env();
 const db = await provideDatabase((line) => console.log(line));
 await migrate(db.url);
 const app = await provideAppRole(db.url);
 console.log(describeAppRole(app));
 process.env.DATABASE_URL = app.url;
-const { startFeedWorker } = await import("../lib/feeds/worker");
+const { startFeedWorker } = await import("../../lib/feeds/worker");
 const worker = await startFeedWorker();
-const { startAlertWorker } = await import("../lib/alerts/worker");
+const { startAlertWorker } = await import("../../lib/alerts/worker");
 const alerts = await startAlertWorker();
 stopOnExit(db.stop, () => Promise.all([worker.stop(), alerts.stop()]).then(() => {}));
 console.log(`feed poller running (pid ${process.pid})`);

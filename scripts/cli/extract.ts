@@ -1,11 +1,11 @@
 /**
  * Extracts incidents from one article without touching the database and prints one JSON document
- * (the contract of issue 3). Usage: tsx scripts/extract.ts <file|-> [--published YYYY-MM-DD] [--lang fr|en]
+ * (the contract of issue 3). Usage: tsx scripts/cli/extract.ts <file|-> [--published YYYY-MM-DD] [--lang fr|en]
  * HTML files (by extension or content) are converted to text; feeds should go through the ingest command.
  */
 import { readFileSync } from "node:fs";
-import { extractArticle, normalizePublishedAt, type ArticleInput } from "../lib/ingest/pipeline";
-import { reportFailures } from "./lib/cli";
+import { extractArticle, normalizePublishedAt, type ArticleInput } from "../../lib/ingest/pipeline";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run extract");
 

@@ -9,9 +9,9 @@
  * families whose name contains it.
  */
 import { loadavg } from "node:os";
-import { AppError } from "../lib/errors/app-error";
-import { MAX_INGEST_BYTES, prepareFeed, prepareIngest } from "../lib/ingest/ingest";
-import { HOSTILE_FAMILIES, type HostileFamily } from "./lib/hostile-text";
+import { AppError } from "../../lib/errors/app-error";
+import { MAX_INGEST_BYTES, prepareFeed, prepareIngest } from "../../lib/ingest/ingest";
+import { HOSTILE_FAMILIES, type HostileFamily } from "../lib/hostile-text";
 
 /**
  * CPU milliseconds per megabyte that no family may exceed. Dense articles cost 1,500-2,500 here and a feed

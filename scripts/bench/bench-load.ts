@@ -16,15 +16,15 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { provideDatabase } from "../lib/db/database";
-import { freePort } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { createScratchDatabase } from "../lib/db/scratch";
-import { buildIfNeeded } from "./lib/build";
-import { buildArticles } from "./lib/bench-corpus";
-import { productionServer } from "./lib/server-command";
-import { seedSynthetic } from "./seed-synthetic";
-import { reportFailures } from "./lib/cli";
+import { provideDatabase } from "../../lib/db/database";
+import { freePort } from "../../lib/db/embedded";
+import { migrate } from "../../lib/db/migrate";
+import { createScratchDatabase } from "../../lib/db/scratch";
+import { buildIfNeeded } from "../lib/build";
+import { buildArticles } from "../lib/bench-corpus";
+import { productionServer } from "../lib/server-command";
+import { seedSynthetic } from "../data/seed-synthetic";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run bench:load");
 
@@ -134,9 +134,9 @@ let app: ReturnType<typeof spawn> | undefined;
 
 try {
   await migrate(databaseUrl);
-  const { loadReferenceData } = await import("../lib/reference/load");
-  const { createUser } = await import("../lib/auth/users");
-  const { prisma } = await import("../lib/db/client");
+  const { loadReferenceData } = await import("../../lib/reference/load");
+  const { createUser } = await import("../../lib/auth/users");
+  const { prisma } = await import("../../lib/db/client");
   await loadReferenceData();
   log(`seeding ${COUNT} incidents`);
   await seedSynthetic(databaseUrl, { count: COUNT, seed: 7 });

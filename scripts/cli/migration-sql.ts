@@ -9,9 +9,9 @@
  * or the embedded one.
  */
 import { parseArgs } from "node:util";
-import { provideDatabase } from "../lib/db/database";
-import { diffSql, schemaTarget } from "../lib/db/schema-diff";
-import { reportFailures } from "./lib/cli";
+import { provideDatabase } from "../../lib/db/database";
+import { diffSql, schemaTarget } from "../../lib/db/schema-diff";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run db:migration-sql");
 

@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
-import { provideDatabase } from "../lib/db/database";
-import { migrate, MigrationError } from "../lib/db/migrate";
-import { reportFailures } from "./lib/cli";
+import { provideDatabase } from "../../lib/db/database";
+import { migrate, MigrationError } from "../../lib/db/migrate";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run db:migrate");
 

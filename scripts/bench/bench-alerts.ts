@@ -1,7 +1,7 @@
 /**
  * `npm run bench:alerts [-- --count N] [--reseed] [--batches B] [--skip-surges]`: the speed figures of alerting.
  *
- * Seeds N synthetic incidents (default 1,000,000, scripts/seed-synthetic.ts) into its own database
+ * Seeds N synthetic incidents (default 1,000,000, scripts/data/seed-synthetic.ts) into its own database
  * `vigie_bench_alerts` on the server of DATABASE_URL (or the embedded PostgreSQL), or copies `npm run
  * bench`'s `vigie_bench` when that holds N incidents; reused by later runs when it already holds N
  * incidents. Then measures in this one process:
@@ -18,7 +18,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { parseCount, seedSynthetic } from "./seed-synthetic";
+import { parseCount } from "../data/seed-synthetic";
+import { benchDatabase } from "../lib/bench-database";
 
 const argv = process.argv.slice(2);
 const count = parseCount(argv, 1_000_000);
@@ -31,78 +32,17 @@ const log = (line: string) => console.log(line);
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
-const { provideDatabase } = await import("../lib/db/database");
-const server = await provideDatabase(log);
-const adminUrl = new URL(server.url);
-adminUrl.pathname = "/postgres";
-const benchUrl = new URL(server.url);
-benchUrl.pathname = "/vigie_bench_alerts";
+const bench = await benchDatabase({ name: "vigie_bench_alerts", count, seed: 11, reseed, log, seededWhere: "summary NOT LIKE 'bench copy %'", copyFrom: "vigie_bench" });
+const run = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => bench.query<T>(text, values);
+const { prisma } = await import("../../lib/db/client");
 
-async function run<T extends pg.QueryResultRow>(url: URL, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const exists = (await run(adminUrl, "SELECT 1 FROM pg_database WHERE datname = 'vigie_bench_alerts'")).length === 1;
-let seeded = false;
-if (exists && !reseed) {
-  const rows = await run<{ n: string }>(benchUrl, "SELECT count(*) AS n FROM incident WHERE summary NOT LIKE 'bench copy %'").catch(() => [{ n: "-1" }]);
-  seeded = Number(rows[0]!.n) === count;
-}
-process.env.DATABASE_URL = benchUrl.toString();
-const { migrate } = await import("../lib/db/migrate");
-const { loadReferenceData } = await import("../lib/reference/load");
-const { prisma } = await import("../lib/db/client");
-let seedMs: number | null = null;
-/**
- * `npm run bench`'s database, when it holds the same number of incidents, copied as a template: a file
- * copy of a few seconds instead of seeding for a quarter of an hour. PostgreSQL refuses the copy while
- * anything is connected to it; then this seeds its own.
- */
-async function copyExplorerBench(): Promise<boolean> {
-  const explorerUrl = new URL(benchUrl);
-  explorerUrl.pathname = "/vigie_bench";
-  const rows = await run<{ n: string }>(explorerUrl, "SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
-  if (Number(rows[0]!.n) !== count) return false;
-  try {
-    await run(adminUrl, "CREATE DATABASE vigie_bench_alerts TEMPLATE vigie_bench");
-    return true;
-  } catch (error) {
-    log(`could not copy vigie_bench (${(error as Error).message}); seeding instead`);
-    return false;
-  }
-}
-
-if (!seeded) {
-  await run(adminUrl, "DROP DATABASE IF EXISTS vigie_bench_alerts WITH (FORCE)");
-  seeded = await copyExplorerBench();
-  if (seeded) log(`copied vigie_bench's ${count.toLocaleString("en")} incidents into vigie_bench_alerts`);
-}
-if (!seeded) {
-  await run(adminUrl, "CREATE DATABASE vigie_bench_alerts");
-  await migrate(benchUrl.toString());
-  await loadReferenceData();
-  log(`seeding ${count.toLocaleString("en")} incidents into vigie_bench_alerts...`);
-  const result = await seedSynthetic(benchUrl.toString(), { count, seed: 11, endDate: new Date(Date.UTC(2026, 10, 1)), log });
-  seedMs = result.ms;
-  log(`seeded in ${(result.ms / 1000).toFixed(1)} s`);
-} else {
-  await migrate(benchUrl.toString());
-  log(`reusing vigie_bench_alerts with ${count.toLocaleString("en")} incidents (--reseed to rebuild)`);
-}
-
-const { evaluatePending } = await import("../lib/alerts/evaluate");
-const { computeSurges } = await import("../lib/alerts/surge");
-const { parseIncidentFilter } = await import("../lib/incidents/filters");
+const { evaluatePending } = await import("../../lib/alerts/evaluate");
+const { computeSurges } = await import("../../lib/alerts/surge");
+const { parseIncidentFilter } = await import("../../lib/incidents/filters");
 
 // Leftovers of an earlier run: its copies, watches and alerts.
-await run(benchUrl, `TRUNCATE watch, watch_match, watch_signal, alert, alert_recipient, alert_delivery, alert_pending CASCADE`);
-await run(benchUrl, `DELETE FROM incident WHERE summary LIKE 'bench copy %'`);
+await run(`TRUNCATE watch, watch_match, watch_signal, alert, alert_recipient, alert_delivery, alert_pending CASCADE`);
+await run(`DELETE FROM incident WHERE summary LIKE 'bench copy %'`);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -111,7 +51,7 @@ const percentile = (values: number[], p: number) => {
 const round = (value: number) => Math.round(value * 10) / 10;
 
 // ------------------------------------------------------------------------------------------------ surges
-const asOf = (await run<{ day: string }>(benchUrl, "SELECT max(event_date)::text AS day FROM incident"))[0]!.day;
+const asOf = (await run<{ day: string }>("SELECT max(event_date)::text AS day FROM incident"))[0]!.day;
 const surgeAll: number[] = [];
 const surgeMali: number[] = [];
 let surgeCount = 0;
@@ -126,12 +66,10 @@ for (let index = 0; index < (skipSurges ? 0 : 5); index++) {
 log(`surges on ${asOf} over every admin1, admin2 and actor: ${surgeCount} found, p50 ${round(percentile(surgeAll, 50))} ms, max ${round(Math.max(...surgeAll))} ms; Mali only: p50 ${round(percentile(surgeMali, 50))} ms`);
 
 // ---------------------------------------------------------------------------------------------- watches
-const places = await run<{ country: string; admin1: string; admin2: string }>(benchUrl, "SELECT DISTINCT country, admin1, admin2 FROM incident_rollup WHERE admin1 <> '' AND admin2 <> '' ORDER BY 1, 2, 3");
+const places = await run<{ country: string; admin1: string; admin2: string }>("SELECT DISTINCT country, admin1, admin2 FROM incident_rollup WHERE admin1 <> '' AND admin2 <> '' ORDER BY 1, 2, 3");
 const actors = ["JNIM", "Islamic State Sahel", "Unidentified Armed Group", "Ansaroul Islam", "Dozo Communal Militia", "Islamic State West Africa Province", "GSIM", "EIGS"];
 const eventTypes = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Protests"];
-const [owner] = await run<{ id: number }>(
-  benchUrl,
-  `INSERT INTO "user" (email, password_hash, role, updated_at) VALUES ('bench-alerts@vigie.local', 'x', 'analyst', now())
+const [owner] = await run<{ id: number }>(`INSERT INTO "user" (email, password_hash, role, updated_at) VALUES ('bench-alerts@vigie.local', 'x', 'analyst', now())
    ON CONFLICT (email) DO UPDATE SET updated_at = now() RETURNING id`,
 );
 const watchRows: unknown[][] = [];
@@ -152,12 +90,12 @@ for (let index = 0; index < WATCHES; index++) {
   watchRows.push([owner!.id, `bench ${index}`, params.toString(), condition, condition === "fatalities" ? 10 : null, index % 20 === 19]);
 }
 for (const row of watchRows) {
-  await run(benchUrl, `INSERT INTO watch (owner_id, name, query, condition, min_fatalities, verified_only, max_alerts_per_hour, updated_at) VALUES ($1, $2, $3, $4::"WatchCondition", $5, $6, 60, now())`, row);
+  await run(`INSERT INTO watch (owner_id, name, query, condition, min_fatalities, verified_only, max_alerts_per_hour, updated_at) VALUES ($1, $2, $3, $4::"WatchCondition", $5, $6, 60, now())`, row);
 }
 log(`${WATCHES} active watches`);
 
 // ----------------------------------------------------------------------------------------- evaluation
-const maxId = Number((await run<{ id: number }>(benchUrl, "SELECT max(id) AS id FROM incident"))[0]!.id);
+const maxId = Number((await run<{ id: number }>("SELECT max(id) AS id FROM incident"))[0]!.id);
 const timings: number[] = [];
 /**
  * CPU time (user + system, ms) of this process and of the PostgreSQL backends serving the bench database,
@@ -166,7 +104,7 @@ const timings: number[] = [];
  */
 async function cpuMs(): Promise<{ node: number; server: Map<number, number> | null }> {
   const own = process.cpuUsage();
-  const pids = await run<{ pid: number }>(adminUrl, "SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_bench_alerts'");
+  const pids = await run<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = 'vigie_bench_alerts'");
   const server = new Map<number, number>();
   try {
     for (const { pid } of pids) {
@@ -183,7 +121,7 @@ let nodeCpu = 0;
 let serverCpu: number | null = 0;
 let matches = 0;
 let alerts = 0;
-const pool = new pg.Pool({ connectionString: benchUrl.toString(), max: 1 });
+const pool = new pg.Pool({ connectionString: bench.url, max: 1 });
 for (let batch = 0; batch < batches; batch++) {
   // 100 new incidents copied from random existing ones (with their actor links), in one transaction, as an
   // ingest batch writes them.
@@ -226,7 +164,7 @@ await prisma.$disconnect();
 console.log(
   JSON.stringify({
     incidents: count,
-    seedMs,
+    seedMs: bench.seedMs,
     watches: WATCHES,
     batchSize: BATCH,
     batches,
@@ -246,5 +184,5 @@ console.log(
     loadAverage: loadavg().map((value) => round(value)),
   }),
 );
-await server.stop();
+await bench.stop();
 process.exit(0);

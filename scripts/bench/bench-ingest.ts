@@ -8,11 +8,11 @@
  */
 import { readFileSync } from "node:fs";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
-import { provideDatabase } from "../lib/db/database";
-import { migrate } from "../lib/db/migrate";
-import { createScratchDatabase } from "../lib/db/scratch";
-import { buildArticles } from "./lib/bench-corpus";
-import { reportFailures } from "./lib/cli";
+import { provideDatabase } from "../../lib/db/database";
+import { migrate } from "../../lib/db/migrate";
+import { createScratchDatabase } from "../../lib/db/scratch";
+import { buildArticles } from "../lib/bench-corpus";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run bench:ingest");
 
@@ -37,9 +37,9 @@ const scratch = await createScratchDatabase(server.url, "vigie_bench_ingest");
 process.env.DATABASE_URL = scratch.url;
 try {
   await migrate(scratch.url);
-  const { prepareIngest } = await import("../lib/ingest/ingest");
-  const { storeExtractions } = await import("../lib/ingest/store");
-  const { writePool } = await import("../lib/db/write-pool");
+  const { prepareIngest } = await import("../../lib/ingest/ingest");
+  const { storeExtractions } = await import("../../lib/ingest/store");
+  const { writePool } = await import("../../lib/db/write-pool");
   const articles = buildArticles(COUNT).map((article, index) => ({ ...article, text: `${article.text}\n\nRéf. ${index}` }));
   let incidents = 0;
   let attached = 0;

@@ -1,8 +1,8 @@
 /**
  * The overview's benchmark: every aggregate of /overview (getOverviewStats) for a mix of filters, timed
  * end to end through the data layer, p50/p95 per filter and over all runs. Called by `npm run bench`
- * (scripts/bench.ts) on its seeded database; also runnable alone on any seeded database:
- *   npx tsx scripts/bench-overview.ts postgresql://postgres@127.0.0.1:5432/vigie_bench [--runs 15]
+ * (scripts/bench/bench.ts) on its seeded database; also runnable alone on any seeded database:
+ *   npx tsx scripts/bench/bench-overview.ts postgresql://postgres@127.0.0.1:5432/vigie_bench [--runs 15]
  *
  * Each filter is run once untimed first (plans and caches warm, as for an analyst clicking around), then
  * `runs` times; filters are interleaved so a burst of load on the machine spreads over all of them.
@@ -48,10 +48,10 @@ export async function benchOverview(input: string | Context): Promise<OverviewBe
 
   // A database seeded before the overview's covering index (migration ..._overview_covering_index) gets it
   // now; a no-op when the migrations are up to date.
-  const { migrate } = await import("../lib/db/migrate");
+  const { migrate } = await import("../../lib/db/migrate");
   await migrate(context.databaseUrl);
-  const { parseIncidentFilter } = await import("../lib/incidents/filters");
-  const { getOverviewStats } = await import("../lib/incidents/stats");
+  const { parseIncidentFilter } = await import("../../lib/incidents/filters");
+  const { getOverviewStats } = await import("../../lib/incidents/stats");
   const cases = CASES.map((item) => ({ ...item, filter: parseIncidentFilter(new URLSearchParams(item.query)), times: [] as number[], incidents: 0 }));
 
   log(`overview: ${cases.length} filters × ${runs} runs (after one warm-up each)`);
@@ -89,10 +89,10 @@ export async function benchOverview(input: string | Context): Promise<OverviewBe
 
 if (process.argv[1] && import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1]).href) {
   const url = process.argv[2] ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("usage: npx tsx scripts/bench-overview.ts <database url> [--runs N]");
+  if (!url) throw new Error("usage: npx tsx scripts/bench/bench-overview.ts <database url> [--runs N]");
   const runsIndex = process.argv.indexOf("--runs");
   const result = await benchOverview({ databaseUrl: url, runs: runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 15 });
-  const { prisma } = await import("../lib/db/client");
+  const { prisma } = await import("../../lib/db/client");
   await prisma.$disconnect();
   console.log(JSON.stringify(result));
 }

@@ -2,11 +2,11 @@
  * `npm run db:seed-reference`: loads the gazetteer and the actor dictionary into the database (also done
  * by `npm start` after migrations). Idempotent.
  */
-import { provideDatabase } from "../lib/db/database";
-import { migrate } from "../lib/db/migrate";
-import { loadReferenceData } from "../lib/reference/load";
-import { prisma } from "../lib/db/client";
-import { reportFailures } from "./lib/cli";
+import { provideDatabase } from "../../lib/db/database";
+import { migrate } from "../../lib/db/migrate";
+import { loadReferenceData } from "../../lib/reference/load";
+import { prisma } from "../../lib/db/client";
+import { reportFailures } from "../lib/cli";
 
 reportFailures("npm run db:seed-reference");
 
