@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { DayInput } from "@/components/forms/day-input";
 
 type Props = { actions: string[]; values: { action?: string; user?: string; from?: string; to?: string } };
 
@@ -36,11 +37,11 @@ export function AuditFilters({ actions, values }: Props) {
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         {t("from")}
-        <input name="from" type="date" defaultValue={values.from ?? ""} className={FIELD} />
+        <DayInput name="from" defaultValue={values.from ?? ""} className={FIELD} />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         {t("to")}
-        <input name="to" type="date" defaultValue={values.to ?? ""} className={FIELD} />
+        <DayInput name="to" defaultValue={values.to ?? ""} className={FIELD} />
       </label>
       <button type="submit" className={buttonClass("primary")}>
         {t("filter")}

@@ -18,6 +18,7 @@ import type { FilterOptions } from "@/lib/incidents/types";
 import { MultiSelect, type MultiSelectOption } from "./multi-select";
 import { usePendingNavigation } from "./navigation-pending";
 import { useFilterOptions } from "./use-filter-options";
+import { DayInput } from "@/components/forms/day-input";
 
 export type FilterField = DimensionName;
 
@@ -192,13 +193,13 @@ export function FilterBar({ basePath, filter, hidden = [], children }: FilterBar
         {show("from") ? (
           <label className="flex items-center gap-1 text-sm text-slate-600">
             {t("from")}
-            <input type="date" name="from" value={text.from} onChange={(event) => editText("from", event.target.value)} className={input} />
+            <DayInput name="from" value={text.from} onChange={(day) => editText("from", day)} className={input} />
           </label>
         ) : null}
         {show("to") ? (
           <label className="flex items-center gap-1 text-sm text-slate-600">
             {t("to")}
-            <input type="date" name="to" value={text.to} onChange={(event) => editText("to", event.target.value)} className={input} />
+            <DayInput name="to" value={text.to} onChange={(day) => editText("to", day)} className={input} />
           </label>
         ) : null}
         {show("minFatalities") ? (

@@ -11,7 +11,7 @@ import type { Messages } from "@/lib/i18n/messages";
 type Namespace = keyof Messages;
 
 /** Used by the frame and by components on every page (status badges, ACLED labels). */
-export const COMMON_NAMESPACES: Namespace[] = ["nav", "header", "locale", "roles", "auth", "status", "eventType", "subEventType", "actorType", "actorRole", "datePrecision", "country"];
+export const COMMON_NAMESPACES: Namespace[] = ["nav", "header", "locale", "roles", "auth", "status", "eventType", "subEventType", "actorType", "actorRole", "datePrecision", "country", "dayInput"];
 
 export async function pickMessages(namespaces: Namespace[]): Promise<Partial<Messages>> {
   const messages = (await getMessages()) as unknown as Messages;

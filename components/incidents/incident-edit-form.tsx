@@ -13,6 +13,7 @@ import type { IncidentDetail } from "@/lib/incidents/types";
 import type { ActorOption } from "@/lib/incidents/actor-links";
 import { ActorFields } from "./actor-fields";
 import { DATE_PRECISIONS, EVENT_TAXONOMY, EVENT_TYPES, type EventType } from "@/lib/incidents/taxonomy";
+import { DayInput } from "@/components/forms/day-input";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -40,10 +41,10 @@ export function IncidentEditForm({ incident, action, actorOptions, learnableActo
       <input type="hidden" name="version" value={incident.version} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field label={t("eventDate")}>
-          <input type="date" name="eventDate" required defaultValue={incident.eventDate} className={input} />
+          <DayInput name="eventDate" required defaultValue={incident.eventDate} className={input} />
         </Field>
         <Field label={t("endDate")}>
-          <input type="date" name="endDate" defaultValue={incident.endDate ?? ""} className={input} />
+          <DayInput name="endDate" defaultValue={incident.endDate ?? ""} className={input} />
         </Field>
         <Field label={t("datePrecision")}>
           <select name="datePrecision" defaultValue={incident.datePrecision} className={input}>

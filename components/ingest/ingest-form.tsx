@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { HighlightedText } from "@/components/evidence/highlighted-text";
 import type { ExtractResult } from "@/lib/ingest/pipeline";
 import { ExtractedIncidentCard } from "./extracted-incident-card";
+import { DayInput } from "@/components/forms/day-input";
 
 type Preview = ExtractResult & { text: string };
 type SaveResult = { created: boolean; source: { id: number }; incidents: { id: number; attached: boolean }[] };
@@ -137,7 +138,7 @@ export function IngestForm() {
           </div>
           <div>
             <label className={label} htmlFor="article-published">{t("published")}</label>
-            <input id="article-published" type="date" className={input} value={meta.publishedAt} onChange={(event) => setMeta({ ...meta, publishedAt: event.target.value })} />
+            <DayInput id="article-published" className={input} value={meta.publishedAt} onChange={(day) => setMeta({ ...meta, publishedAt: day })} />
           </div>
           <div>
             <label className={label} htmlFor="article-language">{t("language")}</label>

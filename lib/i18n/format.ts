@@ -77,3 +77,17 @@ export function formatterFor(locale: Locale) {
 }
 
 export type Formatter = ReturnType<typeof formatterFor>;
+
+/**
+ * What a date field holds, as the language writes days (formatDay): "19/05/2025" in French is the day
+ * 2025-05-19. ISO days are read in both languages. Anything else is given back as typed, so the server
+ * answers 400 naming the field instead of a value being changed or dropped on the way.
+ */
+export function dayFromInput(text: string, locale: Locale): string {
+  const typed = text.trim();
+  if (locale === "fr") {
+    const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+    if (match) return `${match[3]}-${match[2]!.padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
+  }
+  return typed;
+}
