@@ -78,6 +78,14 @@ describe("the interface in French", () => {
     await page.getByRole("status").filter({ hasText: `Veille « Batailles ${tag} » créée.` }).waitFor();
     await page.keyboard.press("Escape");
 
+    // The date fields read as French writes days, whatever the browser's own language.
+    const from = page.getByLabel("Du", { exact: true });
+    expect(await from.getAttribute("placeholder")).toBe("jj/mm/aaaa");
+    await from.fill("19/05/2025");
+    await page.waitForURL((url) => url.searchParams.get("from") === "2025-05-19");
+    await row.waitFor();
+    expect(await page.getByLabel("Du", { exact: true }).inputValue()).toBe("19/05/2025");
+
     await page.goto(`${baseUrl}/incidents/${incidentId}`);
     await page.getByRole("heading", { level: 1, name: `Incident n° ${incidentId}` }).waitFor();
     const detail = (await page.locator("main").textContent()) ?? "";
