@@ -174,6 +174,8 @@ describe("the interface in French", () => {
     await signIn(second, baseUrl, user.email, "/incidents");
     await second.getByRole("heading", { level: 1, name: "Incidents" }).waitFor();
     expect(await second.locator("html").getAttribute("lang")).toBe("fr");
+    // The export menu is a client part of the page: it is there once hydrated, in French.
+    await second.getByRole("button", { name: "Exporter en CSV" }).waitFor();
     expect(await second.getByRole("button", { name: "Exporter en CSV" }).count()).toBe(1);
     await other.close();
   });
