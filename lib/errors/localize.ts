@@ -2,9 +2,9 @@
  * An error's message in the caller's language. Keyed AppErrors are worded from their key. The schemas'
  * validation messages ("from: is not a real calendar date") and the data layer's "Incident 7 does not
  * exist" are written in English where they are thrown; each one that matches a template of
- * `apiErrors.templates` is worded again from that template's translation, with the same values. Parameter
- * names before a colon are the API's own and are never translated; a message no template matches stays
- * in English.
+ * `apiErrors.templates` is worded again from that template's translation, with the same values; a message
+ * that no template matches whole is worded part by part. Parameter names before a colon are the API's own
+ * and are never translated; a part no template matches stays in English.
  */
 import { createTranslator } from "next-intl";
 import type { Locale } from "../i18n/config";
@@ -31,7 +31,7 @@ export type ErrorWording = {
   keyed(error: AppError): string;
   /** One English message ("is not a real calendar date"), translated when a template matches. */
   known(message: string): string;
-  /** "param: message; other: message", each message translated when a template matches. */
+  /** A whole message when a template matches it, else "param: message; other: message", each part translated when a template matches. */
   knownList(text: string): string;
   /** An AppError's message: keyed, else validation issues one by one, else the whole message. */
   message(error: AppError): string;
@@ -53,8 +53,8 @@ export async function errorWording(locale: Locale): Promise<ErrorWording> {
   };
   const keyed = (error: AppError): string => (error.keyed && locale !== "en" ? t(error.keyed.key, error.keyed.values as never) : error.message);
   const knownList = (text: string): string =>
-    locale === "en"
-      ? text
+    locale === "en" || known(text) !== text
+      ? known(text)
       : text
           .split("; ")
           .map((part) => {
@@ -69,7 +69,7 @@ export async function errorWording(locale: Locale): Promise<ErrorWording> {
     keyed,
     known,
     knownList,
-    message: (error) => (error.keyed ? keyed(error) : error.code === "bad_request" ? knownList(error.message) : known(error.message)),
+    message: (error) => (error.keyed ? keyed(error) : knownList(error.message)),
     internal: () => t("internal"),
     unavailable: () => t("unavailable"),
   };
