@@ -48,3 +48,13 @@ describe("error wording", () => {
     expect(unreachable).toEqual([]);
   });
 });
+
+describe("a feed's stored error, worded for the page", () => {
+  it("is French for a French reader, the parameter and the host kept as they are", async () => {
+    const words = await errorWording("fr");
+    expect(words.knownList("could not be reached")).toBe("n’a pas pu être joint");
+    expect(words.knownList("the feed answered HTTP 503")).toBe("le flux a répondu HTTP 503");
+    expect(words.knownList("feedUrl: refused: 127.0.0.1 is a loopback address")).toBe("feedUrl: refusé : 127.0.0.1 est une adresse interdite (loopback address)");
+    expect((await errorWording("en")).knownList("could not be reached")).toBe("could not be reached");
+  });
+});
