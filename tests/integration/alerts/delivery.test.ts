@@ -6,7 +6,6 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as DELIVERIES } from "@/app/api/watches/[id]/deliveries/route";
 import { deliverDigests, SIGNATURE_HEADER } from "@/lib/alerts/deliver";
@@ -16,10 +15,10 @@ import { loadReferenceData } from "@/lib/reference/load";
 import { query, resetDatabase } from "../db";
 import { signedInUser, withToken, type Caller } from "../session";
 import { alertRows, ingest, KAYES_JNIM, MOPTI, resetAlerts } from "./helpers";
+import { startMailServer, type Mail } from "./mail-server";
 
-type Mail = { from: string; to: string[]; raw: string };
-const mails: Mail[] = [];
-let smtp: SMTPServer;
+let mails: Mail[] = [];
+let smtp: Awaited<ReturnType<typeof startMailServer>>;
 type Hook = { body: string; signature: string | undefined; attempt: string | undefined; status: number };
 const hooks: Hook[] = [];
 let failNext = 0;
@@ -48,21 +47,8 @@ async function waitFor<T>(what: string, read: () => T | Promise<T>, done: (value
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((to) => to.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startMailServer();
+  mails = smtp.mails;
 
   receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -78,7 +64,7 @@ beforeAll(async () => {
   hookUrl = `http://127.0.0.1:${hookPort}/hook`;
 
   Object.assign(process.env, {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: smtp.url,
     ALERTS_FROM: "Vigie alerts <alerts@vigie.test>",
     FEED_ALLOWED_HOSTS: `127.0.0.1:${hookPort}`,
     ALERTS_TICK_SECONDS: "0.5",
@@ -92,7 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
   for (const key of ["SMTP_URL", "ALERTS_FROM", "FEED_ALLOWED_HOSTS", "ALERTS_TICK_SECONDS", "WEBHOOK_RETRY_DELAY_SECONDS", "WEBHOOK_RETRIES"]) delete process.env[key];
 });
