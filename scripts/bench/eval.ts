@@ -36,20 +36,22 @@ function goldWithoutTitles(from: string): string {
   return copy;
 }
 const goldDir = noTitle ? goldWithoutTitles(dir) : dir;
-const { articles, report, tallies, log, byClass, silent, missing } = scoreSet(goldDir, {
+const { articles, report, tallies, matched, log, byClass, silent, missing } = scoreSet(goldDir, {
   verbose: args.includes("--verbose"),
   textsDir,
 });
 for (const line of log) console.log(line);
-console.log(`\n${dir}\nfield          precision  recall      f1   (tp/predicted/labelled)`);
+const share = (a: number, b: number) => (b === 0 ? 1 : a / b).toFixed(3);
+console.log(`\n${dir}\nfield          precision  recall      f1   (tp/predicted/labelled)   on matched`);
 for (const [field, r] of Object.entries(report) as ["incidents" | Field, (typeof report)["incidents"]][]) {
   const t = tallies[field];
   // A field no article of the set labels (the first set has no sub-types or roles) has no score.
   const unscored = t.predicted === 0 && t.gold === 0;
   const cell = (x: number, width: number) => (unscored ? "n/a" : x.toFixed(3)).padStart(width);
-  console.log(`${field.padEnd(14)} ${cell(r.precision, 9)}  ${cell(r.recall, 6)}  ${cell(r.f1, 6)}   (${t.tp}/${t.predicted}/${t.gold})`);
+  const m = field === "incidents" || field === "actors" ? null : matched[field];
+  const onMatched = m && m.labelled > 0 ? `${share(m.right, m.labelled)} (${m.right}/${m.labelled})` : "";
+  console.log(`${field.padEnd(14)} ${cell(r.precision, 9)}  ${cell(r.recall, 6)}  ${cell(r.f1, 6)}   ${`(${t.tp}/${t.predicted}/${t.gold})`.padEnd(18)}  ${onMatched}`);
 }
-const share = (a: number, b: number) => (b === 0 ? 1 : a / b).toFixed(3);
 if (byClass.size > 0) {
   console.log("\nclass  incidents  paired (recall)  at the labelled place (recall)");
   for (const [c, t] of [...byClass].sort((a, b) => a[0] - b[0])) {
@@ -102,4 +104,5 @@ const noteFigures = {
 console.log(`\nper article${noTitle ? " (no headline)" : ""}: at least one incident ${noteFigures.atLeastOneIncident.toFixed(3)} (${perNote.atLeastOne}/${perNote.withIncidents})`);
 console.log(`best incident  ${NOTE_FIELDS.map((f) => `${f} ${noteFigures.best[f]?.toFixed(3) ?? "n/a"} (${bestRight[f].right}/${bestRight[f].labelled})`).join("  ")}`);
 if (noTitle) rmSync(goldDir, { recursive: true, force: true });
-console.log(JSON.stringify({ articles, missingTexts: missing.length, ...report, perArticle: noteFigures }));
+const onMatched = Object.fromEntries(Object.entries(matched).filter(([, m]) => m.labelled > 0).map(([f, m]) => [f, Number(share(m.right, m.labelled))]));
+console.log(JSON.stringify({ articles, missingTexts: missing.length, ...report, onMatched, perArticle: noteFigures }));

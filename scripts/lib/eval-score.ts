@@ -25,11 +25,19 @@ export interface Score {
   f1: number;
 }
 
+/** A field on paired incidents only: right among the pairs whose label carries it (issue 13's "on matched"). */
+export interface Matched {
+  right: number;
+  labelled: number;
+}
+
 export interface SetScore {
   articles: number;
   /** Per field and "incidents": the figures and the counts behind them. */
   report: Record<"incidents" | Field, Score>;
   tallies: Record<"incidents" | Field, Tally>;
+  /** Per field, how often a paired incident has it right: accuracy apart from finding the incident at all. */
+  matched: Record<Field, Matched>;
   /** One line per article, and with `verbose` one per mismatch. */
   log: string[];
   /** Recall per failure class labelled on gold incidents: paired at all, and paired at the labelled place. */
@@ -103,6 +111,7 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
   };
   const tally = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, predicted: 0, gold: 0 }])) as Record<Field, Tally>;
   const incidentTally: Tally = { tp: 0, predicted: 0, gold: 0 };
+  const matched = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, labelled: 0 }])) as Record<Field, Matched>;
 
   const count = (field: Field, predictedValue: unknown, goldValue: unknown, where: string) => {
     const t = tally[field];
@@ -150,7 +159,12 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
         } else if ((field === "subEventType" && g.subEventType === undefined) || (field === "geoPrecision" && g.geoPrecision === undefined)) {
           continue;
         } else {
-          count(field, valueOf(field, p, false), valueOf(field, g, true), where);
+          const [pv, gv] = [valueOf(field, p, false), valueOf(field, g, true)];
+          count(field, pv, gv, where);
+          if (gv !== null && gv !== undefined) {
+            matched[field].labelled++;
+            if (same(pv, gv)) matched[field].right++;
+          }
         }
       }
     }
@@ -180,5 +194,5 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
     const recall = ratio(t.tp, t.gold);
     report[name] = { precision, recall, f1: f1(precision, recall) };
   }
-  return { articles: set.articles.length, report, tallies, log, byClass, silent, missing: set.missing };
+  return { articles: set.articles.length, report, tallies, matched, log, byClass, silent, missing: set.missing };
 }
