@@ -55,6 +55,13 @@ const NOT_DEATHS = /^(blesses?|blessees?|disparus?|otages?|enleves?|wounded|inju
 
 const CUMULATIVE_BEFORE = /\b(?:porte a|portant a|portent a|bringing|brings|bring|raising|raises|pushing|au total|in total|total de|a total of|cumul\w*|bilan global|overall toll|overall)\s+(?:le nombre de |the number of |the toll to |to )?(?:\S+\s+){0,3}$/;
 const CUMULATIVE_AFTER = /^[^.;]{0,30}?\b(?:depuis|since|so far|to date|au total|in total|this year|cette annee|l'an dernier|last year|en (?:19|20)\d\d|in (?:19|20)\d\d|over the past|over the last|au cours des (?:derni|\d)|ces dernier\w+|in recent (?:years|months)|each year|par an|chaque annee)\b/;
+// "killed 22, less than a week after gunmen killed 58 villagers", "deux jours après l'attaque qui avait fait
+// 20 morts": a toll inside a clause that dates this event by an earlier one is that earlier event's.
+// "After killing" is the same event told on.
+const EARLIER_BEFORE = /\b(?:after|following|apres|suite a|a la suite d[eu']?|au lendemain d[eu']?|since|depuis)\s+[^,.;:()]{0,60}$/;
+const SAME_EVENT_AFTER = /\b(?:after|apres)\s+(?:having\s+|avoir\s+)?$/;
+// "three days after militants killed": a count of days, weeks or a clause-opening word is no count of dead.
+const NOT_A_NOUN_PHRASE = /\b(?:after|before|since|when|while|apres|avant|depuis|lorsque|quand|alors)\b/;
 const MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s*(?:er\\s+)?(?:${MONTH})\\b`);
@@ -119,6 +126,10 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
       continue;
     }
     const inner = folded.slice(numberAt + m[1]!.length, m.index + m[0].length);
+    if (NOT_A_NOUN_PHRASE.test(inner)) {
+      AFTER_RE.lastIndex = numberAt + m[1]!.length;
+      continue;
+    }
     INNER_NUMBER_RE.lastIndex = 0;
     let restart = -1;
     for (let n = INNER_NUMBER_RE.exec(inner); n; n = INNER_NUMBER_RE.exec(inner)) {
@@ -150,6 +161,16 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
   // "plus de 10 000 morts depuis 2012", "porte à 200 le nombre de tués": a running total, not one event's toll.
   for (let i = mentions.length - 1; i >= 0; i--) {
     const x = mentions[i]!;
+    const from = Math.max(0, x.start - 70);
+    const before = folded.slice(from, x.start);
+    const earlier = EARLIER_BEFORE.exec(before);
+    // Only when the sentence gave its own event's toll first: alone, "suite à l'attaque qui a coûté la vie à
+    // 12 civils" is how the article tells the event it is about.
+    const ownTollFirst = earlier && mentions.some((y) => y.end <= from + earlier.index && !/[.!?]\s/.test(folded.slice(y.end, from + earlier.index)));
+    if (ownTollFirst && !SAME_EVENT_AFTER.test(before)) {
+      mentions.splice(i, 1);
+      continue;
+    }
     if (CUMULATIVE_BEFORE.test(`${folded.slice(Math.max(0, x.start - 40), x.start).trimEnd()} `) || CUMULATIVE_AFTER.test(folded.slice(x.end, x.end + 60))) mentions.splice(i, 1);
   }
   NONE_RE.lastIndex = 0;

@@ -14,6 +14,18 @@ describe("an incident's toll", () => {
     expect(i?.fatalities).toBeNull();
   });
 
+  it("leaves out the toll of an earlier event the sentence dates this one by", () => {
+    const [i] = extract("Gunmen killed at least nine herders near Boni on Monday, three days after militants killed 40 villagers in the same area.", "en");
+    expect(i?.fatalities).toBe(9);
+    const [j] = extract("Mardi, des hommes armés ont tué cinq civils à Boni, deux jours après l'attaque qui avait fait 30 morts à Douentza.");
+    expect(j?.fatalities).toBe(5);
+  });
+
+  it("keeps the toll of the same event told on after its action", () => {
+    const [i] = extract("Gunmen stormed the village of Boni on Monday and fled after killing 12 people.", "en");
+    expect(i?.fatalities).toBe(12);
+  });
+
   it("takes the toll opening the next paragraph", () => {
     const [i] = extract("Mardi, des hommes armés ont attaqué le village de Boni.\n\nLe bilan est de six morts, selon un élu local.");
     expect(i?.fatalities).toBe(6);
