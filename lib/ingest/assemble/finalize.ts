@@ -21,8 +21,9 @@ const VILLAGE_TARGET =
   /\b(?:(?:attaque\w*|attack\w*|assailli|pris pour cible|prise pour cible|raided|stormed|incursion|s'en (?:sont|est) pris(?:e|es)? a)\s+(?:\S+\s+){0,2}?(?:(?:contre|on|against|sur|dans|du|de)\s+)?(?:le |un |des |les |the |a |l')?(?:village|hameau|campement|hamlet)s?\b|(?:village|hameau|campement|hamlet)s?\b[^.;]{0,60}?\b(?:ont ete|a ete|were|was) (?:attaque|attacked|pris pour cible|prise? pour cible|targeted))/;
 // A cheap look for the words that name a village before the costlier search for its name.
 const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
-// What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni".
-const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|commune d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
+// What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni". "La commune
+// de Boni" is an area: a village the sentence names in it is the more precise scene.
+const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
 const DEATH_WORD = /\b(morts?|tues?|tuees?|deces|decede\w*|victimes?|perdu la vie|trouve la mort|peri|killed|dead|died|deaths?|lives|bodies|corps|neutralis\w*|abattus?|executes?|massacr\w*|bilan|toll)\b/;
 const UNHURT = /\b(sans faire de (?:victimes?|blesses?)|aucun(?:e)? (?:blesse|victime)|ni mort ni blesse|no (?:one|body) (?:was )?(?:hurt|injured)|nobody was (?:hurt|injured)|no injuries|without (?:injur|casualt))/;
 

@@ -18,14 +18,25 @@ const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, 
 // A place name as written: capitalised words, hyphenated or joined by "du", "de", "el" ("Nioro du Sahel").
 const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?: (?:du |de |de la |el |d')?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){0,2}`;
 const CUE =
-  String.raw`(?:[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
+  String.raw`(?:[Pp]ostes?(?: militaires?| avanc[ée]s?)?|[Cc]amps? militaires?|[Gg]arnisons?|[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
 // "le village peul de X": an adjective of people or position may stand between the cue and "de".
 const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touaregs?|songha[iï]s?|mossis?|voisine?s?|natale?s?|frontali[eè]re?s?|proches?)\s+)?`;
 const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
 // "à X": French locative before a capitalised name the gazetteer lacks; a person after a verb of speech is no place.
 const AT_NAME = new RegExp(String.raw`(?<![\p{L}])[àÀ] (${NAME})`, "gu");
 // "Kobou, un village de la région de Mopti", "Kobou, a town 30 km from Djibo": the apposition says X is a place.
-const APPOSED_NAME = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME}),\s+(?:un|une|a|an)\s+(?:(?:petit|petite|small|remote|grand|gros|large)\s+)?(?:villages?|localit[ée]|hameau|commune|bourgade|ville|town|hamlet|locality|settlement)(?![\p{L}])`, "gu");
+// "Kobou, localité située à 40 km de Djibo": the cue without its article, when "situé" or "located" follows.
+const APPOSED_NAME = new RegExp(
+  String.raw`(?<![\p{L}'’-])(${NAME}),\s+(?:(?:un|une|a|an)\s+(?:(?:petit|petite|small|remote|grand|gros|large)\s+)?(?:villages?|localit[ée]|hameau|commune|bourgade|ville|town|hamlet|locality|settlement)(?![\p{L}])|(?:villages?|localit[ée]|hameau|bourgade|town|hamlet|locality|settlement)\s+(?:situ[ée]e?|located|lying)\b)`,
+  "gu",
+);
+// "ont attaqué Kobou", "l'attaque de Kobou", "raided Kobou": the place an attack is aimed at is its scene.
+const ATTACKED_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:attaqu[ée]e?s?|assailli|pris d'assaut|envahi|investi|attaques? (?:de|d'|du|contre|sur)|assauts? (?:de|d'|du|contre|sur)|massacres? (?:de|d')|tueries? (?:de|d')|attacked|raided|stormed|overran|attacks? on|raids? on|assaults? on|massacres? (?:in|at|of))\s*(?:(?:le |la |les |l'|l’|the )?(?:village |localit[ée] |town |hamlet )?(?:de |d'|d’|of )?)?(${NAME})`,
+  "gu",
+);
+// Peoples and adjectives of nations, capitalised in English and sometimes in French: never a place.
+const NOT_A_PLACE_NAME = /^(?:\p{L}+(?:ians?|iens?|iennes?|ais|aises?|ese|ois|oises?)|French|Burkinab[eè]s?|Dogons?|Peul\w*|Fulani|Touaregs?|Tuaregs?|Arabs?|Bambaras?|Songha\w*|Mossis?|Islamic|Islamist\w*|Jihadist\w*|Djihadist\w*)\b/u;
 // "Kobou village", "Kobou town": English puts the cue after the name.
 const NAME_THEN_CUE = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s+(?:village|town|hamlet|locality|settlement)\b`, "gu");
 // "in X", "at X": the English locative, read like "à X" (around violence only).
@@ -126,14 +137,15 @@ export function findUnknownPlace(
     !NOT_PLACES.has(name.toLowerCase()) &&
     lookupPlace(name).length === 0 &&
     !MONTH_NAME.test(name) &&
+    !NOT_A_PLACE_NAME.test(name) &&
     !/^(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|Le|La|Les|Un|Une|A|An)\b/.test(name);
   // A bare "à X" is read as a place only around violence: "a transmis à X" in a visit names a person.
   // The rarer forms are tried only when their cue word is in the sentence at all (a cheap look first).
   const foldedSlice = folded.slice(start, end);
-  const apposed = /, (?:une?|an?) /.test(foldedSlice);
   const postposed = /\b(?:village|town|hamlet|locality|settlement)\b/.test(foldedSlice);
   const english = / (?:in|at) \S/.test(foldedSlice);
-  const patterns = [CUED_NAME, ...(apposed ? [APPOSED_NAME] : []), ...(postposed ? [NAME_THEN_CUE] : []), ...(violent ? [AT_NAME, ...(english ? [IN_NAME] : [])] : [])];
+  const apposed = /, (?:(?:une?|an?) |(?:villages?|localite|hameau|bourgade|town|hamlet|locality|settlement) (?:situee?|located|lying)\b)/.test(foldedSlice);
+  const patterns = [CUED_NAME, ...(apposed ? [APPOSED_NAME] : []), ...(postposed ? [NAME_THEN_CUE] : []), ...(violent ? [ATTACKED_NAME, AT_NAME, ...(english ? [IN_NAME] : [])] : [])];
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {

@@ -104,3 +104,31 @@ describe("unlisted places listed after a plural cue", () => {
     ]);
   });
 });
+
+describe("the unlisted place an attack is aimed at", () => {
+  const one = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents[0];
+
+  it("takes the object of 'attaquer' over the district that situates it", () => {
+    expect(one("Mardi, des hommes armés ont attaqué Dinangourou, dans le cercle de Koro, tuant cinq civils.")?.location).toBe("Dinangourou");
+  });
+
+  it("takes the place of 'l'attaque de X'", () => {
+    expect(one("L'attaque de Madougou, dans le cercle de Koro, a fait cinq morts mardi.")?.location).toBe("Madougou");
+  });
+
+  it("takes a village over the rural commune it lies in", () => {
+    expect(one("Mardi, cinq civils ont été tués lors d'une attaque contre le village de Bana Gakou, commune de Koro.")?.location).toBe("Bana Gakou");
+  });
+
+  it("takes the post an attack targets", () => {
+    expect(one("Mardi, des terroristes ont attaqué le poste de Taghatert, dans la région de Ménaka.")?.location).toBe("Taghatert");
+  });
+
+  it("takes a name set apart as a locality 'située' somewhere", () => {
+    expect(one("Mardi, des hommes armés ont attaqué Agharangabo, localité située à 40 km de Ménaka.")?.location).toBe("Agharangabo");
+  });
+
+  it("never takes a people's adjective for a place", () => {
+    expect(one("On Tuesday gunmen attacked Malian soldiers near Boni.", "en")?.location).toBe("Boni");
+  });
+});
