@@ -30,7 +30,7 @@ const APPROX_WORD = "(?:(?:une|des|a|some)\\s+)?(?:dizaines?|douzaine|quinzaine|
 // Chains of digit groups and of number words are capped (8 groups is 10^27; "trois cent quatre-vingt-dix-neuf"
 // is 5 words): unbounded, each start inside "1 000 000 000 ..." or "vingt-deux vingt-deux ..." re-reads the
 // whole chain, which costs the square of its length.
-const DIGITS = "(?:\\d{1,3}(?:[\\u00a0\\u202f .]\\d{3}){1,8}|\\d+)(?![\\d\\p{L}])";
+const DIGITS = "(?:\\d{1,3}(?:[\\u00a0\\u202f .,]\\d{3}){1,8}|\\d+)(?![\\d\\p{L}])";
 const WORDS =
   "(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)" +
   "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred)){0,8}(?![\\p{L}])";
@@ -54,6 +54,10 @@ const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|m
 const NOT_DEATHS = /^(blesses?|blessees?|disparus?|otages?|enleves?|wounded|injured|missing|hostages?|abducted|kidnapped|prisonniers?|captured|arrested|interpelles?|personnes? (blessees?|enlevees?))/;
 
 const CUMULATIVE_BEFORE = /\b(?:porte a|portant a|portent a|bringing|brings|bring|raising|raises|pushing|au total|in total|total de|a total of|cumul\w*|bilan global|overall toll|overall)\s+(?:le nombre de |the number of |the toll to |to )?(?:\S+\s+){0,3}$/;
+// "depuis 2015, faisant à ce jour plus de 500 morts", "as of August 31, mines had caused 72 deaths".
+const CUMULATIVE_CLAUSE = /\b(?:a ce jour|jusqu'ici|jusqu'a present|as of|so far|to date|depuis (?:19|20)\d\d|since (?:19|20)\d\d|depuis le debut|since the (?:start|beginning))\b[^.;]{0,60}$/;
+// No single event of the region has killed a thousand people: a figure that large is a running total.
+const RUNNING_TOTAL = 1000;
 const CUMULATIVE_AFTER = /^[^.;]{0,30}?\b(?:depuis|since|so far|to date|au total|in total|this year|cette annee|l'an dernier|last year|en (?:19|20)\d\d|in (?:19|20)\d\d|over the past|over the last|au cours des (?:derni|\d)|ces dernier\w+|in recent (?:years|months)|each year|par an|chaque annee)\b/;
 // "killed 22, less than a week after gunmen killed 58 villagers", "deux jours après l'attaque qui avait fait
 // 20 morts": a toll inside a clause that dates this event by an earlier one is that earlier event's.
@@ -171,7 +175,7 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
       mentions.splice(i, 1);
       continue;
     }
-    if (CUMULATIVE_BEFORE.test(`${folded.slice(Math.max(0, x.start - 40), x.start).trimEnd()} `) || CUMULATIVE_AFTER.test(folded.slice(x.end, x.end + 60))) mentions.splice(i, 1);
+    if (x.count >= RUNNING_TOTAL || CUMULATIVE_CLAUSE.test(before) || CUMULATIVE_BEFORE.test(`${folded.slice(Math.max(0, x.start - 40), x.start).trimEnd()} `) || CUMULATIVE_AFTER.test(folded.slice(x.end, x.end + 60))) mentions.splice(i, 1);
   }
   NONE_RE.lastIndex = 0;
   for (let m = NONE_RE.exec(folded); m; m = NONE_RE.exec(folded)) {

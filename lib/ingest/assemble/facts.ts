@@ -14,9 +14,11 @@ import { type AssembleOptions, type ArticleFacts, overlapsAny } from "./types";
 export const REPORTING = new WeakSet<DateMention>();
 export const eventDateOnly = (d: DateMention) => !REPORTING.has(d);
 
-// A dateline opens a paragraph: a place in capitals or title case, maybe a date, then the agency in
-// parentheses and a dash. Only each line's head is read, so a long line costs no more than its first 120 characters.
-const DATELINE = /^\s*\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*\((?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\)\s*[-–—:]/u;
+// A dateline opens a paragraph: maybe the agency and a dash ("APA – Bamako (Mali) –"), a place in capitals
+// or title case, maybe a country and a date, then the agency or country in parentheses and a dash
+// ("Bamako, Mali, 15 juin (Infosplusgabon) -"). Only each line's head is read, so a long line costs no
+// more than its first 120 characters.
+const DATELINE = /^\s*(?:(?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\s*[-–—]\s*)?\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*\(\p{Lu}[\p{L}.&'’ -]{1,30}\)\s*[-–—:]/u;
 
 /** The spans of wire datelines at the head of the text's lines. */
 export function datelineSpans(text: string): { start: number; end: number }[] {
@@ -68,5 +70,6 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const countryRanking = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
   if (options.countryHint && !countryRanking.length) countryRanking.push(options.countryHint);
   const places = rankByCountry(placesInText, sentences, countryRanking);
-  return { text, folded, sentences, places, contextPlaces, named: parenthetical.named, actors, dates, fatalities, triggers, countryRanking, publishedAt };
+  const named = parenthetical.named.filter((n) => !overlapsAny(n, datelines));
+  return { text, folded, sentences, places, contextPlaces, named, actors, dates, fatalities, triggers, countryRanking, publishedAt };
 }

@@ -25,4 +25,11 @@ describe("places that only situate the event", () => {
     const [j] = extract("Des hommes armés ont attaqué mardi un poste militaire.\n\nMOPTI, 11 juin (AFP) - Deux soldats ont été tués, selon l'armée.");
     expect(j?.location).not.toBe("Mopti");
   });
+
+  it("knows a dateline by its form whatever the agency: a publisher in parentheses, or the agency first", () => {
+    const [i] = extract("Bamako, Mali, 11 juin (Sahelpresse) - Deux soldats ont été tués mardi lors d'une attaque dans le centre du pays.");
+    expect(i?.location).toBeNull();
+    const [j] = extract("APA – Bamako (Mali) – Two soldiers were killed in an attack in central Mali on Tuesday.", "en");
+    expect(j?.location).toBeNull();
+  });
 });

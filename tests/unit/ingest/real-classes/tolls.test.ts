@@ -9,6 +9,18 @@ describe("an incident's toll", () => {
     expect(i?.fatalities).toBe(4);
   });
 
+  it("ignores a running total told 'à ce jour' or 'as of' a date", () => {
+    const [i] = extract("Mardi, des hommes armés ont tué quatre civils à Boni. Le pays subit des attaques depuis 2015, faisant à ce jour plus de 500 morts.");
+    expect(i?.fatalities).toBe(4);
+    const [j] = extract("Gunmen killed four civilians in Boni on Tuesday. As of May 31, mines had caused 60 deaths in the region.", "en");
+    expect(j?.fatalities).toBe(4);
+  });
+
+  it("reads a thousands comma and never takes a thousand dead for one event's toll", () => {
+    const [i] = extract("Gunmen killed four civilians in Boni on Tuesday. At least 1,200 people have been killed in the region.", "en");
+    expect(i?.fatalities).toBe(4);
+  });
+
   it("ignores a figure the attack only brings a total to", () => {
     const [i] = extract("Mardi, des hommes armés ont attaqué le village de Boni. Cette attaque porte à 150 le nombre de civils tués dans la région.");
     expect(i?.fatalities).toBeNull();
