@@ -7,6 +7,7 @@
  * positive. Shared by `npm run eval` and the regression floors of the unit tests.
  */
 import { extractArticle, type ExtractedIncident } from "../../lib/ingest/pipeline";
+import { lookupPlace } from "../../lib/ingest/gazetteer";
 import { nameKey } from "../../lib/ingest/normalize";
 import { loadEvalSet, type GoldActor, type GoldArticle, type GoldIncident } from "./eval-set";
 
@@ -49,6 +50,11 @@ export interface SetScore {
 }
 
 const same = (a: unknown, b: unknown) => (typeof a === "string" && typeof b === "string" ? nameKey(a) === nameKey(b) : a === b);
+// Gold spells a place as its article does ("Boulkessy"), the extractor gives the gazetteer's name for it
+// ("Boulkessi"): the same place when the gazetteer knows the labelled spelling as that place.
+const samePlace = (predicted: unknown, gold: unknown) =>
+  same(predicted, gold) ||
+  (typeof predicted === "string" && typeof gold === "string" && lookupPlace(gold, undefined, { geonames: true }).some((e) => nameKey(e.name) === nameKey(predicted)));
 const actorName = (a: GoldActor) => (typeof a === "string" ? a : a.name);
 const goldRole = (g: GoldIncident, role: "actor1" | "actor2") =>
   g.actors.find((a): a is Exclude<GoldActor, string> => typeof a !== "string" && a.role === role)?.name ?? null;
@@ -71,7 +77,7 @@ function valueOf(field: Exclude<Field, "actors">, x: ExtractedIncident | GoldInc
 }
 
 function pairScore(p: ExtractedIncident, g: GoldIncident): number {
-  return (same(p.eventType, g.eventType) ? 4 : 0) + (same(p.location, g.location) ? 3 : 0) + (same(p.eventDate, g.eventDate) ? 2 : 0) + (same(p.country, g.country) ? 1 : 0);
+  return (same(p.eventType, g.eventType) ? 4 : 0) + (samePlace(p.location, g.location) ? 3 : 0) + (same(p.eventDate, g.eventDate) ? 2 : 0) + (same(p.country, g.country) ? 1 : 0);
 }
 
 /** Greedy pairing, best-matching pairs first; a pair needs at least a shared type or place. */
@@ -119,7 +125,7 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
     const hasG = goldValue !== null && goldValue !== undefined;
     if (hasP) t.predicted++;
     if (hasG) t.gold++;
-    const right = hasG && same(predictedValue, goldValue);
+    const right = hasG && (field === "location" ? samePlace : same)(predictedValue, goldValue);
     if (right) t.tp++;
     if (verbose && where && (hasP || hasG) && !right) log.push(`    ${where} ${field}: predicted ${JSON.stringify(predictedValue)}, labelled ${JSON.stringify(goldValue)}`);
   };
@@ -138,7 +144,7 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
     const pairOf = new Map(pairs.map(([i, j]) => [j, i]));
     gold.incidents.forEach((g, j) => {
       const i = pairOf.get(j);
-      tallyClasses(g.classes, i !== undefined, i !== undefined && same(result.incidents[i]!.location ?? null, g.location));
+      tallyClasses(g.classes, i !== undefined, i !== undefined && samePlace(result.incidents[i]!.location ?? null, g.location));
     });
     if (gold.incidents.length === 0) silent.push(result.incidents.length);
     const scored = FIELDS.filter((f) => labels(f, gold));
@@ -163,7 +169,7 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
           count(field, pv, gv, where);
           if (gv !== null && gv !== undefined) {
             matched[field].labelled++;
-            if (same(pv, gv)) matched[field].right++;
+            if ((field === "location" ? samePlace : same)(pv, gv)) matched[field].right++;
           }
         }
       }

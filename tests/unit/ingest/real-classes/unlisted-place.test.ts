@@ -128,6 +128,15 @@ describe("the unlisted place an attack is aimed at", () => {
     expect(one("Mardi, des hommes armés ont attaqué Agharangabo, localité située à 40 km de Ménaka.")?.location).toBe("Agharangabo");
   });
 
+  it("takes the place whose people or militia the sentence names ('les VDP de X', 'les habitants de X')", () => {
+    expect(one("Burkina Faso : mardi, les VDP de Tansiga, dans la province des Banwa, ont repoussé une attaque terroriste.")?.location).toBe("Tansiga");
+    expect(one("Mardi, des hommes armés ont tué cinq habitants de Kobourou, dans la province du Soum.")?.location).toBe("Kobourou");
+  });
+
+  it("takes an unlisted district an attack happened in, and never the word 'Attack'", () => {
+    expect(one("Niger: The Attack in the border district of Gueskoro on Tuesday killed five civilians.", "en")?.location).toBe("Gueskoro");
+  });
+
   it("never takes a people's adjective for a place", () => {
     expect(one("On Tuesday gunmen attacked Malian soldiers near Boni.", "en")?.location).toBe("Boni");
   });
