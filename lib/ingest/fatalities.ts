@@ -37,7 +37,8 @@ const WORDS =
 const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
 const QUALIFIER = "(?:plusieurs|au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
 // "douze volontaires pour la défense de la patrie (VDP) ont été tués": a long name, maybe with its acronym.
-const NOUNS = "(?:\\(?[\\p{L}'’]+\\)?[\\s-]+){0,8}?";
+// An aside between commas may break down the count ("Ten civilians, including four auxiliaries, were killed").
+const NOUNS = "(?:\\(?[\\p{L}'’]+\\)?[\\s-]+){0,11}?(?:[\\p{L}'’]+,\\s+(?:including|dont|among them|y compris|notamment)(?:\\s+[\\p{L}'’\\d]+){1,6}?,\\s+(?:[\\p{L}'’]+\\s+){0,3}?)?";
 const DEATH_AFTER = "(?:morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
 const DEATH_BEFORE = "(?:neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|death toll (?:of|rose to|stands at|at)|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
 

@@ -45,6 +45,16 @@ describe("an incident's toll", () => {
 });
 
 describe("tolls of the event's own sentence", () => {
+  it("counts a toll whose breakdown stands between commas once", () => {
+    const [i] = extract("Twelve villagers, including three children, were killed in Boni on Tuesday.", "en");
+    expect(i?.fatalities).toBe(12);
+  });
+
+  it("adds two groups joined by 'and' even when the second has a long name", () => {
+    const [i] = extract("Five civilians and three members of the volunteer self-defence auxiliary force died on Tuesday in an attack in Boni.", "en");
+    expect(i?.fatalities).toBe(8);
+  });
+
   it("counts the dead named by a long name with its acronym in parentheses", () => {
     const [i] = extractArticle({ text: "Lundi, au moins sept volontaires pour la défense de la patrie (VDP) ont été tués près de Djibo.", publishedAt: "2025-06-12", language: "fr" }).incidents;
     expect(i?.fatalities).toBe(7);
