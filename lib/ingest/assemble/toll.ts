@@ -25,7 +25,9 @@ const ATTACKERS = /\b(assaillants?|terroristes?|jihadistes?|djihadistes?|islamis
 /** Whether a death count is of the armed group's side. */
 export function attackerSide(mention: FatalityMention, article: string): boolean {
   const after = article.slice(mention.end, mention.end + 25);
-  return ATTACKERS.test(article.slice(mention.start, mention.end) + after.slice(0, after.search(/[,.;]|$/)));
+  // "tués par des combattants": the agent of the killing is not among the dead.
+  const own = (t: string) => t.slice(0, t.search(/[,.;]|\b(?:par|by)\b|$/));
+  return ATTACKERS.test(own(article.slice(mention.start, mention.end)) + own(after));
 }
 
 /** The incident's toll and the mentions it rests on; null when no sentence gives one. */
@@ -45,5 +47,8 @@ export function incidentToll(tolls: SentenceToll[]): { count: number | null; use
     victims = Math.max(victims, side(false));
     attackers = Math.max(attackers, side(true));
   }
-  return { count: Math.max(total, victims + attackers), used };
+  // The same figure on both sides is one toll told twice ("une vingtaine de personnes tuées" by a strike
+  // that "neutralised about twenty armed men"), not two groups of the same size.
+  const sides = victims === attackers ? victims : victims + attackers;
+  return { count: Math.max(total, sides), used };
 }

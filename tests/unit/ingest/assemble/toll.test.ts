@@ -63,3 +63,19 @@ describe("French relative dates against the publication date", () => {
     expect(i).toMatchObject({ eventDate: "2025-03-08", datePrecision: "day" });
   });
 });
+
+describe("one toll told from both sides", () => {
+  it("never puts the dead on the killers' side because the killers are named as the agent", () => {
+    const text = "Onze villageois ont été tués par des combattants de l'EIGS.";
+    const [m] = findFatalities(text);
+    expect(attackerSide(m!, foldKeepLength(text))).toBe(false);
+  });
+
+  it("counts once the same figure given for the people killed and the armed men neutralised", () => {
+    expect(toll(["Une quinzaine de personnes ont été tuées dans des frappes de drones.", "L'armée dit avoir neutralisé une quinzaine d'individus armés."])).toBe(15);
+  });
+
+  it("still adds two sides of different sizes", () => {
+    expect(toll(["Cinq soldats ont été tués.", "Douze assaillants ont été neutralisés."])).toBe(17);
+  });
+});
