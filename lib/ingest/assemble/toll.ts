@@ -22,6 +22,9 @@ const BREAKDOWN = /\b(dont|parmi (eux|lesquels|elles)|including|among them|of wh
 // Deaths on the armed groups' side: the assailants, or those the forces "neutralised".
 const ATTACKERS = /\b(assaillants?|terroristes?|jihadistes?|djihadistes?|islamistes?|insurges?|rebelles?|combattants?|militants?|attackers?|assailants?|gunmen|fighters|terrorists?|jihadists?|insurgents?|bandits?|hibou|neutralis\w*|hors d'etat de nuire)\b/;
 
+// Dead counted without saying who they were: they may be the armed men another sentence counts.
+const UNNAMED_DEAD = /^[^,;]*\b(?:personnes|people|persons|individus|victimes|victims|morts|dead|bodies|corps|deces|deaths)\b/;
+
 /** Whether a death count is of the armed group's side. */
 export function attackerSide(mention: FatalityMention, article: string): boolean {
   const after = article.slice(mention.end, mention.end + 25);
@@ -38,17 +41,20 @@ export function incidentToll(tolls: SentenceToll[]): { count: number | null; use
   let total = 0;
   let victims = 0;
   let attackers = 0;
+  let victimsUnnamed = true;
   for (const t of used) {
     if (BREAKDOWN.test(t.folded) || t.mentions.length === 0) {
       total = Math.max(total, t.count);
       continue;
     }
     const side = (a: boolean) => t.mentions.filter((m) => attackerSide(m, t.article) === a).reduce((sum, m) => sum + m.count, 0);
+    const theirs = t.mentions.filter((m) => !attackerSide(m, t.article));
+    if (theirs.some((m) => !UNNAMED_DEAD.test(t.article.slice(m.start, m.end)))) victimsUnnamed = false;
     victims = Math.max(victims, side(false));
     attackers = Math.max(attackers, side(true));
   }
-  // The same figure on both sides is one toll told twice ("une vingtaine de personnes tuées" by a strike
-  // that "neutralised about twenty armed men"), not two groups of the same size.
-  const sides = victims === attackers ? victims : victims + attackers;
+  // The same figure for "people" killed and armed men neutralised is one toll told twice ("une vingtaine de
+  // personnes tuées" by a strike that "neutralised about twenty armed men"); named groups of one size add up.
+  const sides = victims === attackers && victimsUnnamed ? victims : victims + attackers;
   return { count: Math.max(total, sides), used };
 }

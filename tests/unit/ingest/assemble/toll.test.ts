@@ -79,3 +79,9 @@ describe("one toll told from both sides", () => {
     expect(toll(["Cinq soldats ont été tués.", "Douze assaillants ont été neutralisés."])).toBe(17);
   });
 });
+
+describe("equal figures on both sides", () => {
+  it("adds soldiers and assailants of the same number: two named groups", () => {
+    expect(toll(["Deux soldats ont été tués lors de l'attaque.", "Deux assaillants ont été neutralisés."])).toBe(4);
+  });
+});
