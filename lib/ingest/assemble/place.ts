@@ -170,7 +170,8 @@ export function contextOf(unknown: NamedPlace, facts: ArticleFacts, sentence: Se
   if (sentence) {
     const around = facts.places
       .filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.place.kind !== "country" && !facts.contextPlaces.has(p))
-      .sort((a, b) => KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - unknown.start) - Math.abs(b.start - unknown.start))[0];
+      // "(about 60 km from Niamey)": a town that measures the distance does not contain the village.
+      .sort((a, b) => Number(!!a.landmark) - Number(!!b.landmark) || KIND_RANK[a.place.kind] - KIND_RANK[b.place.kind] || Math.abs(a.start - unknown.start) - Math.abs(b.start - unknown.start))[0];
     if (around) return fromEntry(around.place);
   }
   return articleArea(facts, facts.countryRanking[0] ?? null);

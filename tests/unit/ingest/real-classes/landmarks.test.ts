@@ -26,6 +26,12 @@ describe("places that only situate the event", () => {
     expect(j?.location).not.toBe("Mopti");
   });
 
+  it("places an unlisted village in the region the sentence names, not in the town a distance is measured from", () => {
+    const [i] = extractArticle({ text: "Niger: gunmen killed two civilians on Tuesday in the locality of Kobourou, Tillabéri region (about 60 km from Niamey).", publishedAt: "2025-06-12", language: "en" }).incidents;
+    expect(i?.location).toBe("Kobourou");
+    expect(i?.admin1).toBe("Tillaberi");
+  });
+
   it("knows a dateline by its form whatever the agency: a publisher in parentheses, or the agency first", () => {
     const [i] = extract("Bamako, Mali, 11 juin (Sahelpresse) - Deux soldats ont été tués mardi lors d'une attaque dans le centre du pays.");
     expect(i?.location).toBeNull();

@@ -45,6 +45,11 @@ describe("an incident's toll", () => {
 });
 
 describe("tolls of the event's own sentence", () => {
+  it("counts the dead of 'the killing of N' and 'l'assassinat de N'", () => {
+    expect(extract("The killing of seven aid workers by gunmen near Boni on Tuesday shocked the region.", "en")[0]?.fatalities).toBe(7);
+    expect(extract("L'assassinat de trois gendarmes mardi à Boni par des hommes armés a choqué la région.")[0]?.fatalities).toBe(3);
+  });
+
   it("counts a toll whose breakdown stands between commas once", () => {
     const [i] = extract("Twelve villagers, including three children, were killed in Boni on Tuesday.", "en");
     expect(i?.fatalities).toBe(12);
