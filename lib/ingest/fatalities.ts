@@ -208,7 +208,8 @@ export function tollAtPlace(foldedSentence: string, foldedPlace: string): number
   const escaped = foldedPlace.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD})\\s+((?:[\\p{L}'’]+\\s+){0,3}?)(?:a|au|aux|in|at)\\s+${escaped}(?![\\p{L}])`, "gu");
   for (let m = re.exec(foldedSentence); m; m = re.exec(foldedSentence)) {
-    if (NOT_DEAD_BETWEEN.test(m[2] ?? "")) continue;
+    // "une position à Mondoro": an article, not a count.
+    if (NOT_DEAD_BETWEEN.test(m[2] ?? "") || /^(?:une?|an?)$/.test(m[1]!)) continue;
     const count = parseNumber(m[1]!);
     if (count !== null && count < 100000 && !(count >= 1900 && count <= 2100)) return count;
   }

@@ -62,6 +62,12 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       setupPlace = within(facts.places, before.start, before.end).find((p) => p.place.kind !== "country");
       if (!setupPlace) setupSentence = before;
     }
+    // "Three soldiers died in an attack on Monday. The troops were part of a convoy near Ténenkou": the
+    // sentence after, with no event of its own, places it.
+    const after = facts.sentences[index + 1];
+    if (!setupPlace && !setupSentence && after && after.paragraph === primary.sentence.paragraph && !facts.triggers.some((t) => t.start >= after.start && t.end <= after.end)) {
+      setupPlace = within(facts.places, after.start, after.end).find((p) => p.place.kind !== "country" && !p.landmark);
+    }
   }
   const placeMention = setupPlace ?? placed?.p;
   const placeSentence = setupPlace ? sentenceAt(facts, setupPlace.start) : placed?.c.sentence;

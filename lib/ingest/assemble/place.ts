@@ -249,9 +249,22 @@ export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
     else run = [s];
     if (run.length > best.length) best = [...run];
   });
-  if (best.length < 2) return [];
+  if (best.length < 2) return severalAttacks(facts, sentence, spots);
   if (LIST_BEFORE.test(facts.folded.slice(Math.max(sentence.start, best[0]!.start - 20), best[0]!.start))) return [];
   return best.map((s) => s.spot);
+}
+
+// "Deux attaques simultanées contre le camp de Boulkessy et contre une position à Mondoro": as many events
+// as places attacked, however far apart the sentence names them.
+const SEVERAL_ATTACKS = /\b(?:(?:deux|trois|quatre|cinq|two|three|four|five|\d+) (?:attaques|attacks|assauts|assaults|raids|embuscades|ambushes)|(?:attaques|assauts|embuscades) (?:simultanees|coordonnees|concomitantes|complexes et simultanees)|(?:simultaneous|coordinated|twin) (?:attacks|assaults|raids|ambushes))\b/;
+// The place is the scene: "à X", "in X", "at X", "le camp de X".
+const SCENE_OF_LIST = /(?:\b(?:a|au|in|at)|\b(?:camp|poste|base|position|village|localite|town) (?:militaire )?(?:de|d'|of))\s*$/;
+
+function severalAttacks(facts: ArticleFacts, sentence: Sentence, spots: { start: number; end: number; spot: Spot }[]): Spot[] {
+  if (!SEVERAL_ATTACKS.test(facts.folded.slice(sentence.start, sentence.end))) return [];
+  const scenes = spots.filter((s) => !s.spot.mention?.landmark && !s.spot.mention?.near && SCENE_OF_LIST.test(facts.folded.slice(Math.max(sentence.start, s.start - 30), s.start)));
+  const names = new Set(scenes.map((s) => s.spot.entry?.name ?? s.spot.unknown?.name));
+  return scenes.length >= 2 && names.size === scenes.length ? scenes.map((s) => s.spot) : [];
 }
 
 const PLURAL_CUE = /\b(?:villages|localites|hameaux|campements|localities|hamlets)\b/;

@@ -1,0 +1,26 @@
+import { describe, it, expect } from "vitest";
+import { extractArticle } from "../../../../lib/ingest/pipeline";
+
+const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
+
+describe("several attacks told in one sentence", () => {
+  it("makes one incident per place attacked, however far apart the sentence names them", () => {
+    const incidents = extract("Deux attaques simultanées mardi contre le camp militaire de l'armée à Boulkessi et contre une position des FAMa à Mondoro ont fait trois morts.");
+    expect(incidents.map((i) => i.location).sort()).toEqual(["Boulkessi", "Mondoro"]);
+    // The total stays on no single place, and an article before a place is no count.
+    expect(incidents.map((i) => i.fatalities)).toEqual([null, null]);
+  });
+
+  it("keeps one incident when the sentence tells one attack", () => {
+    const incidents = extract("Mardi, une attaque contre le camp militaire à Boulkessi a été repoussée, selon une source à Mondoro.");
+    expect(incidents.map((i) => i.location)).toEqual(["Boulkessi"]);
+  });
+});
+
+describe("the scene told in the next sentence", () => {
+  it("takes the place of the sentence after, when that sentence tells no event of its own", () => {
+    const [i] = extract("Mali: at least three soldiers died in a jihadist attack on Monday. The troops were part of a supply convoy near Ténenkou in the Mopti region.", "en");
+    expect(i?.location).toBe("Ténenkou");
+    expect(i?.geoPrecision).toBe(2);
+  });
+});
