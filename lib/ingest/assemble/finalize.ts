@@ -23,6 +23,8 @@ const VILLAGE_TARGET =
 const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
 // What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni". "La commune
 // de Boni" is an area: a village the sentence names in it is the more precise scene.
+// "le maire de la ville de Bankass", "the governor of Mopti": an office names the town, not the scene.
+const OFFICE_BEFORE = /\b(?:maires?|mayors?|prefets?|prefects?|sous-prefets?|gouverneurs?|governors?|deputes?|elus?|chefs? de village|notables?|conseillers?|imams?|ressortissants?|originaires?|natives?)\s+(?:de la ville |de la commune |du village |de la localite |of the town |of the village |of )?(?:de |d'|du |of )?(?:la ville de |la commune de |the town of )?$/;
 const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
 const DEATH_WORD = /\b(morts?|tues?|tuees?|deces|decede\w*|victimes?|perdu la vie|trouve la mort|peri|killed|dead|died|deaths?|lives|bodies|corps|neutralis\w*|abattus?|executes?|massacr\w*|bilan|toll)\b/;
 const UNHURT = /\b(sans faire de (?:victimes?|blesses?)|aucun(?:e)? (?:blesse|victime)|ni mort ni blesse|no (?:one|body) (?:was )?(?:hurt|injured)|nobody was (?:hurt|injured)|no injuries|without (?:injur|casualt))/;
@@ -76,9 +78,13 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   let unknown: NamedPlace | null = null;
   // A known town not itself cued as the scene ("un élu de Bankass", "cercle de Koro") yields to a village
   // the sentence names as such ("dans le village de Dembo"), so the unlisted one is looked for then too.
-  const sceneCued = !!placeMention && SCENE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 30), placeMention.start));
+  const sceneCued =
+    !!placeMention &&
+    !placeMention.landmark &&
+    SCENE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 30), placeMention.start)) &&
+    !OFFICE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 50), placeMention.start));
   const villageNamed = () => draft.candidates.some((c) => VILLAGE_CUE.test(facts.folded.slice(c.sentence.start, c.sentence.end)));
-  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || (!sceneCued && villageNamed())) {
+  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || !sceneCued || villageNamed()) {
     for (const c of draft.candidates) {
       unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
     }
@@ -91,7 +97,7 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     }
   }
   const unlisted =
-    unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context || (unknown.cued && !sceneCued)) ? unknown : null;
+    unknown && (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || unknown.context || !sceneCued) ? unknown : null;
   const spot: Spot = unlisted ? { unknown: unlisted } : placeMention ? { mention: placeMention, entry: placeMention.place, sentence: placeSentence } : {};
   // "Des attaques simultanées contre Kayes, Nioro du Sahel et Diboli": one incident per locality.
   const listed = draft.family === "violence" ? listedSpots(facts, primary.sentence) : [];

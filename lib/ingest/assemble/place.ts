@@ -23,7 +23,8 @@ const CUE =
 const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touaregs?|songha[iï]s?|mossis?|voisine?s?|natale?s?|frontali[eè]re?s?|proches?)\s+)?`;
 const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
 // "à X": French locative before a capitalised name the gazetteer lacks; a person after a verb of speech is no place.
-const AT_NAME = new RegExp(String.raw`(?<![\p{L}])[àÀ] (${NAME})`, "gu");
+// French capitals often drop the accent: "A Kobou, le poste..." opens a sentence with its scene.
+const AT_NAME = new RegExp(String.raw`(?<![\p{L}])(?:[àÀ] (${NAME})|A (${NAME})(?=,))`, "gu");
 // "Kobou, un village de la région de Mopti", "Kobou, a town 30 km from Djibo": the apposition says X is a place.
 // "Kobou, localité située à 40 km de Djibo": the cue without its article, when "situé" or "located" follows.
 const APPOSED_NAME = new RegExp(
@@ -149,8 +150,9 @@ export function findUnknownPlace(
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-      const name = m[1]!.replace(/[’']$/, "");
-      const nameStart = start + m.index + m[0].length - m[1]!.length;
+      const raw = m[1] ?? m[2]!;
+      const name = raw.replace(/[’']$/, "");
+      const nameStart = start + m.index + m[0].length - raw.length;
       if ((pattern === AT_NAME || pattern === IN_NAME) && SPEECH_BEFORE.test(folded.slice(Math.max(start, nameStart - 40), nameStart - 2))) continue;
       if (usable(name, nameStart)) return { name, start: nameStart, end: nameStart + name.length, context: null, cued: pattern !== AT_NAME && pattern !== IN_NAME };
     }

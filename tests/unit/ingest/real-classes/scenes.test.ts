@@ -24,3 +24,21 @@ describe("the scene told in the next sentence", () => {
     expect(i?.geoPrecision).toBe(2);
   });
 });
+
+describe("an unlisted place against a known town that is not the scene", () => {
+  it("reads an unaccented capital 'A X,' opening a sentence as the scene", () => {
+    const [i] = extract("Mali : A Kobourou, une circonscription de Koro, le poste des FAMa a été attaqué mardi.");
+    expect(i?.location).toBe("Kobourou");
+  });
+
+  it("never takes the town an official is mayor of for the scene", () => {
+    const [i] = extract("Mardi soir, des hommes armés ont tué cinq villageois dans le village de Kobourou, a déclaré le maire de la ville de Bankass.");
+    expect(i?.location).toBe("Kobourou");
+  });
+
+  it("takes 'à X' over the town 'une soixantaine de kilomètres' away", () => {
+    const [i] = extract("Mardi, l'attaque a été perpétrée à Kobourou, à une soixantaine de kilomètres au nord-est de la ville de Ménaka.");
+    expect(i?.location).toBe("Kobourou");
+    expect(i?.admin1).toBe("Menaka");
+  });
+});
