@@ -35,12 +35,12 @@ const WORDS =
   "(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)" +
   "(?:[\\s-]+(?:et[\\s-]+|and[\\s-]+)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingts?|cents?|one|two|three|four|five|six|seven|eight|nine|hundred)){0,8}(?![\\p{L}])";
 const NUMBER_WORD = `(?:${APPROX_WORD}|${DIGITS}|${WORDS})`;
-const QUALIFIER = "(?:plusieurs|au moins|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
+const QUALIFIER = "(?:plusieurs|au moins|between|entre|pas moins de|plus d[e']|pres d[e']|environ|quelque|at least|more than|nearly|about|around|some|over|up to|jusqu'a)?\\s*";
 // "douze volontaires pour la défense de la patrie (VDP) ont été tués": a long name, maybe with its acronym.
 // An aside between commas may break down the count ("Ten civilians, including four auxiliaries, were killed").
 const NOUNS = "(?:\\(?[\\p{L}'’]+\\)?[\\s-]+){0,11}?(?:[\\p{L}'’]+,\\s+(?:including|dont|among them|y compris|notamment)(?:\\s+[\\p{L}'’\\d]+){1,6}?,\\s+(?:[\\p{L}'’]+\\s+){0,3}?)?";
 const DEATH_AFTER = "(?:morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
-const DEATH_BEFORE = "(?:(?:the |la |le |l')?(?:killings? of|murders? of|deaths? of|meurtres? de|assassinats? de|mort de)|neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|death toll (?:of|rose to|stands at|at)|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
+const DEATH_BEFORE = "(?:(?:the |la |le |l')?(?:killings? of|murders? of|deaths? of|meurtres? de|assassinats? de|mort de)|neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|(?:death )?toll (?:of|rose to|has risen to|stands at|stood at|at|is|was|reached)(?: reportedly| now| provisionally)?|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
 
 const AFTER_RE = new RegExp(`\\b${QUALIFIER}(${NUMBER_WORD})\\s+${NOUNS}${DEATH_AFTER}\\b`, "gu");
 // "cinq soldats et huit assaillants ont été tués": a second group inside the first one's span.

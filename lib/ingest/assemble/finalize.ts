@@ -263,8 +263,13 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
     );
     if (detailed.length === 0) return true;
     if (detailed.length === 1) {
-      // Only one placed event: the summary is more about it; its other actors join as associated.
+      // Only one placed event: the summary is more about it; its other actors join as associated, and
+      // its toll is that event's when the event has none of its own ("19 people were killed in the attack").
       const only = detailed[0]!;
+      if (only.fatalities === null && overview.fatalities !== null) {
+        only.fatalities = overview.fatalities;
+        only.evidence.push(...overview.evidence.filter((e) => e.field === "fatalities"));
+      }
       for (const a of overview.actors) {
         if (a.type === 7 && only.eventType !== "Violence against civilians") continue;
         if (!only.actors.some((x) => x.name === a.name) && !(a.name === "Unidentified Armed Group" && only.actors.some((x) => x.type === 2))) {

@@ -94,3 +94,21 @@ describe("a total toll over several localities", () => {
     expect(incidents.map((i) => i.fatalities)).toEqual([4, null, 2]);
   });
 });
+
+describe("tolls told apart from the event", () => {
+  it("gives the one placed event the toll of a later sentence that retells it without a place", () => {
+    const [i, more] = extract("Gunmen attacked the village of Boni in Mali on Saturday. A local official on Sunday confirmed that 19 people were killed and two others wounded in the attack.", "en");
+    expect(i?.fatalities).toBe(19);
+    expect(more).toBeUndefined();
+  });
+
+  it("reads 'the death toll is reportedly N'", () => {
+    const [i] = extract("Gunmen attacked the village of Boni in Mali on Saturday. According to local sources, the death toll is reportedly 17 people.", "en");
+    expect(i?.fatalities).toBe(17);
+  });
+
+  it("takes the lower bound of a range, as ACLED does", () => {
+    const [i] = extract("On Tuesday an attack by gunmen reportedly killed between 6 and 26 civilians in Boni, Mali.", "en");
+    expect(i?.fatalities).toBe(6);
+  });
+});
