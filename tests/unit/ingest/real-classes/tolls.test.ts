@@ -112,3 +112,18 @@ describe("tolls told apart from the event", () => {
     expect(i?.fatalities).toBe(6);
   });
 });
+
+describe("ways of telling the dead", () => {
+  it("counts people murdered, executed or slaughtered", () => {
+    expect(extract("On Tuesday 4 civilians were murdered by gunmen in Boni, Mali.", "en")[0]?.fatalities).toBe(4);
+    expect(extract("Mardi, six bergers ont été exécutés par des hommes armés près de Boni.")[0]?.fatalities).toBe(6);
+  });
+
+  it("reads a count repeated in digits between parentheses", () => {
+    expect(extract("Mardi, des hommes armés ont attaqué Boni où deux (02) personnes ont trouvé la mort.")[0]?.fatalities).toBe(2);
+  });
+
+  it("reads a toll that rises or 's'alourdit'", () => {
+    expect(extract("Mali: gunmen attacked an army post in Boni on Tuesday. The death toll rises to 12.", "en")[0]?.fatalities).toBe(12);
+  });
+});
