@@ -87,7 +87,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
 const ANAPHORA_BEFORE = /\b(cette|cet|ce|ces|ladite|lesdites|this|that|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
-const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|differentes|diverses|various|separate|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}(?:d'|l')?$/u;
+const GENERIC_BEFORE = /\b(en proie (?:a|aux)|confronte\w* (?:a|aux)|marquee? par|theatre d|plagued by|beset by|ravaged by|wracked by|racked by|rocked by|prone to|hit by repeated|recrudescence|multiplication|serie|vague|differentes|diverses|various|separate|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}(?:d'|l')?$/u;
 
 // A past event named only as the object of a trial, a tribute or a condemnation ("le procès des auteurs de
 // l'attaque", "hommage aux soldats tombés lors de l'attaque"): a reference back, not a new event.
@@ -148,7 +148,7 @@ export function isBackgroundReference(foldedBefore: string): boolean {
 }
 
 // "Rappelons que...", "pour rappel", "en 2019 déjà", "il y a un an jour pour jour": a recap told for context.
-const RECAP = /\b(rappelons que|pour rappel|il (?:faut|convient de) rappeler|on se souvient|on se rappelle|il y a (?:un|deux|trois|\d+) ans?\b|jour pour jour|anniversaire|commemor\w*|deja en (?:19|20)\d\d|en (?:19|20)\d\d deja|as a reminder|it will be recalled|recall that|a year ago|years? ago|anniversary|back in (?:19|20)\d\d|in (?:19|20)\d\d,? already)\b/;
+const RECAP = /\b(rappelons que|pour rappel|en rappel|il (?:faut|convient de) rappeler|on se souvient|on se rappelle|il y a (?:un|deux|trois|\d+) ans?\b|jour pour jour|anniversaire|commemor\w*|deja en (?:19|20)\d\d|en (?:19|20)\d\d deja|as a reminder|it will be recalled|recall that|a year ago|years? ago|anniversary|back in (?:19|20)\d\d|in (?:19|20)\d\d,? already)\b/;
 
 /** True when a sentence recalls earlier events for context. */
 export function isRecapSentence(folded: string): boolean {

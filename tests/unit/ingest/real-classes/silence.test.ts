@@ -8,6 +8,11 @@ describe("staying silent when nothing happened", () => {
     expect(extract("Le préfet a pris mardi un arrêté interdisant la circulation des tricycles dans la ville de Mopti.")).toEqual([]);
   });
 
+  it("reads a region 'en proie aux attaques' or 'rocked by attacks' as a state, not an event", () => {
+    expect(extract("Le gouverneur a annoncé lundi la prolongation du couvre-feu de 45 jours dans cette zone de Dori en proie aux attaques terroristes.")).toEqual([]);
+    expect(extract("The governor extended the curfew in Dori, a town long plagued by jihadist attacks, on Monday.", "en")).toEqual([]);
+  });
+
   it("still reads suspects arrested as an arrest", () => {
     const [i] = extract("Mardi, trois suspects ont été arrêtés par la gendarmerie à Mopti.");
     expect(i?.subEventType).toBe("Arrests");
