@@ -65,8 +65,9 @@ const CUMULATIVE_AFTER = /^[^.;]{0,30}?\b(?:depuis|since|so far|to date|au total
 // "After killing" is the same event told on.
 const EARLIER_BEFORE = /\b(?:after|following|apres|suite a|a la suite d[eu']?|au lendemain d[eu']?|since|depuis)\s+[^,.;:()]{0,60}$/;
 const SAME_EVENT_AFTER = /\b(?:after|apres)\s+(?:having\s+|avoir\s+)?$/;
-// "three days after militants killed": a count of days, weeks or a clause-opening word is no count of dead.
-const NOT_A_NOUN_PHRASE = /\b(?:after|before|since|when|while|apres|avant|depuis|lorsque|quand|alors)\b/;
+// "three days after militants killed", "three sources said that gunmen killed": a count of days or of
+// sources, before a clause-opening word, is no count of dead.
+const NOT_A_NOUN_PHRASE = /\b(?:after|before|since|when|while|apres|avant|depuis|lorsque|quand|alors|said|says|told|that|according|que|qu'|selon|ont indique|ont declare|ont affirme)\b/;
 const MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s*(?:er\\s+)?(?:${MONTH})\\b`);

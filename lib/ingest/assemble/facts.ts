@@ -1,5 +1,5 @@
 /** Step 1: every mention the finders see in an article (places, actors, dates, tolls, triggers), found once. */
-import { findActors } from "../actors";
+import { findActors, type ActorMention } from "../actors";
 import { findDates, isReportingDate, type DateMention } from "../dates";
 import { findTriggers, TRIGGER_RULES, type TriggerMatch } from "../event-type";
 import { findFatalities } from "../fatalities";
@@ -31,6 +31,21 @@ export function datelineSpans(text: string): { start: number; end: number }[] {
     start = end + 1;
   }
   return spans;
+}
+
+const SOURCE_BEFORE = /\b(?:selon|d'apres|a en croire|according to|cited by|quoted by|cite\w* par)\s+(?:l'|le |la |les |un |une |des |the |a )?(?:\p{L}+\s+){0,2}$/u;
+const SPEECH_AFTER =
+  /^[\s»"”)]*(?:,[^,.;]{0,60},\s*)?(?:(?:a|ont|avait|avaient|has|have|had)\s+)?(?:\p{L}+\s+)?(?:indique|annonce|declare|affirme|precise|rapporte|confirme|assure|fait savoir|souligne|explique|communique|said|says|reported|announced|confirmed|stated|told \p{L}+)\b([^.;]{0,60}?)\b(?:que|qu'|that)\b/u;
+
+// An armed group acting in the clause: "des hommes armés ont tué", "gunmen attacked".
+const AGENT_AFTER = /^[\s,]*(?:[\p{L}'-]+\s+){0,4}?(?:(?:ont|a|avaient|avait|have|has|had)\s+)?(?:tue|attaque|enleve|kidnappe|assassine|execute|incendie|pille|tendu|ouvert le feu|pris pour cible|killed|attacked|abducted|kidnapped|ambushed|stormed|raided|opened fire|shot|torched|looted)\b/u;
+
+/** A mention that is only the source of a report: "selon l'armée", "l'armée a indiqué que...". */
+function isSourceOnly(folded: string, mention: { start: number; end: number }): boolean {
+  if (SOURCE_BEFORE.test(folded.slice(Math.max(0, mention.start - 40), mention.start))) return true;
+  const speech = SPEECH_AFTER.exec(folded.slice(mention.end, mention.end + 140));
+  // "a annoncé avoir repoussé", "said it had killed": the speaker did it.
+  return !!speech && !/\b(?:avoir|it|they|its|their|sa|son|ses|leur|leurs)\b/.test(speech[1] ?? "");
 }
 
 export function collectFacts(text: string, options: AssembleOptions): ArticleFacts {
@@ -71,5 +86,16 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   if (options.countryHint && !countryRanking.length) countryRanking.push(options.countryHint);
   const places = rankByCountry(placesInText, sentences, countryRanking);
   const named = parenthetical.named.filter((n) => !overlapsAny(n, datelines));
-  return { text, folded, sentences, places, contextPlaces, named, actors, dates, fatalities, triggers, countryRanking, publishedAt };
+  // "Selon l'armée", "the army said that...": a state or international body only reporting an event takes
+  // no part in it (its forces do when "l'armée a annoncé avoir repoussé...").
+  // Only when the sentence names who acted: "the army confirmed that the suspect was intercepted" leaves
+  // the army as the one that acted.
+  const perpetrator = (a: ActorMention) =>
+    [2, 3, 4].includes(a.actor.type) && (AGENT_AFTER.test(folded.slice(a.end, a.end + 50)) || /\b(?:par|by)\s+(?:des |les |the )?$/.test(folded.slice(Math.max(0, a.start - 12), a.start)));
+  const participants = actors.filter((a) => {
+    if (![1, 8].includes(a.actor.type) || !isSourceOnly(folded, a)) return true;
+    const s = sentences.find((x) => a.start >= x.start && a.start < x.end);
+    return !s || !actors.some((b) => b !== a && perpetrator(b) && b.start >= s.start && b.end <= s.end);
+  });
+  return { text, folded, sentences, places, contextPlaces, named, actors: participants, dates, fatalities, triggers, countryRanking, publishedAt };
 }

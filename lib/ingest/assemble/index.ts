@@ -12,7 +12,7 @@ import { carryAttribution } from "./attribution";
 import { foldHeadline } from "./headline";
 import { articleArea } from "./place";
 import { countryByCode } from "../gazetteer";
-import type { ArticleFacts, AssembleOptions, ExtractedIncident } from "./types";
+import type { ArticleFacts, AssembleOptions, Draft, ExtractedIncident } from "./types";
 
 export type { AssembleOptions, Evidence, ExtractedIncident, IncidentActorOut } from "./types";
 
@@ -21,7 +21,10 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
   const facts = collectFacts(text, options);
   const { drafts, anaphorasByDraft } = buildDrafts(facts);
   let incidents: ExtractedIncident[] = [];
+  const told = drafts.filter((d) => !toldInPluperfect(d, facts));
+  const hasNews = told.some((d) => d.family === "violence");
   for (const draft of drafts) {
+    if (hasNews && !told.includes(draft)) continue;
     // A troop movement with neither a date nor a place of its own is commentary, not a development.
     const onlyDeployment = draft.candidates.every((c) => c.triggers.every((t) => t.rule.id === "deployment"));
     if (onlyDeployment && !draft.candidates.some((c) => c.ownDate || strongPlace(c))) continue;
@@ -34,6 +37,23 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
   carryAttribution(kept, facts);
   regionFromArticle(kept, facts);
   return kept;
+}
+
+// "Le 17 mars, un drone avait détruit...", "cette attaque avait coûté la vie à un soldat": French news tells
+// what happened before its story in the pluperfect. Not after "que" or "selon", where the pluperfect only
+// follows the tense of a report ("l'armée a indiqué que des hommes armés avaient attaqué").
+const PLUPERFECT = /\b(?:avait|avaient)\s+(?:(?:deja|aussi|egalement|ete)\s+){0,2}\p{L}+(?:e|es|i|is|u|us|t|ts)\b/u;
+const REPORTED = /\b(?:que|qu'|selon|d'apres)\b/;
+
+/** Whether every sentence of a draft tells its event in the pluperfect, outside reported speech. */
+function toldInPluperfect(draft: Draft, facts: ArticleFacts): boolean {
+  return draft.candidates.every((c) => {
+    const t = c.triggers[0]!;
+    const sentence = facts.folded.slice(c.sentence.start, c.sentence.end);
+    const at = t.start - c.sentence.start;
+    const around = sentence.slice(Math.max(0, at - 40), at + (t.end - t.start) + 40);
+    return PLUPERFECT.test(around) && !REPORTED.test(sentence.slice(0, Math.max(0, at - 40) + (around.search(PLUPERFECT) ?? 0)));
+  });
 }
 
 /**

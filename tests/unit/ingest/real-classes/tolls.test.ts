@@ -127,3 +127,9 @@ describe("ways of telling the dead", () => {
     expect(extract("Mali: gunmen attacked an army post in Boni on Tuesday. The death toll rises to 12.", "en")[0]?.fatalities).toBe(12);
   });
 });
+
+describe("numbers that count no dead", () => {
+  it("never counts the sources that report the killing", () => {
+    expect(extract("Three sources said that gunmen killed at least 22 civilians in Boni, Mali, on Tuesday.", "en")[0]?.fatalities).toBe(22);
+  });
+});
