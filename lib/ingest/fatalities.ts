@@ -49,6 +49,7 @@ const NEXT_GROUP_RE = new RegExp(`(?:,|\\bet|\\band)\\s+${QUALIFIER}(${NUMBER_WO
 const INNER_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${NUMBER_WORD})\\s`, "gu");
 // "Un engin explosif a tué deux soldats": before an active verb the number counts the killers, not the dead.
 const ACTIVE_VERB_BEFORE = /\b(?:a|ont|avait|avaient|has|have|had)\s+$/;
+const NUMBER_AFTER_VERB = new RegExp(`^\\s+${QUALIFIER}(?:${NUMBER_WORD})\\s`, "u");
 const BEFORE_RE = new RegExp(`\\b${DEATH_BEFORE}\\s+["«“]?\\s*${QUALIFIER}(${NUMBER_WORD})(?:\\s+(\\p{L}+))?`, "gu");
 const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|mort|perte en vie humaine)|pas de (victime|mort|perte)|n'a fait aucune victime|ni mort ni blesse|no (casualties|deaths|fatalities|one was (killed|hurt|injured))|nobody was (killed|hurt)|without (casualties|causing casualties))\b/g;
 // Numbers that count the wounded, the captured or the missing are not deaths.
@@ -132,7 +133,8 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
       continue;
     }
     const inner = folded.slice(numberAt + m[1]!.length, m.index + m[0].length);
-    if (NOT_A_NOUN_PHRASE.test(inner)) {
+    // "the two attacks killed 12 people": a number after the verb counts the dead, the one before the killers.
+    if (NOT_A_NOUN_PHRASE.test(inner) || NUMBER_AFTER_VERB.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 30))) {
       AFTER_RE.lastIndex = numberAt + m[1]!.length;
       continue;
     }

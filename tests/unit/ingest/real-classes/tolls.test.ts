@@ -133,3 +133,9 @@ describe("numbers that count no dead", () => {
     expect(extract("Three sources said that gunmen killed at least 22 civilians in Boni, Mali, on Tuesday.", "en")[0]?.fatalities).toBe(22);
   });
 });
+
+describe("the number before an active verb", () => {
+  it("counts the dead after 'killed', not the attacks before it", () => {
+    expect(extract("Gunmen struck twice near Boni, Mali, on Tuesday. The two attacks killed 12 people.", "en")[0]?.fatalities).toBe(12);
+  });
+});
