@@ -235,7 +235,7 @@ const LOCALITY_AFTER = /^\s*(village|town)\b/;
 const NEAR_BEFORE = /\b(entre|between|(?:sur )?l'axe|axe|(?:dans )?la zone d[eu']|(?:dans )?le secteur d[eu']|pres d[eu']|non loin d[eu']|a proximite d[eu']|aux environs d[eu']|dans les environs d[eu']|aux alentours d[eu']|a la peripherie d[eu']|a \d+\s*km (\p{L}+ )*d[eu']|near|outside|close to|on the outskirts of|(\d+|a few) ?(km|kilometres|kilometers|miles) (\p{L}+ )*(of|from))\s*(la |l')?(localite |ville |commune |village )?(d[eu'] |of )?$/u;
 // "entre Djibo et Bourzanga": the second town of a pair is as near as the first.
 const PAIR_BEFORE = /\b(?:entre|between) [\p{L}' -]{2,40}? (?:et|and)\s*(?:la |l')?$/u;
-const LANDMARK_BEFORE = /\b(?:a )?(?:\d+|une? (?:\p{L}+aine|dizaine|centaine)(?: d[e'])?) ?(?:km|kilometres?|kilometers?|miles)(?: (?:[\p{L}-]+ ){0,3})?(?:d[eu']|of|from)\s*(?:la |l')?(?:ville |localite |commune |town |city )?(?:d[eu'] |of )?$/u;
+const LANDMARK_BEFORE = /\b(?:a )?(?:\d+|une? (?:\p{L}+aine|dizaine|centaine)(?: d[e'])?) ?(?:km|kilometres?|kilometers?|miles)(?: (?:[\p{L}-]+ ){0,3})?(?:d[eu']|of|from)\s*(?:la |l'|the )?(?:ville |localite |commune |town |city |capital |capitale )?(?:d[eu'] |of )?$/u;
 const RIVER_BEFORE = /\b(fleuve|riviere|river|delta (interieur )?du|boucle du|bassin du)\s*$/;
 
 function qualifierOf(foldedBefore: string, foldedAfter: string): PlaceKind | undefined {

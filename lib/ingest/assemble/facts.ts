@@ -3,7 +3,7 @@ import { findActors, type ActorMention } from "../actors";
 import { findDates, isReportingDate, type DateMention } from "../dates";
 import { findTriggers, TRIGGER_RULES, type TriggerMatch } from "../event-type";
 import { findFatalities } from "../fatalities";
-import { countCountryMentions, findPlaces } from "../gazetteer";
+import { countCountryMentions, findPlaces, lookupPlace } from "../gazetteer";
 import { foldKeepLength, tokenize } from "../normalize";
 import { splitSentences } from "../sentences";
 import { parentheticalPlaces, rankByCountry } from "./place";
@@ -20,13 +20,19 @@ export const eventDateOnly = (d: DateMention) => !REPORTING.has(d);
 // more than its first 120 characters.
 const DATELINE = /^\s*(?:(?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\s*[-–—]\s*)?\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*\(\p{Lu}[\p{L}.&'’ -]{1,30}\)\s*[-–—:]/u;
 
+// "OUAGADOUGOU - Suspected jihadists...", "Bamako, 3 juin – ...": a city and a spaced dash, no agency.
+// A country so placed is a headline's subject ("Mali – Attaque à Boni"), not a dateline.
+const BARE_DATELINE = /^\s*(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){0,2})(?:,[^()\n–—-]{0,40})?\s+[-–—]\s+(?=\p{Lu})/u;
+
 /** The spans of wire datelines at the head of the text's lines. */
 export function datelineSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const m = DATELINE.exec(text.slice(start, Math.min(end, start + 120)));
+    const head = text.slice(start, Math.min(end, start + 120));
+    const bare = BARE_DATELINE.exec(head);
+    const m = DATELINE.exec(head) ?? (bare && !lookupPlace(bare[1]!).some((p) => p.kind === "country") ? bare : null);
     if (m) spans.push({ start, end: start + m[0].length });
     start = end + 1;
   }

@@ -181,7 +181,8 @@ export function contextOf(unknown: NamedPlace, facts: ArticleFacts, sentence: Se
 
 /** The article's region and district when every place it names in the country agrees on them. */
 export function articleArea(facts: ArticleFacts, country: string | null): { country: string | null; admin1: string | null; admin1Reform: string | null; admin2: string | null } {
-  const areas = facts.places.filter((p) => p.place.kind !== "country" && p.start >= (facts.sentences[0]?.start ?? 0)).map((p) => p.place);
+  // A town a distance is measured from lies outside the area of the events.
+  const areas = facts.places.filter((p) => p.place.kind !== "country" && !p.landmark && p.start >= (facts.sentences[0]?.start ?? 0)).map((p) => p.place);
   const inCountry = areas.filter((p) => p.countryCode === country);
   const one = (values: (string | null)[]) => (values.length > 0 && values.every((v) => v && v === values[0]) ? values[0]! : null);
   const admin1 = one(inCountry.map((p) => p.admin1));
@@ -360,7 +361,7 @@ export function placementOf(spot: Spot, facts: ArticleFacts, fallbackCountry: st
     out.location = place.name;
     // "à une quinzaine de kilomètres de la ville": near the town named, not in it.
     const s = spot.sentence;
-    out.geoPrecision = spot.mention?.near || (s && OFF_TOWN.test(facts.folded.slice(s.start, s.end))) ? 2 : 1;
+    out.geoPrecision = spot.mention?.near || spot.mention?.landmark || (s && OFF_TOWN.test(facts.folded.slice(s.start, s.end))) ? 2 : 1;
   } else if (place.kind === "admin2") {
     out.location = place.name;
     out.geoPrecision = 2;

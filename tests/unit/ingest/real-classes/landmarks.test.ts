@@ -32,6 +32,21 @@ describe("places that only situate the event", () => {
     expect(i?.admin1).toBe("Tillaberi");
   });
 
+  it("knows a bare dateline, a city and a spaced dash, but not a country heading a headline", () => {
+    const [i] = extractArticle({ text: "OUAGADOUGOU - Suspected jihadists killed 16 villagers in northern Burkina Faso on Monday.", publishedAt: "2025-06-12", language: "en" }).incidents;
+    expect(i?.location).toBeNull();
+    const [j] = extract("Mali – Des hommes armés ont tué cinq civils mardi dans le centre du pays.");
+    expect(j?.country).toBe("Mali");
+  });
+
+  it("never takes the capital a village is so many km from for the scene", () => {
+    const [i] = extractArticle({ text: "Burkina Faso: gunmen attacked the village of Kobourou, about 200km north of the capital Ouagadougou, and killed 16 villagers on Monday.", publishedAt: "2025-06-12", language: "en" }).incidents;
+    expect(i?.location).toBe("Kobourou");
+    // Named only as the town a distance is measured from, the capital is near the scene, not the scene.
+    const [j] = extractArticle({ text: "Burkina Faso: gunmen killed 16 villagers about 200km north of the capital Ouagadougou on Monday.", publishedAt: "2025-06-12", language: "en" }).incidents;
+    expect(j?.geoPrecision).toBe(2);
+  });
+
   it("knows a dateline by its form whatever the agency: a publisher in parentheses, or the agency first", () => {
     const [i] = extract("Bamako, Mali, 11 juin (Sahelpresse) - Deux soldats ont été tués mardi lors d'une attaque dans le centre du pays.");
     expect(i?.location).toBeNull();
