@@ -44,7 +44,7 @@ const NAME_THEN_CUE = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s+(?:vill
 const IN_NAME = new RegExp(String.raw`(?<![\p{L}])(?:in|at) (${NAME})`, "gu");
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre)\b/;
 const SPEECH_BEFORE = /\b(?:declare|indique|confie|dit|explique|annonce|rapporte|precise|affirme|selon|hommage|appel|envoye|adresse|succede|rendu|reprochent|demande)\w*\s+$/;
-const NOT_PLACES = new Set(["reuters", "afp", "rfi", "ap", "bbc", "jeune afrique", "l'afp", "dieu", "allah"]);
+const NOT_PLACES = new Set(["reuters", "afp", "rfi", "ap", "bbc", "jeune afrique", "l'afp", "dieu", "allah", "twitter", "facebook", "whatsapp", "telegram", "youtube", "tiktok"]);
 // Read back from each "(": the name just before it (starting at a word's start) and what the parenthesis holds.
 const NAME_BEFORE_PAREN = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})\s*$`, "u");
 const PAREN_BODY = /^\(([^()\n]{2,80})\)/;

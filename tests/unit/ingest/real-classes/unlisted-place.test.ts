@@ -141,3 +141,10 @@ describe("the unlisted place an attack is aimed at", () => {
     expect(one("On Tuesday gunmen attacked Malian soldiers near Boni.", "en")?.location).toBe("Boni");
   });
 });
+
+describe("names that are no place", () => {
+  it("never takes a social network a claim was posted on for the scene", () => {
+    const [i] = extractArticle({ text: "Mali: an explosion killed two soldiers near Boni on Tuesday, the army said in a post in Twitter.", publishedAt: "2025-06-12", language: "en" }).incidents;
+    expect(i?.location).toBe("Boni");
+  });
+});
