@@ -101,7 +101,11 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
   const participants = actors.filter((a) => {
     if (![1, 8].includes(a.actor.type) || !isSourceOnly(folded, a)) return true;
     const s = sentences.find((x) => a.start >= x.start && a.start < x.end);
-    return !s || !actors.some((b) => b !== a && perpetrator(b) && b.start >= s.start && b.end <= s.end);
+    if (!s) return true;
+    const others = actors.filter((b) => b !== a && b.start >= s.start && b.end <= s.end);
+    // "selon l'état-major" beside "les militaires français": an unnamed staff speaks for the forces named.
+    const unnamedSpeaker = !!a.actor.special?.startsWith("context") && others.some((b) => [1, 8].includes(b.actor.type) && !b.actor.special);
+    return !unnamedSpeaker && !others.some(perpetrator);
   });
   return { text, folded, sentences, places, contextPlaces, named, actors: participants, dates, fatalities, triggers, countryRanking, publishedAt };
 }

@@ -41,3 +41,13 @@ describe("spellings of communal militias and auxiliaries", () => {
     expect(names("The koglweogo crossed the river.", "en")).toEqual(["Koglweogo"]);
   });
 });
+
+describe("a generic force with its nationality", () => {
+  it("reads 'les militaires français' and 'l'armée française' as the French forces, not the army of the event's country", () => {
+    expect(names("Les militaires français ont neutralisé des terroristes ; l'armée française a confirmé.", "fr")).toEqual(["Military Forces of France", "Unidentified Armed Group", "Military Forces of France"]);
+  });
+
+  it("reads 'la police burkinabè' as Burkina Faso's police", () => {
+    expect(names("La police burkinabè a arrêté deux suspects.", "fr")).toEqual(["Police Forces of Burkina Faso"]);
+  });
+});
