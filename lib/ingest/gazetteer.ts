@@ -292,9 +292,12 @@ function countriesInPlay(text: string, folded: string, tokens: Token[], mentions
   return counts;
 }
 
+const BURKINA_NAMED = /\b(?:burkina|burkinab\w*|ouagadougou|dori|djibo)\b/;
+const isSahelBelt = (m: PlaceMention) => m.place.kind === "admin1" && m.place.countryCode === "BF" && nameKey(m.place.name) === "sahel";
+
 /** Place names in a text, with offsets; the folded text and tokens may be passed to avoid recomputing them. */
 export function findPlaces(text: string, folded = foldKeepLength(text), tokens: Token[] = tokenize(folded)): PlaceMention[] {
-  const mentions: PlaceMention[] = [];
+  let mentions: PlaceMention[] = [];
   let geonamesSeen = false;
   for (const match of currentIndexes().placeIndex.find(text, folded, tokens) as PhraseMatch<PlaceEntry>[]) {
     const before = folded.slice(Math.max(0, match.start - 60), match.start);
@@ -314,6 +317,8 @@ export function findPlaces(text: string, folded = foldKeepLength(text), tokens: 
       landmark: /km|kilomet|miles/.test(before) && LANDMARK_BEFORE.test(before),
     });
   }
+  // "the restive Sahel region" names the whole belt; it is Burkina Faso's region only in a text about Burkina.
+  if (mentions.some(isSahelBelt) && !BURKINA_NAMED.test(folded)) mentions = mentions.filter((m) => !isSahelBelt(m));
   if (!geonamesSeen) return mentions;
   const inPlay = countriesInPlay(text, folded, tokens, mentions);
   const weight = (p: PlaceEntry) => (trusted(p) ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));

@@ -18,7 +18,8 @@ export const eventDateOnly = (d: DateMention) => !REPORTING.has(d);
 // or title case, maybe a country and a date, then the agency or country in parentheses and a dash
 // ("Bamako, Mali, 15 juin (Infosplusgabon) -"). Only each line's head is read, so a long line costs no
 // more than its first 120 characters.
-const DATELINE = /^\s*(?:(?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\s*[-–—]\s*)?\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*\(\p{Lu}[\p{L}.&'’ -]{1,30}\)\s*[-–—:]/u;
+const DATELINE =
+  /^\s*(?:(?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\s*[-–—]\s*)?\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*(?:\(\p{Lu}[\p{L}.&'’ -]{1,30}\)\s*[-–—:]|\((?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\)\s)/u;
 
 // "OUAGADOUGOU - Suspected jihadists...", "Bamako, 3 juin – ...": a city and a spaced dash, no agency.
 // A country so placed is a headline's subject ("Mali – Attaque à Boni"), not a dateline.

@@ -35,6 +35,7 @@ export function draftPlace(draft: Draft): PlaceEntry | undefined {
 // "Les assaillants ont également incendié le marché", "the attackers also torched shops": the damage
 // told a few sentences on belongs to the attack, not to an event of its own.
 const BACK_REFERENCE = /\b(?:les assaillants|les attaquants|les terroristes|les jihadistes|les djihadistes|les hommes armes|les ravisseurs|the attackers|the assailants|the gunmen|the militants|the jihadists|egalement|aussi|also|en outre|in addition)\b/;
+const RETELLING = /\b(?:the|this|l'|cette|ladite) ?(?:attack|ambush|raid|assault|attaque|embuscade|assaut|incursion)\s+(?:[\p{L}'-]+\s+){0,6}?(?:took place|happened|occurred|was carried out|a eu lieu|s'est produite|s'est deroulee|a ete perpetree|a ete menee)\b/u;
 const foldedSentence = (c: Candidate) => c.sentence.text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
 /** Whether a candidate can be the same event as an earlier draft. */
@@ -51,6 +52,12 @@ export function sameEvent(candidate: Candidate, draft: Draft): boolean {
   if (followUp) return true;
   const sameFamily = candidate.family === draft.family || (candidate.family !== "strategic" && draft.family !== "strategic");
   if (!sameFamily || frameOf(candidate) !== frameOf(draft.candidates[0]!)) return false;
+  // "The attack took place near Tongo Tongo", "l'attaque s'est produite à Boni": the event already told,
+  // placed now, however far on; it joins the latest violent telling unless its day differs.
+  if (candidate.family === "violence" && RETELLING.test(foldedSentence(candidate))) {
+    const told = bestDate(candidate)?.date;
+    return !candidate.ownDate || !told || !draftDate(draft) || told === draftDate(draft);
+  }
   // An air strike or a bomb told in its own dated or placed sentence is its own event, not part of a raid.
   const explosive = (c: Candidate) => c.triggers.some((t) => t.rule.kind === "explosion");
   if (

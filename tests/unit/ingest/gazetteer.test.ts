@@ -99,3 +99,11 @@ describe("GeoNames localities", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe("the Sahel belt and Burkina Faso's Sahel region", () => {
+  it("reads 'the restive Sahel region' as no place in a text about Niger, and as Burkina's region in one about Burkina", () => {
+    const names = (t: string) => findPlaces(t).map((p) => `${p.place.name}/${p.place.kind}`);
+    expect(names("An ambush near the Niger-Mali border, in the restive Sahel region.")).not.toContain("Sahel/admin1");
+    expect(names("Une attaque dans la région du Sahel, au Burkina Faso.")).toContain("Sahel/admin1");
+  });
+});

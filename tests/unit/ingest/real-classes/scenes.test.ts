@@ -42,3 +42,19 @@ describe("an unlisted place against a known town that is not the scene", () => {
     expect(i?.admin1).toBe("Menaka");
   });
 });
+
+describe("an event placed when it is told again", () => {
+  it("joins 'the attack took place near X', however far on, to the event it retells", () => {
+    const text = "Islamic State claims ambush on Niger soldiers\n\nGunmen killed four Nigerien soldiers in an ambush in western Niger on Tuesday, the government said. The minister praised their courage.\n\nReinforcements were sent to the area. The region has seen many attacks in recent years.\n\nThe attack on the military patrol took place near the town of Kobourou, in the Tillaberi region.";
+    const incidents = extract(text, "en");
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.location).toBe("Kobourou");
+    expect(incidents[0]?.eventDate).toBe("2025-06-10");
+  });
+
+  it("never reads the wire dateline 'Kati, 19 mar (AMAP)' as the scene", () => {
+    const [i] = extract("Kati, 11 juin (AMAP) Des hommes armés non identifiés ont attaqué mardi le poste de Kobourou, tuant deux soldats.");
+    expect(i?.location).toBe("Kobourou");
+    expect(i?.admin1).not.toBe("Koulikoro");
+  });
+});
