@@ -58,3 +58,16 @@ describe("an event placed when it is told again", () => {
     expect(i?.admin1).not.toBe("Koulikoro");
   });
 });
+
+describe("villages listed after their number or a colon", () => {
+  it("makes one incident per village of 'dans 4 villages : A, B, C, D'", () => {
+    const incidents = extract("Mali : selon le maire, les attaques ont eu lieu simultanément mardi dans 4 villages : Gouri, Djimbo, Panga Dougou, Dialaka.");
+    expect(incidents.map((i) => i.location)).toEqual(["Gouri", "Djimbo", "Panga Dougou", "Dialaka"]);
+  });
+
+  it("makes one incident per village of 'trois villages ont été attaqués jeudi dans le Yatenga : A, B et C'", () => {
+    const incidents = extract("Burkina Faso : trois villages ont été attaqués jeudi dans la province du Yatenga : Pello, Zana et Nongfa.");
+    expect(incidents.map((i) => i.location)).toEqual(["Pello", "Zana", "Nongfa"]);
+    expect(incidents.every((i) => i.admin1 === "Nord")).toBe(true);
+  });
+});
