@@ -40,7 +40,7 @@ const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility f
 const LEAD_FRAME = /^(?:au|en|a|dans|in)\s[^,;]{2,18},\s*$/;
 const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
-export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
+export const DEFINITE_NOUN = /(?:\bthe |\bl['’]|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
 /** Splits a sentence's triggers into candidate events, lending trigger-less clauses to the nearest one. */
 export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceIndex: number, anaphoras: TriggerMatch[]): Candidate[] {
@@ -54,6 +54,8 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   const fatalities = within(facts.fatalities, sentence.start, sentence.end);
 
   const live: TriggerMatch[] = [];
+  // The relative clause of a recalled event ("l'attaque qui a tué 14 soldats") tells that event again.
+  let recalledUntil = -1;
   const located = dates.length > 0 || within(facts.places, sentence.start, sentence.end).some((p) => p.place.kind !== "country");
   for (const t of triggers) {
     // "did not claim the attack", "L'attaque a été revendiquée": a definite reference, with nothing new to
@@ -61,7 +63,14 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     const definiteNoun = DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
     // "L'attaque a été revendiquée jeudi", "X claimed responsibility for the attack": the day is the claim's.
     const claimed = definiteNoun && (CLAIM_AFTER.test(folded.slice(t.end, Math.min(sentence.end, t.end + 40))) || CLAIM_BEFORE.test(folded.slice(Math.max(sentence.start, t.start - 50), t.start)));
-    const definite = (!located && definiteNoun) || claimed;
+    // "l'attaque qui a tué 14 soldats à Soumpi", "the attack that killed 14": an event known to the reader,
+    // recalled by what it did, when nothing in the sentence dates it anew.
+    const recalled = definiteNoun && dates.length === 0 && /^\s*(?:qui|that|which)\b/.test(folded.slice(t.end, t.end + 8));
+    if (recalled) {
+      const stop = folded.slice(t.end, Math.min(sentence.end, t.end + 120)).search(/[,;:.]/);
+      recalledUntil = stop < 0 ? Math.min(sentence.end, t.end + 120) : t.end + stop;
+    }
+    const definite = (!located && definiteNoun) || claimed || recalled || t.start < recalledUntil;
     if (t.anaphoric || definite) anaphoras.push(definite ? { ...t, anaphoric: true } : t);
     else live.push(t);
   }

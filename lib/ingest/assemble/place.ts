@@ -18,7 +18,7 @@ const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, 
 // A place name as written: capitalised words, hyphenated or joined by "du", "de", "el" ("Nioro du Sahel").
 const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?: (?:du |de |de la |el |d')?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){0,2}`;
 const CUE =
-  String.raw`(?:[Pp]ostes?(?: militaires?| avanc[ée]s?)?|[Cc]amps? militaires?|[Gg]arnisons?|[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Dd]istrict|[Hh]abitants|[Pp]opulations?|[Vv]illageois|VDP|[Ii]nhabitants|[Rr]esidents|[Vv]illagers|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
+  String.raw`(?:[Pp]ostes?(?: militaires?| avanc[ée]s?)?|[Cc]amps?(?: militaires?)?|[Gg]arnisons?|[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Dd]istrict|[Hh]abitants|[Pp]opulations?|[Vv]illageois|VDP|[Ii]nhabitants|[Rr]esidents|[Vv]illagers|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
 // "le village peul de X": an adjective of people or position may stand between the cue and "de".
 const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touaregs?|songha[iï]s?|mossis?|voisine?s?|natale?s?|frontali[eè]re?s?|proches?)\s+)?`;
 const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");

@@ -48,3 +48,20 @@ describe("developments need an actor", () => {
     expect(incidents[0]?.actors.map((a) => a.name)).toEqual(expect.arrayContaining(["Government of Senegal", "Government of Mali"]));
   });
 });
+
+describe("an event recalled by what it did", () => {
+  it("makes no incident of 'l'attaque qui a tué 14 soldats' with nothing dating it anew, whatever the apostrophe", () => {
+    expect(extract("Les cercles de Niafunké, où a eu lieu l’attaque qui a tué 14 soldats à Soumpi, et de Douentza figurent sur la liste.")).toEqual([]);
+    expect(extract("The governor visited Boni, where the attack that killed 14 soldiers took place.", "en")).toEqual([]);
+  });
+
+  it("still codes 'l'attaque qui a tué' dated anew as the news", () => {
+    const [i] = extract("Mardi, l'attaque qui a tué 14 soldats à Boni a été revendiquée par le JNIM.");
+    expect(i?.fatalities).toBe(14);
+  });
+
+  it("places an attack on 'le camp de X' at X", () => {
+    const [i] = extract("Mali : mardi, des hommes armés ont attaqué le camp de Soumbo, tuant 14 soldats.");
+    expect(i?.location).toBe("Soumbo");
+  });
+});
