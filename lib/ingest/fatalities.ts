@@ -56,8 +56,9 @@ const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|m
 const NOT_DEATHS = /^(blesses?|blessees?|disparus?|otages?|enleves?|wounded|injured|missing|hostages?|abducted|kidnapped|prisonniers?|captured|arrested|interpelles?|personnes? (blessees?|enlevees?))/;
 
 const CUMULATIVE_BEFORE = /\b(?:porte a|portant a|portent a|bringing|brings|bring|raising|raises|pushing|au total|in total|total de|a total of|cumul\w*|bilan global|overall toll|overall)\s+(?:le nombre de |the number of |the toll to |to )?(?:\S+\s+){0,3}$/;
-// "depuis 2015, faisant à ce jour plus de 500 morts", "as of August 31, mines had caused 72 deaths".
-const CUMULATIVE_CLAUSE = /\b(?:a ce jour|jusqu'ici|jusqu'a present|as of|so far|to date|depuis (?:19|20)\d\d|since (?:19|20)\d\d|depuis le debut|since the (?:start|beginning))\b[^.;]{0,60}$/;
+// "depuis 2015, faisant à ce jour plus de 500 morts", "as of August 31, mines had caused 72 deaths", "en
+// moins de deux semaines, trente-quatre civils ont été tués": a sum over a period.
+const CUMULATIVE_CLAUSE = /\b(?:a ce jour|jusqu'ici|jusqu'a present|as of|so far|to date|depuis (?:19|20)\d\d|since (?:19|20)\d\d|depuis le debut|since the (?:start|beginning)|en (?:moins de |l'espace de |plus de )?(?:deux|trois|quatre|\d+|quelques) (?:jours|semaines|mois)|in (?:less than |just |over )?(?:two|three|four|\d+|a few) (?:days|weeks|months)|over the (?:past|last) (?:two|three|four|\d+|few) (?:days|weeks|months))\b[^.;]{0,60}$/;
 // No single event of the region has killed a thousand people: a figure that large is a running total.
 const RUNNING_TOTAL = 1000;
 const CUMULATIVE_AFTER = /^[^.;]{0,30}?\b(?:depuis|since|so far|to date|au total|in total|this year|cette annee|l'an dernier|last year|en (?:19|20)\d\d|in (?:19|20)\d\d|over the past|over the last|au cours des (?:derni|\d)|ces dernier\w+|in recent (?:years|months)|each year|par an|chaque annee)\b/;

@@ -42,6 +42,15 @@ const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 export const DEFINITE_NOUN = /(?:\bthe |\bl['’]|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
+/** A clause that is only a date and its time of day (", mardi matin,", ", le 11 juillet dernier,"). */
+function isDateAside(clause: Clause, dates: DateMention[], folded: string): boolean {
+  const inside = dates.filter((d) => d.start >= clause.start && d.start < clause.end);
+  if (inside.length === 0) return false;
+  let rest = folded.slice(clause.start, clause.end);
+  for (const d of inside) rest = rest.replace(folded.slice(d.start, d.end), " ");
+  return rest.replace(/\b(?:matin|soir|nuit|apres-midi|dernier|derniere|courant|vers|aux environs de|\d+\s*h(?:eures?)?\s*\d*|morning|evening|night|afternoon|last|le|la|les|du|de|on|in|at)\b/g, " ").replace(/[\s,;:()–—-]+/g, "").length <= 3;
+}
+
 /** Splits a sentence's triggers into candidate events, lending trigger-less clauses to the nearest one. */
 export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sentenceIndex: number, anaphoras: TriggerMatch[]): Candidate[] {
   const { folded, text } = facts;
@@ -175,7 +184,10 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     const lent = clauses.filter((_, ci) => owner.get(ci) === gi);
     const inClauses = <T extends { start: number; end: number }>(items: T[], cs: Clause[]) =>
       items.filter((x) => cs.some((c) => x.start >= c.start && x.start < c.end));
-    const clauseDates = inClauses(dates, own);
+    // "Vingt villageois ont été tués, mardi matin, par des hommes armés": a date set off by commas next to
+    // the event's clause dates it as if inside it.
+    const asides = clauses.filter((c, ci) => !own.includes(c) && own.some((o) => Math.abs(clauses.indexOf(o) - ci) === 1) && isDateAside(c, dates, folded));
+    const clauseDates = inClauses(dates, [...own, ...asides]);
     const ownDates = clauseDates.length === 0 && leadDate ? [leadDate] : clauseDates;
     const ownFatalities = inClauses(fatalities, own);
     const ownPlaces = inClauses(within(facts.places, sentence.start, sentence.end), own);

@@ -89,8 +89,13 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
     }
     if (!unknown && setupSentence) unknown = findUnknownPlace(facts, setupSentence.start, setupSentence.end, draft.family === "violence");
-    // "C'est le village de X qui a été visé par cette attaque": a sentence referring back names the scene.
-    for (const s of [...anaphoras.map((a) => sentenceAt(facts, a.start)), ...draft.followers.map((f) => f.sentence)]) {
+    // "C'est le village de X qui a été visé par cette attaque": a sentence referring back names the scene,
+    // as does one with no event of its own told between two sentences of the event.
+    const between = draft.candidates.slice(1).flatMap((c) => {
+      const s = facts.sentences[c.sentenceIndex - 1];
+      return s && s.paragraph === c.sentence.paragraph && !facts.triggers.some((t) => t.start >= s.start && t.end <= s.end) ? [s] : [];
+    });
+    for (const s of [...anaphoras.map((a) => sentenceAt(facts, a.start)), ...draft.followers.map((f) => f.sentence), ...between]) {
       if (unknown || !s) continue;
       const found = findUnknownPlace(facts, s.start, s.end, false);
       if (found?.cued) unknown = found;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { findDates } from "../../../../lib/ingest/dates";
+import { extractArticle } from "../../../../lib/ingest/pipeline";
 
 const first = (text: string, language: "fr" | "en", publishedAt: string) => findDates(text, language, publishedAt)[0]?.date;
 
@@ -17,5 +18,19 @@ describe("dates without a written year", () => {
 
   it("keeps a written year as written", () => {
     expect(first("L'attaque a eu lieu le mercredi 4 septembre 2025 à Boni.", "fr", "2025-09-10")).toBe("2025-09-04");
+  });
+});
+
+describe("a date set off by commas", () => {
+  it("dates the event of the clause beside it, so another dated event stays apart", () => {
+    const incidents = extractArticle({
+      text: "Niger : près de vingt villageois ont été tués, mardi matin, par des hommes armés à Kobourou.\n\nPar ailleurs, l'armée a neutralisé une quarantaine de terroristes, le 2 juin dernier, à Tchoma Bangou.",
+      publishedAt: "2025-06-12",
+      language: "fr",
+    }).incidents;
+    expect(incidents.map((i) => [i.eventDate, i.fatalities])).toEqual([
+      ["2025-06-10", 20],
+      ["2025-06-02", 40],
+    ]);
   });
 });

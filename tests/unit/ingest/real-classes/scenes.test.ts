@@ -71,3 +71,10 @@ describe("villages listed after their number or a colon", () => {
     expect(incidents.every((i) => i.admin1 === "Nord")).toBe(true);
   });
 });
+
+describe("the scene named between two sentences of the event", () => {
+  it("takes the village a sentence with no event of its own names between them", () => {
+    const [i] = extract("Niger : près de vingt villageois ont été tués mardi par des hommes armés. C'est le village de Kobourou, près de la frontière, qui a été la cible des assaillants venus à moto. Dix-huit civils ont été tués dans les champs.");
+    expect(i?.location).toBe("Kobourou");
+  });
+});

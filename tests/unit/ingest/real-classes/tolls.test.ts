@@ -139,3 +139,10 @@ describe("the number before an active verb", () => {
     expect(extract("Gunmen struck twice near Boni, Mali, on Tuesday. The two attacks killed 12 people.", "en")[0]?.fatalities).toBe(12);
   });
 });
+
+describe("sums over a period", () => {
+  it("never takes 'en moins de deux semaines, N civils tués' for the event's toll", () => {
+    const [i] = extract("Mardi, des hommes armés ont tué cinq villageois à Boni. En moins de deux semaines, au moins trente civils ont été tués dans la zone.");
+    expect(i?.fatalities).toBe(5);
+  });
+});
