@@ -16,7 +16,7 @@ export interface ResolvedActor {
 }
 
 export const PASSIVE_BEFORE = /\b(?:a ete|ont ete|avait ete|avaient ete|ete|est|sont|etaient|etait|was|were|been|being|is|are|se sont|s'est|se fait)\s+(?:\p{L}+\s+)?$/u;
-export const REPELLED = /\b(?:repousse\w*|repelled|repulsed|fought off|fend(?:ed)? off|dejoue\w*|foiled|thwarted|push(?:ed|es)? back|beat back|riposte\w*|forced? (?:\S+ ){1,8}?to retreat|contraint (?:\S+ ){1,8}?(?:a|au) (?:repli|la retraite|la fuite)|mis en deroute|mis en fuite)\b/;
+export const REPELLED = /\b(?:repousse\w*|reagi (?:\S+ )?(?:face|a)|repelled|responded to|repulsed|fought off|fend(?:ed)? off|dejoue\w*|foiled|thwarted|push(?:ed|es)? back|beat back|riposte\w*|forced? (?:\S+ ){1,8}?to retreat|contraint (?:\S+ ){1,8}?(?:a|au) (?:repli|la retraite|la fuite)|mis en deroute|mis en fuite)\b/;
 // "Cinq soldats sont morts dans une attaque", "five soldiers died in an attack": those who died underwent it.
 const DIED_BETWEEN = /\b(?:died|were killed|have been killed|lost their lives|perished|sont morts?|ont peri|ont perdu la vie|ont trouve la mort|sont decedes|sont tombes)\b/;
 // "des attaques attribuées au JNIM", "an attack blamed on ISWAP": the group named after is the attacker.

@@ -53,3 +53,10 @@ describe("auxiliaries named in lower case", () => {
     expect(i?.eventType).toBe("Battles");
   });
 });
+
+describe("forces that react to an attack", () => {
+  it("makes the attackers actor1 when the post 'a vigoureusement réagi face à une attaque'", () => {
+    const [i] = extractArticle({ text: "Mali : à Boni, le poste de sécurité des FAMa a vigoureusement réagi face à une attaque terroriste, ce jeudi 5 juin, vers 3h du matin.", publishedAt: "2025-06-12", language: "fr" }).incidents;
+    expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
+  });
+});
