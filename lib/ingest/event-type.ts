@@ -179,9 +179,14 @@ export function isIntentContext(foldedBefore: string): boolean {
   return INTENT_BEFORE.test(foldedBefore.slice(-60));
 }
 
+// "faced allegations of carrying out deadly raids", "accusé de commettre des exactions": a charge about a
+// record, not one event.
+const ALLEGATION_BEFORE = /\b(?:allegations?|accusations?|accused|accuses|accuse\w*)\s+(?:of|d[e'])\s*(?:[\p{L}']+\s+){0,6}$/u;
+
 /** True when the text around a trigger describes a trend rather than one event ("recrudescence des attaques"). */
 export function isGenericContext(foldedBefore: string): boolean {
-  return GENERIC_BEFORE.test(foldedBefore.slice(-80));
+  const before = foldedBefore.slice(-80);
+  return GENERIC_BEFORE.test(before) || ALLEGATION_BEFORE.test(before);
 }
 
 export interface EventContext {

@@ -267,6 +267,16 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
       (i) => i !== overview && i.location !== null && sameKind(i, overview) && closeDates(overview, i) && i.country === overview.country,
     );
     if (detailed.length === 0) return true;
+    // Named attackers first take the place of the unidentified group, then the rest join as associated.
+    const named = overview.actors.filter((a) => a.type === 2);
+    for (const i of detailed) {
+      // An air strike told beside the attacks it answered is not the attackers' deed.
+      if (named.length === 0 || i.eventType !== overview.eventType || i.actors.some((a) => a.type === 2)) continue;
+      const unidentified = i.actors.findIndex((a) => a.name === "Unidentified Armed Group");
+      if (unidentified >= 0) i.actors[unidentified] = { ...named[0]!, role: i.actors[unidentified]!.role };
+      else i.actors.push({ ...named[0]!, role: i.actors.length === 0 ? "actor1" : i.actors.length === 1 ? "actor2" : "associated" });
+      i.evidence.push(...overview.evidence.filter((e) => e.field === "actors" && !i.evidence.some((x) => x.field === e.field && x.start === e.start)));
+    }
     if (detailed.length === 1) {
       // Only one placed event: the summary is more about it; its other actors join as associated, and
       // its toll is that event's when the event has none of its own ("19 people were killed in the attack").
@@ -281,15 +291,6 @@ export function dropOverviews(incidents: ExtractedIncident[]): ExtractedIncident
           only.actors.push({ ...a, role: only.actors.length === 0 ? "actor1" : only.actors.length === 1 ? "actor2" : "associated" });
         }
       }
-    }
-    const named = overview.actors.filter((a) => a.type === 2);
-    for (const i of detailed) {
-      // An air strike told beside the attacks it answered is not the attackers' deed.
-      if (named.length === 0 || i.eventType !== overview.eventType || i.actors.some((a) => a.type === 2)) continue;
-      const unidentified = i.actors.findIndex((a) => a.name === "Unidentified Armed Group");
-      if (unidentified >= 0) i.actors[unidentified] = { ...named[0]!, role: i.actors[unidentified]!.role };
-      else i.actors.push({ ...named[0]!, role: i.actors.length === 0 ? "actor1" : i.actors.length === 1 ? "actor2" : "associated" });
-      i.evidence.push(...overview.evidence.filter((e) => e.field === "actors" && !i.evidence.some((x) => x.field === e.field && x.start === e.start)));
     }
     return false;
   });

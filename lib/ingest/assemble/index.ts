@@ -88,14 +88,22 @@ export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[]
         (k) =>
           k.eventType === incident.eventType &&
           k.country === incident.country &&
-          k.eventDate === incident.eventDate &&
+          sameDay(k, incident) &&
           (sameScene(k, incident) || sameScene(incident, k)),
       );
     if (!same) {
       kept.push(incident);
       continue;
     }
+    // The telling that fixes the day dates the event.
+    if (same.datePrecision !== "day" && incident.datePrecision === "day") {
+      same.eventDate = incident.eventDate;
+      same.endDate = incident.endDate;
+      same.datePrecision = incident.datePrecision;
+    }
+    const named = same.actors.some((x) => x.type === 2 || x.type === 3);
     for (const a of incident.actors) {
+      if (named && a.name === "Unidentified Armed Group") continue;
       if (!same.actors.some((x) => x.name === a.name)) same.actors.push({ ...a, role: same.actors.length === 0 ? "actor1" : same.actors.length === 1 ? "actor2" : "associated" });
     }
     if (incident.fatalities !== null && (same.fatalities === null || incident.fatalities > same.fatalities)) same.fatalities = incident.fatalities;
@@ -104,11 +112,26 @@ export function mergeRetold(incidents: ExtractedIncident[]): ExtractedIncident[]
   return kept;
 }
 
+/** The same day, or a week or month told loosely that holds the other's day. */
+function sameDay(a: ExtractedIncident, b: ExtractedIncident): boolean {
+  if (a.eventDate === b.eventDate) return true;
+  if (!a.eventDate || !b.eventDate) return false;
+  // A week is told from either end ("cette semaine" is dated by the publication day), a month from its first.
+  const days = (x: ExtractedIncident, y: ExtractedIncident) => Math.abs(Date.parse(x.eventDate!) - Date.parse(y.eventDate!)) / 86_400_000;
+  const holds = (loose: ExtractedIncident, day: ExtractedIncident) =>
+    loose.datePrecision !== "day" &&
+    day.datePrecision === "day" &&
+    (loose.datePrecision === "week" ? days(loose, day) <= 6 : day.eventDate! >= loose.eventDate! && day.eventDate! <= periodEnd(loose.eventDate!, loose.datePrecision));
+  return holds(a, b) || holds(b, a);
+}
+
 /**
  * Whether `b` tells the place of `a`: the same place, or only the district or region `a` lies in ("un
  * élu de la région de Koutiala" retelling the attack on a village of that district).
  */
 function sameScene(a: ExtractedIncident, b: ExtractedIncident): boolean {
+  // Two tellings placed in no locality, only the same region or country ("in central Mali"), are one event.
+  if (a.location === null && b.location === null) return a.admin1 === b.admin1;
   const place = a.location ?? a.admin1;
   if (place === null) return false;
   if (place === (b.location ?? b.admin1)) return true;

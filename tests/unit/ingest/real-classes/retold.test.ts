@@ -55,3 +55,21 @@ describe("a headline over a body telling one event", () => {
     expect(incidents.map((i) => i.location)).toEqual(["Tiguila"]);
   });
 });
+
+describe("two tellings with no locality", () => {
+  it("makes one incident of an attack told twice in the same region, dated by the telling that fixes the day", () => {
+    const text =
+      "At least six soldiers were killed in central Mali this week during an attack by JNIM, according to a statement by the group.\n\nA local security official confirmed an attack on soldiers on Thursday in the Mopti region.";
+    const incidents = extractArticle({ text, publishedAt: "2025-06-14", language: "en" }).incidents;
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.eventDate).toBe("2025-06-12");
+    expect(incidents[0]?.actors.find((a) => a.role === "actor1")?.name).toBe("JNIM");
+    expect(incidents[0]?.actors.map((a) => a.name)).not.toContain("Unidentified Armed Group");
+  });
+});
+
+describe("charges about a record", () => {
+  it("makes no incident of 'faced allegations of carrying out raids and drone strikes'", () => {
+    expect(extractArticle({ text: "The Wagner Group in Mali has faced allegations of carrying out deadly raids and drone strikes against civilians.", publishedAt: "2025-06-14", language: "en" }).incidents).toEqual([]);
+  });
+});
