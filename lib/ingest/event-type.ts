@@ -85,11 +85,10 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 ];
 
 const PLURAL_BEFORE = /\b(des|les|aux|ces|de|d'|plusieurs|multiples?|nombreuses?|nombreux|frequentes?|repetees?|several|many|repeated|frequent|recent|series of|wave of|spate of)\s+(?:\p{L}+\s+)?$/u;
-// "The army said that gunmen killed": "that" opens what was said, it points back to nothing.
-const SAID_THAT = /\b(?:said|says|say|reported|reports|announced|confirmed|stated|added|noted|explained|claimed|warned|indicated|told \p{L}+|believes?|believed|fears?|feared|learned|learnt)\s+(?:on \p{L}+\s+)?that\s+(?:\p{L}+\s+)?$/u;
-const ANAPHORA_BEFORE = /\b(cette|cet|ce|ces|ladite|lesdites|this|that|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?$/u;
+// "That" points back only right before the noun ("that attack"); "said that gunmen killed" opens a report.
+const ANAPHORA_BEFORE = /\b(?:(?:cette|cet|ce|ces|ladite|lesdites|this|these|those|the same|la meme|le meme|cette derniere|ce dernier)\s+(?:\p{L}+\s+)?|that\s+)$/u;
 // A trend word governing the trigger within two words: "recrudescence des attaques", "in response to attacks".
-const GENERIC_BEFORE = /\b(en proie (?:a|aux)|confronte\w* (?:a|aux)|marquee? par|theatre d|plagued by|beset by|ravaged by|wracked by|racked by|rocked by|prone to|hit by repeated|recrudescence|multiplication|serie|vague|differentes|diverses|various|separate|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}(?:d'|l')?$/u;
+const GENERIC_BEFORE = /\b(recrudescence|multiplication|serie|vague|differentes|diverses|various|separate|hausse|montee|menaces?|lutte contre|face aux?|en reponse aux?|risques?|prevenir|contrer|planifier|preparer|evaluer|discuter d[eu']|envisager|renforcer|intensifier|coordonner|mutualiser|to plan|to discuss|to strengthen|to step up|planning|increase in|surge in|rise in|threat of|fight against|in response to|counter|combat contre|face a la|wave of|spate of|series of|depuis (?:le|la|l')|since the|took power in|seized power in|came to power in|pris le pouvoir (?:lors d'un|par un|a la faveur d'un|par)|arrives? au pouvoir (?:par|lors d'un|a la faveur d'un))\b[\s']+(?:[\p{L}']+\s+){0,2}(?:d'|l')?$/u;
 
 // A past event named only as the object of a trial, a tribute or a condemnation ("le procès des auteurs de
 // l'attaque", "hommage aux soldats tombés lors de l'attaque"): a reference back, not a new event.
@@ -122,7 +121,7 @@ export function findTriggers(folded: string): TriggerMatch[] {
         end: m.index + m[0].length,
         plural: /s\b/.test(m[0].split(" ")[0]!) && PLURAL_BEFORE.test(before),
         anaphoric:
-          (ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before) && !SAID_THAT.test(before)) ||
+          (ANAPHORA_BEFORE.test(before) && !/\b(ce|cet|cette) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end)\s*$/.test(before)) ||
           RETROSPECTIVE_BEFORE.test(before) ||
           AFTER_BEFORE.test(before),
       });
@@ -183,10 +182,17 @@ export function isIntentContext(foldedBefore: string): boolean {
 // record, not one event.
 const ALLEGATION_BEFORE = /\b(?:allegations?|accusations?|accused|accuses|accuse\w*)\s+(?:of|d[e'])\s*(?:[\p{L}']+\s+){0,6}$/u;
 
-/** True when the text around a trigger describes a trend rather than one event ("recrudescence des attaques"). */
-export function isGenericContext(foldedBefore: string): boolean {
+// "une zone en proie aux attaques", "a region plagued by jihadist attacks": a state of a place, said of
+// attacks in the plural; "marquée par une attaque" tells one.
+const STATE_BEFORE = /\b(?:en proie (?:a|aux)|confronte\w* (?:a|aux)|plagued by|beset by|ravaged by|wracked by|racked by|rocked by|prone to|hit by repeated)\s+(?:[\p{L}']+\s+){0,2}$/u;
+
+/**
+ * True when the text around a trigger describes a trend rather than one event ("recrudescence des
+ * attaques"); `plural` says the trigger itself is a plural ("attaques").
+ */
+export function isGenericContext(foldedBefore: string, plural = false): boolean {
   const before = foldedBefore.slice(-80);
-  return GENERIC_BEFORE.test(before) || ALLEGATION_BEFORE.test(before);
+  return GENERIC_BEFORE.test(before) || ALLEGATION_BEFORE.test(before) || (plural && STATE_BEFORE.test(before));
 }
 
 export interface EventContext {

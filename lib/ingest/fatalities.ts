@@ -5,6 +5,7 @@
  * stays unknown rather than being guessed.
  */
 import { foldKeepLength } from "./normalize";
+import { SPEECH_VERBS } from "./speech";
 
 export interface FatalityMention {
   start: number;
@@ -39,7 +40,8 @@ const QUALIFIER = "(?:plusieurs|au moins|between|entre|pas moins de|plus d[e']|p
 // "douze volontaires pour la défense de la patrie (VDP) ont été tués": a long name, maybe with its acronym.
 // An aside between commas may break down the count ("Ten civilians, including four auxiliaries, were killed").
 const NOUNS = "(?:\\(?[\\p{L}'’]+\\)?[\\s-]+|\\(\\d+\\)\\s+){0,11}?(?:[\\p{L}'’]+,\\s+(?:including|dont|among them|y compris|notamment)(?:\\s+[\\p{L}'’\\d]+){1,6}?,\\s+(?:[\\p{L}'’]+\\s+){0,3}?)?";
-const DEATH_AFTER = "(?:(?:ont ete |a ete |were |was |have been )?(?:executes|executees|executed|assassines|assassinees|murdered|massacres|massacred|egorges|egorgees|shot dead)|morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
+// "massacrés" folds to the noun "massacres": counted only with its auxiliary ("trois massacres" are no dead).
+const DEATH_AFTER = "(?:(?:ont ete |a ete |were |was |have been )(?:massacres|massacred)|(?:ont ete |a ete |were |was |have been )?(?:executes|executees|executed|assassines|assassinees|murdered|egorges|egorgees|shot dead)|morts?|tues?|tuees?|neutralises|deces|decedes?|victimes? mortelles?|corps|cadavres|ont peri|ont ete tue(?:e|s|es)?|ont ete neutralises|ont ete abattus|were neutrali[sz]ed|a ete tue(?:e)?|ont perdu la vie|a perdu la vie|ont trouve la mort|a trouve la mort|killed|dead|died|deaths|fatalities|bodies|were killed|was killed|lost their lives|have been killed|have died|people dead)";
 const DEATH_BEFORE = "(?:(?:the |la |le |l')?(?:killings? of|murders? of|deaths? of|meurtres? de|assassinats? de|mort de)|neutraliser|tuant|tue|tuee|tues|ont tue|a tue|cout[ée] la vie a|coutant la vie a|killing|killed|claimed the lives of|(?:death )?toll (?:of|rose to|rises to|climbs to|has risen to|stands at|stood at|at|is|was|reached)(?: reportedly| now| provisionally)?|(?:s'est )?alourdi a|s'alourdit a|execute|executant|executed|massacrant|massacred|abattu|abattant|shot dead|neutralise|neutralisant|ont neutralise)";
 
 const AFTER_RE = new RegExp(`\\b${QUALIFIER}(${NUMBER_WORD})\\s+${NOUNS}${DEATH_AFTER}\\b`, "gu");
@@ -49,7 +51,9 @@ const NEXT_GROUP_RE = new RegExp(`(?:,|\\bet|\\band)\\s+${QUALIFIER}(${NUMBER_WO
 const INNER_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${NUMBER_WORD})\\s`, "gu");
 // "Un engin explosif a tué deux soldats": before an active verb the number counts the killers, not the dead.
 const ACTIVE_VERB_BEFORE = /\b(?:a|ont|avait|avaient|has|have|had)\s+$/;
-const NUMBER_AFTER_VERB = new RegExp(`^\\s+${QUALIFIER}(?:${NUMBER_WORD})\\s`, "u");
+// Only an active form takes an object ("killed 12", "a tué 12"); never across a line or a stop.
+const NUMBER_AFTER_VERB = new RegExp(`^[ \\t]+${QUALIFIER}(?:${NUMBER_WORD})\\s`, "u");
+const ACTIVE_FORM = /(?:killed|tue)$/;
 const BEFORE_RE = new RegExp(`\\b${DEATH_BEFORE}\\s+["«“]?\\s*${QUALIFIER}(${NUMBER_WORD})(?:\\s+(\\p{L}+))?`, "gu");
 const NONE_RE = /\b(sans faire de (victimes?|morts?|blesses?)|aucune? (victime|mort|perte en vie humaine)|pas de (victime|mort|perte)|n'a fait aucune victime|ni mort ni blesse|no (casualties|deaths|fatalities|one was (killed|hurt|injured))|nobody was (killed|hurt)|without (casualties|causing casualties))\b/g;
 // Numbers that count the wounded, the captured or the missing are not deaths.
@@ -69,7 +73,10 @@ const EARLIER_BEFORE = /\b(?:after|following|apres|suite a|a la suite d[eu']?|au
 const SAME_EVENT_AFTER = /\b(?:after|apres)\s+(?:having\s+|avoir\s+)?$/;
 // "three days after militants killed", "three sources said that gunmen killed": a count of days or of
 // sources, before a clause-opening word, is no count of dead.
-const NOT_A_NOUN_PHRASE = /\b(?:after|before|since|when|while|apres|avant|depuis|lorsque|quand|alors|said|says|told|that|according|que|qu'|selon|ont indique|ont declare|ont affirme)\b/;
+const NOT_A_NOUN_PHRASE = new RegExp(
+  String.raw`^\s*(?:days?|jours?|weeks?|semaines?|months?|mois|hours?|heures?|sources?|officials?|responsables?|temoins?|witnesses)?\s*(?:after|before|since|when|while|apres|avant|depuis|lorsque|quand|that|according|selon|qu'|que\b|${SPEECH_VERBS})\b`,
+  "u",
+);
 const MONTH = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s*(?:er\\s+)?(?:${MONTH})\\b`);
@@ -112,6 +119,19 @@ export function parseNumber(phrase: string): number | null {
   return seen ? total + current : null;
 }
 
+/**
+ * Whether a toll of the same sentence ends before `at`. Mentions are in text order; only those within a
+ * sentence's reach are looked at, so a text dense with tolls costs linear time.
+ */
+function tollBefore(mentions: FatalityMention[], index: number, at: number, folded: string): boolean {
+  for (let j = index - 1; j >= 0; j--) {
+    const y = mentions[j]!;
+    if (y.end < at - 400) return false;
+    if (y.end <= at && !/[.!?]\s/.test(folded.slice(y.end, at))) return true;
+  }
+  return false;
+}
+
 /** Death counts in a text with offsets; a "no casualties" statement is a count of 0. */
 export function findFatalities(text: string, folded = foldKeepLength(text)): FatalityMention[] {
   const mentions: FatalityMention[] = [];
@@ -135,7 +155,8 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
     }
     const inner = folded.slice(numberAt + m[1]!.length, m.index + m[0].length);
     // "the two attacks killed 12 people": a number after the verb counts the dead, the one before the killers.
-    if (NOT_A_NOUN_PHRASE.test(inner) || NUMBER_AFTER_VERB.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 30))) {
+    const activeObject = ACTIVE_FORM.test(m[0]) && NUMBER_AFTER_VERB.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    if (NOT_A_NOUN_PHRASE.test(inner) || activeObject) {
       AFTER_RE.lastIndex = numberAt + m[1]!.length;
       continue;
     }
@@ -168,6 +189,7 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
     mentions.push({ start: m.index, end: m.index + m[0].length, count });
   }
   // "plus de 10 000 morts depuis 2012", "porte à 200 le nombre de tués": a running total, not one event's toll.
+  mentions.sort((a, b) => a.start - b.start);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const x = mentions[i]!;
     const from = Math.max(0, x.start - 70);
@@ -175,7 +197,7 @@ export function findFatalities(text: string, folded = foldKeepLength(text)): Fat
     const earlier = EARLIER_BEFORE.exec(before);
     // Only when the sentence gave its own event's toll first: alone, "suite à l'attaque qui a coûté la vie à
     // 12 civils" is how the article tells the event it is about.
-    const ownTollFirst = earlier && mentions.some((y) => y.end <= from + earlier.index && !/[.!?]\s/.test(folded.slice(y.end, from + earlier.index)));
+    const ownTollFirst = !!earlier && tollBefore(mentions, i, from + earlier.index, folded);
     if (ownTollFirst && !SAME_EVENT_AFTER.test(before)) {
       mentions.splice(i, 1);
       continue;

@@ -292,7 +292,7 @@ function countriesInPlay(text: string, folded: string, tokens: Token[], mentions
   return counts;
 }
 
-const BURKINA_NAMED = /\b(?:burkina|burkinab\w*|ouagadougou|dori|djibo)\b/;
+const BURKINABE = /\bburkinab\w*/;
 const isSahelBelt = (m: PlaceMention) => m.place.kind === "admin1" && m.place.countryCode === "BF" && nameKey(m.place.name) === "sahel";
 
 /** Place names in a text, with offsets; the folded text and tokens may be passed to avoid recomputing them. */
@@ -318,7 +318,9 @@ export function findPlaces(text: string, folded = foldKeepLength(text), tokens: 
     });
   }
   // "the restive Sahel region" names the whole belt; it is Burkina Faso's region only in a text about Burkina.
-  if (mentions.some(isSahelBelt) && !BURKINA_NAMED.test(folded)) mentions = mentions.filter((m) => !isSahelBelt(m));
+  if (mentions.some(isSahelBelt) && !mentions.some((m) => m.place.countryCode === "BF" && !isSahelBelt(m)) && !BURKINABE.test(folded)) {
+    mentions = mentions.filter((m) => !isSahelBelt(m));
+  }
   if (!geonamesSeen) return mentions;
   const inPlay = countriesInPlay(text, folded, tokens, mentions);
   const weight = (p: PlaceEntry) => (trusted(p) ? Number.MAX_SAFE_INTEGER : (inPlay.get(p.countryCode) ?? 0));

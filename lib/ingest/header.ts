@@ -3,6 +3,7 @@
  * "date 2025-05 <title> - site.com", then a line ending in "Publié le lundi 19 mai 2025". The header is
  * read for title and publication date and then skipped, so it is never mistaken for article text.
  */
+import { datelineLength } from "./dateline";
 import { findPublicationDate } from "./dates";
 
 export interface ArticleHeader {
@@ -32,16 +33,9 @@ function lines(text: string, limit: number): { text: string; start: number; end:
 const BARE_DATE_LINE = /^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})(?:\s*[-–,à|]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:GMT|UTC|am|pm))?)?\s*$/iu;
 // "Studio Tamani - 15/11/2023", "RFI | 02/07/2025": a source name, then the date.
 const SOURCE_DATE_LINE = /^\s*[\p{L}0-9' .&-]{2,40}?\s+[-–|]\s+(.{6,40})$/u;
-// A wire dateline opening the body: "NIAMEY, June 3 (AFP) -", "BAMAKO (Reuters) -". Tested on the head of
-// the line only (see startsWithWireDateline): its letters-and-spaces run backtracks against the spaces after it.
-const WIRE_DATELINE = /^\s*[\p{Lu}][\p{Lu}' .-]+(?:,\s*[^()\n]{0,30})?\s*\((?:AFP|Reuters|AP|APA|Xinhua|Anadolu)\)/u;
 // Bylines and credits: "Par Jeune Afrique", "By Reuters staff", "Le Monde avec AFP", "Lecture : 3 minutes".
 const BYLINE = /^\s*(?:par|by|de notre correspondant|from our correspondent|avec|with)\b|\b(?:avec|with) (?:AFP|AP|Reuters)\s*$|^\s*(?:lecture|temps de lecture|reading time)\s*:/i;
 
-/** A dateline is a few words long; reading further would cost the square of a long line of capitals and spaces. */
-function startsWithWireDateline(line: string): boolean {
-  return WIRE_DATELINE.test(line.trimStart().slice(0, 200));
-}
 
 /** Is this short line a headline (no closing stop) rather than the first sentence of the body? */
 function isHeadline(line: string): boolean {
@@ -87,7 +81,7 @@ export function readArticleHeader(text: string): ArticleHeader {
   // A headline straight above a wire dateline is the title, not a sentence of the story.
   const top = first[index];
   const next = first[index + 1];
-  if (header.bodyStart === (index > 0 ? first[index - 1]!.end : 0) && top && next && isHeadline(top.text) && startsWithWireDateline(next.text)) {
+  if (header.bodyStart === (index > 0 ? first[index - 1]!.end : 0) && top && next && isHeadline(top.text) && datelineLength(next.text.trimStart()) > 0) {
     header.title ??= top.text.trim();
     header.bodyStart = top.end;
   }

@@ -40,7 +40,8 @@ const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility f
 const LEAD_FRAME = /^(?:au|en|a|dans|in)\s[^,;]{2,18},\s*$/;
 const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
-export const DEFINITE_NOUN = /(?:\bthe |\bl['’]|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
+const RELATIVE_DEED = /^\s*(?:qui (?:a|avait|ont|avaient)|that (?:killed|left|claimed|targeted|hit|cost)|which (?:killed|left|claimed|targeted|hit|cost))\b/;
+export const DEFINITE_NOUN = /(?:\bthe |\bl'|\bla |\ble )(?:attaque|attack|embuscade|ambush|explosion|frappe|strike|raid|assaut|assault|enlevement|kidnapping|abduction|massacre|manifestation|protest|incursion)$/;
 
 /** A clause that is only a date and its time of day (", mardi matin,", ", le 11 juillet dernier,"). */
 function isDateAside(clause: Clause, dates: DateMention[], folded: string): boolean {
@@ -72,9 +73,11 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     const definiteNoun = DEFINITE_NOUN.test(folded.slice(Math.max(sentence.start, t.start - 4), t.end));
     // "L'attaque a été revendiquée jeudi", "X claimed responsibility for the attack": the day is the claim's.
     const claimed = definiteNoun && (CLAIM_AFTER.test(folded.slice(t.end, Math.min(sentence.end, t.end + 40))) || CLAIM_BEFORE.test(folded.slice(Math.max(sentence.start, t.start - 50), t.start)));
-    // "l'attaque qui a tué 14 soldats à Soumpi", "the attack that killed 14": an event known to the reader,
-    // recalled by what it did, when nothing in the sentence dates it anew.
-    const recalled = definiteNoun && dates.length === 0 && /^\s*(?:qui|that|which)\b/.test(folded.slice(t.end, t.end + 8));
+    // "l'attaque qui a tué 14 soldats à Soumpi", "the attack that killed 14": past the article's lead, an
+    // event known to the reader, recalled by what it did, when nothing in the sentence dates it anew. In the
+    // lead ("l'attaque qui a visé le camp de Boulkessi a fait 14 morts") it is the news itself.
+    const recalled =
+      definiteNoun && dates.length === 0 && sentenceIndex > 1 && RELATIVE_DEED.test(folded.slice(t.end, Math.min(sentence.end, t.end + 30)));
     if (recalled) {
       const stop = folded.slice(t.end, Math.min(sentence.end, t.end + 120)).search(/[,;:.]/);
       recalledUntil = stop < 0 ? Math.min(sentence.end, t.end + 120) : t.end + stop;
@@ -96,10 +99,11 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   const leadDate = dates.find(
     (d) => (d.start - sentence.start <= 3 || (d.start - sentence.start <= 24 && LEAD_FRAME.test(folded.slice(sentence.start, d.start)))) && d.precision !== "year" && !d.since,
   );
+  const pluralWord = (t: TriggerMatch) => /[sx]$/.test(folded.slice(t.start, t.end).split(" ")[0]!);
   const isGenericTrigger = (t: TriggerMatch) => {
     const clause = clauseIndexOf(clauses, t.start);
     const dated = !!leadDate || dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
-    return isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && !dated);
+    return isGenericContext(folded.slice(sentence.start, t.start), pluralWord(t)) || (t.plural && !dated);
   };
   // "une patrouille (...) a été prise dans une embuscade", "ambushed a patrol": the patrol is the target.
   const isTargetOfViolence = (t: TriggerMatch) =>
@@ -143,7 +147,7 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     const ownDates = leadDate ? [leadDate] : inClauseIndex(dates, g.clauses);
     const ownFatalities = inClauseIndex(fatalities, g.clauses);
     const generic = g.triggers.every(
-      (t) => isGenericContext(folded.slice(sentence.start, t.start)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
+      (t) => isGenericContext(folded.slice(sentence.start, t.start), pluralWord(t)) || (t.plural && ownDates.length === 0 && ownFatalities.length === 0),
     );
     const intent = g.triggers.every((t) => isIntentContext(folded.slice(sentence.start, t.start)));
     // "Trente personnes tuées dans différentes attaques": the deaths are a sum over several events.

@@ -1,9 +1,11 @@
 /** Step 1: every mention the finders see in an article (places, actors, dates, tolls, triggers), found once. */
 import { findActors, type ActorMention } from "../actors";
+import { SPEECH_VERBS } from "../speech";
 import { findDates, isReportingDate, type DateMention } from "../dates";
 import { findTriggers, TRIGGER_RULES, type TriggerMatch } from "../event-type";
 import { findFatalities } from "../fatalities";
-import { countCountryMentions, findPlaces, lookupPlace } from "../gazetteer";
+import { datelineSpans } from "../dateline";
+import { countCountryMentions, findPlaces } from "../gazetteer";
 import { foldKeepLength, tokenize } from "../normalize";
 import { splitSentences } from "../sentences";
 import { parentheticalPlaces, rankByCountry } from "./place";
@@ -14,35 +16,13 @@ import { type AssembleOptions, type ArticleFacts, overlapsAny } from "./types";
 export const REPORTING = new WeakSet<DateMention>();
 export const eventDateOnly = (d: DateMention) => !REPORTING.has(d);
 
-// A dateline opens a paragraph: maybe the agency and a dash ("APA – Bamako (Mali) –"), a place in capitals
-// or title case, maybe a country and a date, then the agency or country in parentheses and a dash
-// ("Bamako, Mali, 15 juin (Infosplusgabon) -"). Only each line's head is read, so a long line costs no
-// more than its first 120 characters.
-const DATELINE =
-  /^\s*(?:(?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\s*[-–—]\s*)?\p{Lu}[\p{L}' .-]{1,40}(?:,[^()\n]{0,40})?\s*(?:\(\p{Lu}[\p{L}.&'’ -]{1,30}\)\s*[-–—:]|\((?:AFP|Reuters|AP|APA|AIB|ANP|AMAP|ATP|Xinhua|Anadolu|MAP|PANA|ANI)\)\s)/u;
-
-// "OUAGADOUGOU - Suspected jihadists...", "Bamako, 3 juin – ...": a city and a spaced dash, no agency.
-// A country so placed is a headline's subject ("Mali – Attaque à Boni"), not a dateline.
-const BARE_DATELINE = /^\s*(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){0,2})(?:,[^()\n–—-]{0,40})?\s+[-–—]\s+(?=\p{Lu})/u;
-
-/** The spans of wire datelines at the head of the text's lines. */
-export function datelineSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
-    const head = text.slice(start, Math.min(end, start + 120));
-    const bare = BARE_DATELINE.exec(head);
-    const m = DATELINE.exec(head) ?? (bare && !lookupPlace(bare[1]!).some((p) => p.kind === "country") ? bare : null);
-    if (m) spans.push({ start, end: start + m[0].length });
-    start = end + 1;
-  }
-  return spans;
-}
-
 const SOURCE_BEFORE = /\b(?:selon|d'apres|a en croire|according to|cited by|quoted by|cite\w* par)\s+(?:l'|le |la |les |un |une |des |the |a )?(?:\p{L}+\s+){0,2}$/u;
-const SPEECH_AFTER =
-  /^[\s»"”)]*(?:,[^,.;]{0,60},\s*)?(?:(?:a|ont|avait|avaient|has|have|had)\s+)?(?:\p{L}+\s+)?(?:indique|annonce|declare|affirme|precise|rapporte|confirme|assure|fait savoir|souligne|explique|communique|said|says|reported|announced|confirmed|stated|told \p{L}+)\b([^.;]{0,60}?)\b(?:que|qu'|that)\b/u;
+// The speaker, its words, then what it reports after "que"/"that": the first words of the report tell
+// whether the speaker reports its own deed ("qu'elle a repoussé", "that it killed").
+const SPEECH_AFTER = new RegExp(
+  String.raw`^[\s»")]*(?:,[^,.;]{0,60},\s*)?(?:(?:a|ont|avait|avaient|has|have|had)\s+)?(?:\p{L}+\s+)?(?:${SPEECH_VERBS})\b[^.;]{0,60}?\b(?:que\s+|qu'|that\s+)(\p{L}+)`,
+  "u",
+);
 
 // An armed group acting in the clause: "des hommes armés ont tué", "gunmen attacked".
 const AGENT_AFTER = /^[\s,]*(?:[\p{L}'-]+\s+){0,4}?(?:(?:ont|a|avaient|avait|have|has|had)\s+)?(?:tue|attaque|enleve|kidnappe|assassine|execute|incendie|pille|tendu|ouvert le feu|pris pour cible|killed|attacked|abducted|kidnapped|ambushed|stormed|raided|opened fire|shot|torched|looted)\b/u;
@@ -51,8 +31,8 @@ const AGENT_AFTER = /^[\s,]*(?:[\p{L}'-]+\s+){0,4}?(?:(?:ont|a|avaient|avait|hav
 function isSourceOnly(folded: string, mention: { start: number; end: number }): boolean {
   if (SOURCE_BEFORE.test(folded.slice(Math.max(0, mention.start - 40), mention.start))) return true;
   const speech = SPEECH_AFTER.exec(folded.slice(mention.end, mention.end + 140));
-  // "a annoncé avoir repoussé", "said it had killed": the speaker did it.
-  return !!speech && !/\b(?:avoir|it|they|its|their|sa|son|ses|leur|leurs)\b/.test(speech[1] ?? "");
+  // "a indiqué qu'elle a repoussé", "said that it killed": the speaker did it.
+  return !!speech && !/^(?:il|elle|ils|elles|it|they|its|their|leurs?|ses)$/.test(speech[1]!);
 }
 
 export function collectFacts(text: string, options: AssembleOptions): ArticleFacts {

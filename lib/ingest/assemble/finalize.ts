@@ -19,10 +19,10 @@ import { foldKeepLength } from "../normalize";
 const WOUNDED = /\b(bless(?:e|es|ee|ees|ure|ures)|wounded|injured|hurt)\b/;
 const VILLAGE_TARGET =
   /\b(?:(?:attaque\w*|attack\w*|assailli|pris pour cible|prise pour cible|raided|stormed|incursion|s'en (?:sont|est) pris(?:e|es)? a)\s+(?:\S+\s+){0,2}?(?:(?:contre|on|against|sur|dans|du|de)\s+)?(?:le |un |des |les |the |a |l')?(?:village|hameau|campement|hamlet)s?\b|(?:village|hameau|campement|hamlet)s?\b[^.;]{0,60}?\b(?:ont ete|a ete|were|was) (?:attaque|attacked|pris pour cible|prise? pour cible|targeted))/;
-// A cheap look for the words that name a village before the costlier search for its name.
-const VILLAGE_CUE = /\b(?:villages?|localites?|hameaux?|hameau|bourgades?|campements?|town|hamlet|locality|settlement)\b/;
 // What puts a known place as the scene of the event: "à Boni", "le village de Boni", "in Boni". "La commune
 // de Boni" is an area: a village the sentence names in it is the more precise scene.
+const LOCATED_AT = /\b(?:a|au|dans|pres d[eu']?|near|in|at|outside)\s+(?:la |le |l'|the )?(?:village |localite |town |ville )?(?:d[eu'] |of )?$/;
+const MOVEMENT = /\b(?:will|va|vont|ira|iront|se rendra|se rendront|travel\w*|visit\w*|visite\w*|se rend\w*|arriv\w*|head\w* to|went to|gone to)\b/;
 // "le maire de la ville de Bankass", "the governor of Mopti": an office names the town, not the scene.
 const OFFICE_BEFORE = /\b(?:maires?|mayors?|prefets?|prefects?|sous-prefets?|gouverneurs?|governors?|deputes?|elus?|chefs? de village|notables?|conseillers?|imams?|ressortissants?|originaires?|natives?)\s+(?:de la ville |de la commune |du village |de la localite |of the town |of the village |of )?(?:de |d'|du |of )?(?:la ville de |la commune de |the town of )?$/;
 const SCENE_BEFORE = /(?:\b(?:a|au|en|dans|sur|in|at|on|near|pres d[eu']?|villages? d[eu']?|localites? d[eu']?|ville d[eu']?|town of|village of|hameau d[eu']?)\s*|\bd')$/;
@@ -65,10 +65,14 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
       if (!setupPlace) setupSentence = before;
     }
     // "Three soldiers died in an attack on Monday. The troops were part of a convoy near Ténenkou": the
-    // sentence after, with no event of its own, places it.
+    // sentence after, with no event of its own, places it where it says where something was, not where
+    // someone goes ("the minister will travel to Gao").
     const after = facts.sentences[index + 1];
     if (!setupPlace && !setupSentence && after && after.paragraph === primary.sentence.paragraph && !facts.triggers.some((t) => t.start >= after.start && t.end <= after.end)) {
-      setupPlace = within(facts.places, after.start, after.end).find((p) => p.place.kind !== "country" && !p.landmark);
+      const foldedAfter = facts.folded.slice(after.start, after.end);
+      setupPlace = MOVEMENT.test(foldedAfter)
+        ? undefined
+        : within(facts.places, after.start, after.end).find((p) => p.place.kind !== "country" && !p.landmark && LOCATED_AT.test(facts.folded.slice(Math.max(after.start, p.start - 12), p.start)));
     }
   }
   const placeMention = setupPlace ?? placed?.p;
@@ -76,15 +80,14 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   // An unlisted locality wins over a known area, over a town it is only near ("X, près de Djibo"), and
   // whenever a parenthesis situates it; it is looked for only then.
   let unknown: NamedPlace | null = null;
-  // A known town not itself cued as the scene ("un élu de Bankass", "cercle de Koro") yields to a village
-  // the sentence names as such ("dans le village de Dembo"), so the unlisted one is looked for then too.
+  // A known town not itself cued as the scene ("un élu de Bankass", "cercle de Koro") yields to an unlisted
+  // place the sentence sets as the scene ("dans le village de Dembo", "à Dembo"), so one is looked for then.
   const sceneCued =
     !!placeMention &&
     !placeMention.landmark &&
     SCENE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 30), placeMention.start)) &&
     !OFFICE_BEFORE.test(facts.folded.slice(Math.max(0, placeMention.start - 50), placeMention.start));
-  const villageNamed = () => draft.candidates.some((c) => VILLAGE_CUE.test(facts.folded.slice(c.sentence.start, c.sentence.end)));
-  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || !sceneCued || villageNamed()) {
+  if (!placeMention || placeMention.place.kind !== "locality" || placeMention.near || facts.named.length > 0 || !sceneCued) {
     for (const c of draft.candidates) {
       unknown ??= findUnknownPlace(facts, c.sentence.start, c.sentence.end, c.family === "violence");
     }

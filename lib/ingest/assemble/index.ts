@@ -42,7 +42,7 @@ export function assembleIncidents(text: string, options: AssembleOptions): Extra
 // "Le 17 mars, un drone avait détruit...", "cette attaque avait coûté la vie à un soldat": French news tells
 // what happened before its story in the pluperfect. Not after "que" or "selon", where the pluperfect only
 // follows the tense of a report ("l'armée a indiqué que des hommes armés avaient attaqué").
-const PLUPERFECT = /\b(?:avait|avaient)\s+(?:(?:deja|aussi|egalement|ete)\s+){0,2}\p{L}+(?:e|es|i|is|u|us|t|ts)\b/u;
+const PLUPERFECT = /\b(?:avait|avaient)\s+(?:(?:deja|aussi|egalement|ete)\s+){0,2}(?!(?:une?|des|les|le|la|du|lieu|deux|trois|plusieurs|pas|jamais|ete)\b)\p{L}+(?:e|ee|es|ees|i|is|u|us|t|ts)\b/u;
 const REPORTED = /\b(?:que|qu'|selon|d'apres)\b/;
 
 /** Whether every sentence of a draft tells its event in the pluperfect, outside reported speech. */
@@ -52,7 +52,8 @@ function toldInPluperfect(draft: Draft, facts: ArticleFacts): boolean {
     const sentence = facts.folded.slice(c.sentence.start, c.sentence.end);
     const at = t.start - c.sentence.start;
     const around = sentence.slice(Math.max(0, at - 40), at + (t.end - t.start) + 40);
-    return PLUPERFECT.test(around) && !REPORTED.test(sentence.slice(0, Math.max(0, at - 40) + (around.search(PLUPERFECT) ?? 0)));
+    const verb = around.search(PLUPERFECT);
+    return verb >= 0 && !REPORTED.test(sentence.slice(0, Math.max(0, at - 40) + verb));
   });
 }
 

@@ -18,10 +18,16 @@ const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, 
 // A place name as written: capitalised words, hyphenated or joined by "du", "de", "el" ("Nioro du Sahel").
 const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*(?: (?:du |de |de la |el |d')?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){0,2}`;
 const CUE =
-  String.raw`(?:[Pp]ostes?(?: militaires?| avanc[ée]s?)?|[Cc]amps?(?: militaires?)?|[Gg]arnisons?|[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Dd]istrict|[Hh]abitants|[Pp]opulations?|[Vv]illageois|VDP|[Ii]nhabitants|[Rr]esidents|[Vv]illagers|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
+  String.raw`(?:[Pp]ostes?(?: militaires?| avanc[ée]s?)?|[Cc]amps?(?: militaires?)?|[Gg]arnisons?|[Vv]illages?|[Ll]ocalit[ée]s?|[Hh]ameaux?|[Cc]ommunes? rurales?|[Cc]ommunes?|[Bb]ourgades?|[Vv]illes?|[Zz]one|[Ss]ecteur|[Dd]istrict|[Pp]r[èe]s|[Nn]on loin|[Àà] proximit[ée]|[Aa]ux environs|[Hh]amlets?|[Tt]owns?|[Ll]ocality|[Aa]rea|[Nn]ear|[Oo]utside)`;
 // "le village peul de X": an adjective of people or position may stand between the cue and "de".
 const CUE_ADJECTIVE = String.raw`(?:(?:peule?s?|peulhs?|dogons?|bambaras?|touaregs?|songha[iï]s?|mossis?|voisine?s?|natale?s?|frontali[eè]re?s?|proches?)\s+)?`;
-const CUED_NAME = new RegExp(String.raw`(?<![\p{L}])${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?(${NAME})`, "gu");
+// The people or militia of a place ("les VDP de Tansila", "residents of X"): the place only after "de"/"of",
+// so a title-case headline ("Residents Flee Attack") names none.
+const PEOPLE_CUE = String.raw`(?:[Hh]abitants|[Pp]opulations?|[Vv]illageois|VDP|[Ii]nhabitants|[Rr]esidents|[Vv]illagers)`;
+const CUED_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:${CUE}\s+${CUE_ADJECTIVE}(?:de la |de l'|des |du |de |d'|d’|of (?:the )?)?|${PEOPLE_CUE}\s+(?:de la |de l'|des |du |de |d'|d’|of (?:the )?))(${NAME})`,
+  "gu",
+);
 // "à X": French locative before a capitalised name the gazetteer lacks; a person after a verb of speech is no place.
 // French capitals often drop the accent: "A Kobou, le poste..." opens a sentence with its scene.
 const AT_NAME = new RegExp(String.raw`(?<![\p{L}])(?:[àÀ] (${NAME})|A (${NAME})(?=,))`, "gu");
@@ -32,8 +38,10 @@ const APPOSED_NAME = new RegExp(
   "gu",
 );
 // "ont attaqué Kobou", "l'attaque de Kobou", "raided Kobou": the place an attack is aimed at is its scene.
+// "l'attaque du Mouvement" names the attacker, so only "de", "contre", "sur" lead to a place; and the name
+// must end its noun phrase ("attacked Koranic students" names no place).
 const ATTACKED_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:attaqu[ée]e?s?|assailli|pris d'assaut|envahi|investi|attaques? (?:de|d'|du|contre|sur)|assauts? (?:de|d'|du|contre|sur)|massacres? (?:de|d')|tueries? (?:de|d')|attacked|raided|stormed|overran|attacks? on|raids? on|assaults? on|massacres? (?:in|at|of))\s*(?:(?:le |la |les |l'|l’|the )?(?:village |localit[ée] |town |hamlet )?(?:de |d'|d’|of )?)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:attaqu[ée]e?s?|assailli|pris d'assaut|envahi|investi|attaques? (?:de|d'|contre|sur)|assauts? (?:de|d'|contre|sur)|massacres? (?:de|d')|tueries? (?:de|d')|attacked|raided|stormed|overran|attacks? on|raids? on|assaults? on|massacres? (?:in|at|of))\s*(?:(?:le |la |les |l'|l’|the )?(?:village |localit[ée] |town |hamlet )?(?:de |d'|d’|of )?)?(${NAME})(?=\s*(?:[,.;:!?)«»"]|$)|\s+(?:in|near|on|at|and|killing|leaving|village|town|dans|pr[èe]s|[àa]|au|et|tuant|faisant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|situ\p{L}*|located)\b)`,
   "gu",
 );
 // Peoples and adjectives of nations, capitalised in English and sometimes in French: never a place.
@@ -261,11 +269,16 @@ export function listedSpots(facts: ArticleFacts, sentence: Sentence): Spot[] {
 // as places attacked, however far apart the sentence names them.
 const SEVERAL_ATTACKS = /\b(?:(?:deux|trois|quatre|cinq|two|three|four|five|\d+) (?:attaques|attacks|assauts|assaults|raids|embuscades|ambushes)|(?:attaques|assauts|embuscades) (?:simultanees|coordonnees|concomitantes|complexes et simultanees)|(?:simultaneous|coordinated|twin) (?:attacks|assaults|raids|ambushes))\b/;
 // The place is the scene: "à X", "in X", "at X", "le camp de X".
-const SCENE_OF_LIST = /(?:\b(?:a|au|in|at)|\b(?:camp|poste|base|position|village|localite|town) (?:militaire )?(?:de|d'|of))\s*$/;
+const SCENE_OF_LIST = /\b(?:contre|sur|on|against|attaques?|attacks?|assauts?)\b[^,;.]{0,45}?(?:\b(?:a|au|in|at)|\b(?:camp|poste|base|position|village|localite|town) (?:militaire )?(?:de|d'|of))\s*$/;
+const AFTER_ATTACKS = /\b(?:apres|after|suite a|following)\s+$/;
 
 function severalAttacks(facts: ArticleFacts, sentence: Sentence, spots: { start: number; end: number; spot: Spot }[]): Spot[] {
-  if (!SEVERAL_ATTACKS.test(facts.folded.slice(sentence.start, sentence.end))) return [];
-  const scenes = spots.filter((s) => !s.spot.mention?.landmark && !s.spot.mention?.near && SCENE_OF_LIST.test(facts.folded.slice(Math.max(sentence.start, s.start - 30), s.start)));
+  const folded = facts.folded.slice(sentence.start, sentence.end);
+  const several = SEVERAL_ATTACKS.exec(folded);
+  // "Après deux attaques à Boni, l'armée a renforcé...": earlier attacks frame another event.
+  if (!several || AFTER_ATTACKS.test(folded.slice(Math.max(0, several.index - 20), several.index))) return [];
+  // Each place must be where an attack went, each "contre X", "attaque de X", "attaques ... à X".
+  const scenes = spots.filter((s) => !s.spot.mention?.landmark && !s.spot.mention?.near && SCENE_OF_LIST.test(facts.folded.slice(Math.max(sentence.start, s.start - 60), s.start)));
   const names = new Set(scenes.map((s) => s.spot.entry?.name ?? s.spot.unknown?.name));
   return scenes.length >= 2 && names.size === scenes.length ? scenes.map((s) => s.spot) : [];
 }

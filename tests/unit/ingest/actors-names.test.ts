@@ -47,7 +47,7 @@ describe("a generic force with its nationality", () => {
     expect(names("Les militaires français ont neutralisé des terroristes ; l'armée française a confirmé.", "fr")).toEqual(["Military Forces of France", "Unidentified Armed Group", "Military Forces of France"]);
   });
 
-  it("reads 'la police burkinabè' as Burkina Faso's police", () => {
-    expect(names("La police burkinabè a arrêté deux suspects.", "fr")).toEqual(["Police Forces of Burkina Faso"]);
+  it("reads 'la police nigérienne' as Niger's police", () => {
+    expect(names("La police nigérienne a arrêté deux suspects.", "fr")).toEqual(["Police Forces of Niger"]);
   });
 });

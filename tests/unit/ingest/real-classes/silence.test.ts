@@ -51,8 +51,14 @@ describe("developments need an actor", () => {
 
 describe("an event recalled by what it did", () => {
   it("makes no incident of 'l'attaque qui a tué 14 soldats' with nothing dating it anew, whatever the apostrophe", () => {
-    expect(extract("Les cercles de Niafunké, où a eu lieu l’attaque qui a tué 14 soldats à Soumpi, et de Douentza figurent sur la liste.")).toEqual([]);
-    expect(extract("The governor visited Boni, where the attack that killed 14 soldiers took place.", "en")).toEqual([]);
+    const lead = "Le gouverneur a interdit mardi la circulation des motos dans la région. La mesure vaut pour trois mois. ";
+    expect(extract(`${lead}Les cercles de Niafunké, où a eu lieu l’attaque qui a tué 14 soldats à Soumpi, et de Douentza figurent sur la liste.`)).toEqual([]);
+    expect(extract("The governor banned motorbikes on Tuesday. The ban lasts three months. He visited Boni, where the attack that killed 14 soldiers took place.", "en")).toEqual([]);
+  });
+
+  it("codes the article's lead that names its event by what it did", () => {
+    expect(extract("Mali : l'attaque qui a visé le camp militaire de Boni a fait 14 morts, selon l'armée.")[0]?.fatalities).toBe(14);
+    expect(extract("Mali: the attack that night killed 14 soldiers in Boni, the army said.", "en")[0]?.fatalities).toBe(14);
   });
 
   it("still codes 'l'attaque qui a tué' dated anew as the news", () => {
