@@ -166,24 +166,19 @@ export function findActors(
   return withSpecificMilitia(withNigerForNigeria(withNationality(mentions, folded), folded));
 }
 
-const DEMONYM_AFTER = new Map<string, string>();
-for (const country of COUNTRIES) for (const d of country.demonyms) DEMONYM_AFTER.set(nameKey(d), country.code);
 const WORD_AFTER = /^\s+([\p{L}'-]+)/u;
 
 /**
- * "les militaires français", "l'armée nigérienne": a generic force followed by a nationality is that
- * country's force, whatever the country of the event.
+ * "les militaires français", "l'armée française": a generic force whose nationality follows is the force
+ * of that name, not the army of the event's country. (Forces of the region's countries have their own
+ * aliases; this reaches those named only as "<force> <nationality>", such as the French forces.)
  */
 function withNationality(mentions: ActorMention[], folded: string): ActorMention[] {
   return mentions.map((m) => {
     if (m.actor.special !== "contextMilitary" && m.actor.special !== "contextPolice") return m;
     const word = WORD_AFTER.exec(folded.slice(m.end, m.end + 30));
-    if (!word) return m;
-    // A force with its own name ("militaires français" for the French forces), else the country's forces.
-    const named = lookupActor(`${folded.slice(m.start, m.end).replace(/^(?:les|la|le|l')\s*/, "")} ${word[1]}`).find((a) => !a.special);
-    const code = DEMONYM_AFTER.get(nameKey(word[1]!));
-    const actor = named ?? (code ? stateActor(m.actor.special === "contextMilitary" ? "military" : "police", code) : undefined);
-    return actor ? { actor, start: m.start, end: m.end + word[0].length } : m;
+    const named = word && lookupActor(`${folded.slice(m.start, m.end).replace(/^(?:les|la|le|l')\s*/, "")} ${word[1]}`).find((a) => !a.special);
+    return named ? { actor: named, start: m.start, end: m.end + word[0].length } : m;
   });
 }
 

@@ -46,8 +46,4 @@ describe("a generic force with its nationality", () => {
   it("reads 'les militaires français' and 'l'armée française' as the French forces, not the army of the event's country", () => {
     expect(names("Les militaires français ont neutralisé des terroristes ; l'armée française a confirmé.", "fr")).toEqual(["Military Forces of France", "Unidentified Armed Group", "Military Forces of France"]);
   });
-
-  it("reads 'la police nigérienne' as Niger's police", () => {
-    expect(names("La police nigérienne a arrêté deux suspects.", "fr")).toEqual(["Police Forces of Niger"]);
-  });
 });
