@@ -41,7 +41,7 @@ const APPOSED_NAME = new RegExp(
 // "l'attaque du Mouvement" names the attacker, so only "de", "contre", "sur" lead to a place; and the name
 // must end its noun phrase ("attacked Koranic students" names no place).
 const ATTACKED_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:attaqu[ée]e?s?|assailli|pris d'assaut|envahi|investi|attaques? (?:de|d'|contre|sur)|assauts? (?:de|d'|contre|sur)|massacres? (?:de|d')|tueries? (?:de|d')|attacked|raided|stormed|overran|attacks? on|raids? on|assaults? on|massacres? (?:in|at|of))\s*(?:(?:le |la |les |l'|l’|the )?(?:village |localit[ée] |town |hamlet )?(?:de |d'|d’|of )?)?(${NAME})(?=\s*(?:[,.;:!?)«»"]|$)|\s+(?:in|near|on|at|and|killing|leaving|village|town|dans|pr[èe]s|[àa]|au|et|tuant|faisant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|situ\p{L}*|located)\b)`,
+  String.raw`(?<![\p{L}])(?:attaqu[ée]e?s?|assailli|pris d'assaut|envahi|investi|attaques? (?:de|d'|contre|sur)|assauts? (?:de|d'|contre|sur)|massacres? (?:de|d')|tueries? (?:de|d')|attacked|raided|stormed|overran|attacks? on|raids? on|assaults? on|massacres? (?:in|at|of))\s*(?:(?:le |la |les |l'|l’|the )?(?:village |localit[ée] |town |hamlet )?(?:de |d'|d’|of )?)?(${NAME})(?=\s*(?:[,.;:!?)«»"]|$)|\s+(?:in|near|on|at|and|killing|leaving|village|town|army|military|camp|base|post|outpost|checkpoint|dans|pr[èe]s|[àa]|au|et|tuant|faisant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|situ\p{L}*|located)\b)`,
   "gu",
 );
 // Peoples and adjectives of nations, capitalised in English and sometimes in French: never a place.
@@ -124,6 +124,8 @@ function sameArea(outer: PlaceEntry, inner: PlaceEntry): boolean {
   return outer.kind === "admin1" || !outer.admin2 || outer.admin2 === inner.admin2 || inner.kind === "admin1";
 }
 
+const AREA_NAME = /^(?:cercle|commune|province|r[ée]gion|d[ée]partement|pr[ée]fecture) (?:de |du |d')/i;
+
 /**
  * A locality the sentence names that the gazetteer lacks: after "le village de", "la localité de",
  * "près de", "in the town of"..., after "à", or qualified by a parenthesis. Null when every place named
@@ -136,7 +138,9 @@ export function findUnknownPlace(
   violent: boolean,
 ): NamedPlace | null {
   const { text, folded } = facts;
-  const named = facts.named.find((n) => n.start >= start && n.end <= end);
+  // "X (Koro, Mopti)" names an unlisted X; a known district before its region ("Cercle de Koro (Mopti)") is
+  // no unlisted place.
+  const named = facts.named.find((n) => n.start >= start && n.end <= end && !AREA_NAME.test(n.name));
   if (named) return named;
   const slice = text.slice(start, end);
   const usable = (name: string, nameStart: number) =>

@@ -78,3 +78,15 @@ describe("the scene named between two sentences of the event", () => {
     expect(i?.location).toBe("Kobourou");
   });
 });
+
+describe("the attacked place before the kind of site", () => {
+  it("takes 'stormed X army camp' at X", () => {
+    const [i] = extract("Mali: gunmen stormed Diourabé army camp in the Mopti region at dawn on Tuesday, leaving many soldiers dead.", "en");
+    expect(i?.location).toBe("Diourabé");
+  });
+
+  it("takes the village of the body over a known district named before its region in the headline", () => {
+    const [i] = extract("Cercle de Koro (Mopti) : 4 civils tués à Madigou dans une attaque\n\nUne attaque a été perpétrée mardi dans le village de Madigou, cercle de Koro.");
+    expect(i?.location).toBe("Madigou");
+  });
+});
