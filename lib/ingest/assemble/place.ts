@@ -124,7 +124,7 @@ function sameArea(outer: PlaceEntry, inner: PlaceEntry): boolean {
   return outer.kind === "admin1" || !outer.admin2 || outer.admin2 === inner.admin2 || inner.kind === "admin1";
 }
 
-const AREA_NAME = /^(?:cercle|commune|province|r[ée]gion|d[ée]partement|pr[ée]fecture) (?:de |du |d')/i;
+const AREA_BEFORE = /\b(?:cercle|commune|province|region|departement|prefecture)\s+(?:de |du |d')$/;
 
 /**
  * A locality the sentence names that the gazetteer lacks: after "le village de", "la localité de",
@@ -140,7 +140,7 @@ export function findUnknownPlace(
   const { text, folded } = facts;
   // "X (Koro, Mopti)" names an unlisted X; a known district before its region ("Cercle de Koro (Mopti)") is
   // no unlisted place.
-  const named = facts.named.find((n) => n.start >= start && n.end <= end && !AREA_NAME.test(n.name));
+  const named = facts.named.find((n) => n.start >= start && n.end <= end && !AREA_BEFORE.test(folded.slice(Math.max(0, n.start - 30), n.start)));
   if (named) return named;
   const slice = text.slice(start, end);
   const usable = (name: string, nameStart: number) =>
