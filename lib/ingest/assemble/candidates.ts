@@ -37,7 +37,8 @@ export function clauseIndexOf(clauses: Clause[], offset: number): number {
 
 const CLAIM_AFTER = /^\s*(?:\S+\s+){0,3}?(?:a ete |ont ete |was |has been )?(?:revendique\w*|claimed|attribue\w*|imputee?s?)\b/;
 const CLAIM_BEFORE = /\b(?:revendique|ont revendique|claimed(?: responsibility for)?|claims(?: responsibility for)?|responsabilite de)\s+(?:the |this |l'|la |le |cette )?$/;
-const LEAD_FRAME = /^(?:au|en|a|dans|in)\s[^,;]{2,18},\s*$/;
+// "Au Mali, lundi,...", "Mali : le 10 juin, ...": a short place frame or a label before the opening date.
+const LEAD_FRAME = /^(?:(?:au|en|a|dans|in)\s[^,;]{2,18},|[^,;:.]{2,20}:\s*(?:le|on)?)\s*$/;
 const AGGREGATE_BEFORE = /\b(?:differentes|diverses|various|separate)\s+$/;
 export const LOCATIVE_BEFORE = /\b(a|au|aux|en|in|at|dans|vers|pour la|pour le|pour l'|a destination d[eu']|en direction d[eu']|vers la|vers le|pres du|proche du|proche de la|into|inside|across|near|ouest du|est du|nord du|sud du|centre du|l'ouest du|l'est du|le nord du|le sud du|le centre du|frontiere avec|border with|region of|regions? du|territoire)\s*$/;
 const RELATIVE_DEED = /^\s*(?:qui (?:a|avait|ont|avaient)|that (?:killed|left|claimed|targeted|hit|cost)|which (?:killed|left|claimed|targeted|hit|cost))\b/;
@@ -102,7 +103,13 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
   const pluralWord = (t: TriggerMatch) => /[sx]$/.test(folded.slice(t.start, t.end).split(" ")[0]!);
   const isGenericTrigger = (t: TriggerMatch) => {
     const clause = clauseIndexOf(clauses, t.start);
-    const dated = !!leadDate || dates.some((d) => clauseIndexOf(clauses, d.start) === clause) || fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
+    const dated =
+      !!leadDate ||
+      dates.some((d) => {
+        const at = clauseIndexOf(clauses, d.start);
+        return at === clause || (Math.abs(at - clause) === 1 && isDateAside(clauses[at]!, dates, folded));
+      }) ||
+      fatalities.some((f) => clauseIndexOf(clauses, f.start) === clause);
     return isGenericContext(folded.slice(sentence.start, t.start), pluralWord(t)) || (t.plural && !dated);
   };
   // "une patrouille (...) a été prise dans une embuscade", "ambushed a patrol": the patrol is the target.

@@ -287,11 +287,11 @@ function severalAttacks(facts: ArticleFacts, sentence: Sentence, spots: { start:
   return scenes.length >= 2 && names.size === scenes.length ? scenes.map((s) => s.spot) : [];
 }
 
-const PLURAL_CUE = /\b(?:villages|localites|hameaux|campements|localities|hamlets)\b/;
+const PLURAL_CUE = /\b(?:villages|localites|hameaux|campements|zones|secteurs|localities|hamlets|areas)\b/;
 // "les villages de X, Y et Z", "les deux villages attaqués X et Y", "les villages X et Y", "dans 4 villages : X,
 // Y, Z", "trois villages ont été attaqués jeudi dans le Yatenga : X, Y et Z".
 const PLURAL_CUED_LIST = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Vv]illages|[Ll]ocalit[ée]s|[Hh]ameaux|[Cc]ampements|[Ll]ocalities|[Hh]amlets)\s+${CUE_ADJECTIVE}(?:(?:attaqu[ée]s|touch[ée]s|vis[ée]s|cibl[ée]s|concern[ée]s|suivante?s|attacked|targeted|affected|hit)\s+)?(?:[^.;:\n]{0,80}?:\s*)?(?:de |d'|d’|of |du |des )?(${NAME}(?:(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?${NAME}){1,8})`,
+  String.raw`(?<![\p{L}])(?:[Vv]illages|[Ll]ocalit[ée]s|[Hh]ameaux|[Cc]ampements|[Zz]ones|[Ss]ecteurs|[Ll]ocalities|[Hh]amlets|[Aa]reas)\s+${CUE_ADJECTIVE}(?:(?:attaqu[ée]s|touch[ée]s|vis[ée]s|cibl[ée]s|concern[ée]s|suivante?s|attacked|targeted|affected|hit)\s+)?(?:[^.;:\n]{0,80}?:\s*)?(?:de |d'|d’|of |du |des )?(${NAME}(?:(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?${NAME}){1,8})`,
   "gu",
 );
 const LIST_SEPARATOR = new RegExp(String.raw`(?:\s*,\s*|\s+et\s+|\s+and\s+)(?:de |d'|d’|du |des |of )?`, "gu");

@@ -34,3 +34,11 @@ describe("a date set off by commas", () => {
     ]);
   });
 });
+
+describe("a date after a label", () => {
+  it("dates the sentence from 'Mali : le 10 juin,' as from an opening date", () => {
+    const [i] = extractArticle({ text: "Mali : le 10 juin, les FAMa ont procédé à des frappes aériennes à Samou, dans le cercle de Bankass.", publishedAt: "2025-06-12", language: "fr" }).incidents;
+    expect(i?.eventDate).toBe("2025-06-10");
+    expect(i?.eventType).toBe("Explosions/Remote violence");
+  });
+});

@@ -90,3 +90,10 @@ describe("the attacked place before the kind of site", () => {
     expect(i?.location).toBe("Madigou");
   });
 });
+
+describe("areas listed after 'les zones de'", () => {
+  it("makes one incident per named zone of a dated air campaign", () => {
+    const incidents = extract("Le 10 juin, les FAMa ont procédé à des frappes aériennes dans les zones de Samou, Sossou et Logoro dans le cercle de Bankass.");
+    expect(incidents.map((i) => i.location)).toEqual(["Samou", "Sossou", "Logoro"]);
+  });
+});
