@@ -59,10 +59,16 @@ const PAREN_BODY = /^\(([^()\n]{2,80})\)/;
 // Capitalised function words a name match may start with ("À Toroli", "Le village").
 const LEADING_WORDS = /^(?:(?:À|A|Au|Aux|Le|La|Les|L'|Dans|Près|En|In|At|On|Near|The|Des|De|Du|D')\s+)+/u;
 
+const DIRECTION = /^(?:(?:le |the )?(?:centre|center|nord|sud|est|ouest|north|south|east|west)(?:[- ](?:est|ouest|east|west))?(?: du pays| of the country)?)$/i;
+
 /** The known entry of a parenthesised area ("Koro", "cercle de Koro", "région de Mopti"), most specific first. */
 function areaEntries(part: string): PlaceEntry[] {
+  const kind = /^(?:la |le )?(?:r[ée]gion|wilaya)\b/i.test(part.trim()) ? "admin1" : /^(?:le |la )?(?:cercle|pr[ée]fecture|d[ée]partement)\b/i.test(part.trim()) ? "admin2" : null;
   const name = part.trim().replace(/^(?:la |le )?(?:région|region|cercle|province|préfecture|département|commune|district|wilaya)\s+(?:de la |de l'|du |de |d'|of )?/i, "");
-  return lookupPlace(name, undefined, { geonames: true }).filter((p) => p.kind !== "locality" || lookupPlace(p.name, "admin2").length > 0 || p.origin === "curated");
+  const entries = lookupPlace(name, undefined, { geonames: true }).filter((p) => p.kind !== "locality" || lookupPlace(p.name, "admin2").length > 0 || p.origin === "curated");
+  // "région de Mopti" is the region, not the cercle of the same name.
+  const ofKind = kind ? entries.filter((p) => p.kind === kind) : [];
+  return ofKind.length > 0 ? ofKind : entries;
 }
 
 /**
@@ -82,7 +88,8 @@ export function parentheticalPlaces(text: string, places: PlaceMention[]): { con
     const before = NAME_BEFORE_PAREN.exec(text.slice(windowStart, open));
     if (!before) continue;
     const inner = body[1]!;
-    const parts = inner.split(/[,;/]| - /).map((p) => p.trim()).filter(Boolean);
+    // "(région de Mopti, centre)": a direction says where in the country, it is no region's name.
+    const parts = inner.split(/[,;/]| - /).map((p) => p.trim()).filter((p) => p && !DIRECTION.test(p));
     if (parts.length === 0 || parts.length > 3) continue;
     const entries = parts.map(areaEntries);
     if (entries.some((e) => e.length === 0)) continue;

@@ -148,3 +148,12 @@ describe("names that are no place", () => {
     expect(i?.location).toBe("Boni");
   });
 });
+
+describe("a parenthesis that says region and direction", () => {
+  it("reads '(région de Mopti, centre)' as the Mopti region, not Mopti's cercle nor a region called Centre", () => {
+    const [i] = extract("Mali : mardi, des hommes armés ont attaqué le village peul de Koulongo, commune de Koulongo Habé, dans le cercle de Bankass (région de Mopti, centre), tuant 37 civils.");
+    expect(i?.location).toBe("Koulongo");
+    expect(i?.admin1).toBe("Mopti");
+    expect(i?.admin2).toBe("Bankass");
+  });
+});
