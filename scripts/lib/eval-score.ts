@@ -26,7 +26,7 @@ export interface Score {
   f1: number;
 }
 
-/** A field on paired incidents only: right among the pairs whose label carries it (issue 13's "on matched"). */
+/** A field on paired incidents only: right among the pairs whose label carries it ("on matched"). */
 export interface Matched {
   right: number;
   labelled: number;
@@ -55,6 +55,7 @@ const same = (a: unknown, b: unknown) => (typeof a === "string" && typeof b === 
 const samePlace = (predicted: unknown, gold: unknown) =>
   same(predicted, gold) ||
   (typeof predicted === "string" && typeof gold === "string" && lookupPlace(gold, undefined, { geonames: true }).some((e) => nameKey(e.name) === nameKey(predicted)));
+const sameValue = (field: Field) => (field === "location" ? samePlace : same);
 const actorName = (a: GoldActor) => (typeof a === "string" ? a : a.name);
 const goldRole = (g: GoldIncident, role: "actor1" | "actor2") =>
   g.actors.find((a): a is Exclude<GoldActor, string> => typeof a !== "string" && a.role === role)?.name ?? null;
@@ -125,7 +126,7 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
     const hasG = goldValue !== null && goldValue !== undefined;
     if (hasP) t.predicted++;
     if (hasG) t.gold++;
-    const right = hasG && (field === "location" ? samePlace : same)(predictedValue, goldValue);
+    const right = hasG && sameValue(field)(predictedValue, goldValue);
     if (right) t.tp++;
     if (verbose && where && (hasP || hasG) && !right) log.push(`    ${where} ${field}: predicted ${JSON.stringify(predictedValue)}, labelled ${JSON.stringify(goldValue)}`);
   };
@@ -169,7 +170,7 @@ export function scoreSet(dir: string, options: { verbose?: boolean; textsDir?: s
           count(field, pv, gv, where);
           if (gv !== null && gv !== undefined) {
             matched[field].labelled++;
-            if ((field === "location" ? samePlace : same)(pv, gv)) matched[field].right++;
+            if (sameValue(field)(pv, gv)) matched[field].right++;
           }
         }
       }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { extractArticle, type ExtractedIncident } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 const actor1 = (i: ExtractedIncident | undefined) => i?.actors.find((a) => a.role === "actor1")?.name;
 
 describe("a perpetrator named in another sentence", () => {

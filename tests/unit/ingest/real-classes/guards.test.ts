@@ -1,8 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { extractArticle } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 import { findFatalities } from "../../../../lib/ingest/fatalities";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 
 // The risky side of the rules for unlisted places, recalls, states, datelines and tolls: what they must
 // leave alone.

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { extractArticle, type ExtractedIncident } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 const roles = (i: ExtractedIncident | undefined) => Object.fromEntries((i?.actors ?? []).map((a) => [a.name, a.role]));
 
 describe("actor1 is the side that initiated", () => {

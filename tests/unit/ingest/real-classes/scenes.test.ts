@@ -1,7 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { extractArticle } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 
 describe("several attacks told in one sentence", () => {
   it("makes one incident per place attacked, however far apart the sentence names them", () => {

@@ -1,7 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { extractArticle } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 
 describe("staying silent when nothing happened", () => {
   it("reads a prefect's decree as no arrest", () => {

@@ -1,7 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { extractArticle } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 const names = (text: string, language: "fr" | "en" = "fr") => extract(text, language)[0]?.actors.map((a) => a.name) ?? [];
 
 describe("a body that only reports the event", () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { extractArticle } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 
 describe("an incident's toll", () => {
   it("ignores a running total since a year", () => {

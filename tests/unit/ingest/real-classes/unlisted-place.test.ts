@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { extractArticle } from "../../../../lib/ingest/pipeline";
+import { extract } from "./extract";
 
-const extract = (text: string, language: "fr" | "en" = "fr") => extractArticle({ text, publishedAt: "2025-06-12", language }).incidents;
 
 describe("an unlisted village named the ways real text names it", () => {
   it("reads 'X, un village de la région de Y' as the village", () => {
