@@ -6,7 +6,8 @@ import type { DatePrecision } from "../dates";
 import { decideEventType, hasMilitaryTarget, type TriggerMatch } from "../event-type";
 import { countryByCode, type PlaceMention } from "../gazetteer";
 import type { Sentence } from "../sentences";
-import { type Evidence, type ExtractedIncident, type Candidate, type Draft, type ArticleFacts, type NamedPlace, within, evidenceOf, sentenceAt } from "./types";
+import type { SubEventType } from "../../incidents/taxonomy";
+import { type Evidence, type ExtractedIncident, type IncidentActorOut, type Candidate, type Draft, type ArticleFacts, type NamedPlace, within, evidenceOf, sentenceAt } from "./types";
 import { KIND_RANK, bestPlace, bestDate } from "./candidates";
 import { findUnknownPlace, listedSpots, placementOf, type Spot } from "./place";
 import { roleHint, resolveActors, adjustActors, assignRoles, stateSide, militaryTargeted } from "./roles";
@@ -209,7 +210,7 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
   for (const t of toll.used) for (const f of t.mentions) pushEvidence("fatalities", sentenceAt(facts, f.start));
   for (const f of draft.followers) if (f.actors.length > 0 || f.fatalities !== null) pushEvidence("eventType", f.sentence);
 
-  const roles = assignRoles(actors, decision.eventType);
+  const roles = flyingSide(assignRoles(actors, decision.eventType), decision.subEventType);
   // Taking a town is the state regaining it or a group overtaking it, by who took it, not by the verb.
   let subEventType = decision.subEventType;
   const actor1 = roles.find((r) => r.role === "actor1");
@@ -256,6 +257,20 @@ export function finalize(draft: Draft, facts: ArticleFacts, anaphoras: TriggerMa
     });
   }
   return incidents;
+}
+
+/**
+ * Air and drone strikes in the Sahel are mostly flown by states and their partners: when one is named beside
+ * an unnamed armed group ("des frappes aériennes des FAMa ont neutralisé 6 terroristes"), it struck, the
+ * group was hit.
+ */
+function flyingSide(roles: IncidentActorOut[], subEventType: SubEventType): IncidentActorOut[] {
+  if (subEventType !== "Air/drone strike") return roles;
+  const first = roles.find((r) => r.role === "actor1");
+  const state = roles.find((r) => r.role !== "actor1" && (r.type === 1 || r.type === 8));
+  // A named group may fly drones itself; unnamed "terroristes" beside a state's strikes are its targets.
+  if (!first || !state || first.name !== "Unidentified Armed Group") return roles;
+  return roles.map((r) => (r === state ? { ...r, role: "actor1" } : r === first ? { ...r, role: state.role } : r));
 }
 
 /**

@@ -60,3 +60,12 @@ describe("forces that react to an attack", () => {
     expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
   });
 });
+
+describe("who flies an air strike", () => {
+  it("makes the forces whose strikes hit a group actor1, and counts 'la neutralisation de N'", () => {
+    const [i] = extract("Mali : le 10 juin, des frappes aériennes des FAMa dans le secteur de Songou ont occasionné la neutralisation de 06 terroristes.");
+    expect(i?.subEventType).toBe("Air/drone strike");
+    expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Military Forces of Mali");
+    expect(i?.fatalities).toBe(6);
+  });
+});
