@@ -127,7 +127,11 @@ export function sentenceCandidates(facts: ArticleFacts, sentence: Sentence, sent
     // A patrol or convoy "pris dans une embuscade" is the target of the attack, wherever the clause breaks.
     const joinsViolence =
       familyOf(t.rule.kind) === "strategic" &&
-      (violentClauses.has(clauseIndexOf(clauses, t.start)) || ((t.rule.id === "deployment" || t.rule.id === "looting") && isTargetOfViolence(t)));
+      (violentClauses.has(clauseIndexOf(clauses, t.start)) ||
+        ((t.rule.id === "deployment" || t.rule.id === "looting") && isTargetOfViolence(t)) ||
+        // "Lors d'une opération de ratissage près de Boni, les FAMa ont neutralisé dix terroristes": the
+        // operation is the frame of the fight the same sentence tells.
+        (t.rule.id === "deployment" && violentClauses.size > 0));
     const family = joinsViolence ? "violence" : familyOf(t.rule.kind);
     const clause = clauseIndexOf(clauses, t.start);
     const clauseDate = dates.find((d) => clauseIndexOf(clauses, d.start) === clause);

@@ -69,3 +69,17 @@ describe("who flies an air strike", () => {
     expect(i?.fatalities).toBe(6);
   });
 });
+
+describe("a patrol 'prise à partie'", () => {
+  it("makes the attackers of a patrol 'prise à partie par des terroristes' actor1", () => {
+    const [i] = extract("Mali : mardi, une patrouille des FAMa a été prise à partie par des terroristes près de Boni ; dix assaillants ont été neutralisés.");
+    expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
+  });
+});
+
+describe("an operation that frames a fight", () => {
+  it("makes one battle, not a battle and a deployment, of 'lors d'une opération de ratissage, les FAMa ont neutralisé'", () => {
+    const incidents = extract("Mali : mardi, lors d'une opération de ratissage près de Boni, les FAMa ont neutralisé dix terroristes.");
+    expect(incidents.map((i) => i.eventType)).toEqual(["Battles"]);
+  });
+});
