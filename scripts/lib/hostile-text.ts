@@ -46,6 +46,7 @@ export const HOSTILE_FAMILIES: HostileFamily[] = [
   { name: "punctuation", kind: "text", make: (n) => repeatTo(", ; : ( ) [ ] - -- – … « » \" ' ", n) },
   { name: "dense dates", kind: "text", make: (n) => repeatTo("le 12 mai 2024, samedi 14 janvier 2023, en février 2021, du 3 au 5 juin, ", n) },
   { name: "dense tolls", kind: "text", make: (n) => repeatTo("12 soldats tués, trois jours après l'attaque qui a fait 5 morts, 3 morts. ", n) },
+  { name: "dense sources", kind: "text", make: (n) => repeatTo("Selon l'armée, l'armée a indiqué que des hommes armés ont tué deux civils à Boni. ", n) },
   { name: "dense places", kind: "text", make: (n) => repeatTo("Mopti, Gao, Tombouctou, Ménaka, Kidal, Douentza, Boni, Djibo, Niamey, ", n) },
   { name: "one sentence", kind: "text", make: (n) => repeatTo("des hommes armés ont attaqué le village de Boni et tué des civils ", n) },
   { name: "short lines", kind: "text", make: (n) => repeatTo("Attaque à Gao\n", n) },

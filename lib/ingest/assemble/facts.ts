@@ -9,7 +9,8 @@ import { countCountryMentions, findPlaces } from "../gazetteer";
 import { foldKeepLength, tokenize } from "../normalize";
 import { splitSentences } from "../sentences";
 import { parentheticalPlaces, rankByCountry } from "./place";
-import { type AssembleOptions, type ArticleFacts, overlapsAny } from "./types";
+import { spanIndexAt } from "../spans";
+import { type AssembleOptions, type ArticleFacts, overlapsAny, within } from "./types";
 
 // Dates that only tell when something was said ("the army said on Wednesday"): an event's date only when
 // the text gives no other.
@@ -81,9 +82,9 @@ export function collectFacts(text: string, options: AssembleOptions): ArticleFac
     [2, 3, 4].includes(a.actor.type) && (AGENT_AFTER.test(folded.slice(a.end, a.end + 50)) || /\b(?:par|by)\s+(?:des |les |the )?$/.test(folded.slice(Math.max(0, a.start - 12), a.start)));
   const participants = actors.filter((a) => {
     if (![1, 8].includes(a.actor.type) || !isSourceOnly(folded, a)) return true;
-    const s = sentences.find((x) => a.start >= x.start && a.start < x.end);
-    if (!s) return true;
-    const others = actors.filter((b) => b !== a && b.start >= s.start && b.end <= s.end);
+    const s = sentences[spanIndexAt(sentences, a.start)];
+    if (!s || a.start < s.start || a.start >= s.end) return true;
+    const others = within(actors, s.start, s.end).filter((b) => b !== a);
     // "selon l'état-major" beside "les militaires français": an unnamed staff speaks for the forces named.
     const unnamedSpeaker = !!a.actor.special?.startsWith("context") && others.some((b) => [1, 8].includes(b.actor.type) && !b.actor.special);
     return !unnamedSpeaker && !others.some(perpetrator);
