@@ -16,6 +16,7 @@ export interface ResolvedActor {
 }
 
 export const PASSIVE_BEFORE = /\b(?:a ete|ont ete|avait ete|avaient ete|ete|est|sont|etaient|etait|was|were|been|being|is|are|se sont|s'est|se fait)\s+(?:\p{L}+\s+)?$/u;
+const DID_BEFORE = /\b(?:apres avoir|after (?:\p{L}+ing))\s+(?:attaque|pille|incendie|tue|enleve|attack|kill|loot|burn|storm|raid|abduct|kidnapp)\p{L}*\b[^.;]{0,60},\s*(?:les |des |the |l')?$/u;
 export const REPELLED = /\b(?:repousse\w*|reagi (?:\S+ )?(?:face|a)|repelled|responded to|repulsed|fought off|fend(?:ed)? off|dejoue\w*|foiled|thwarted|push(?:ed|es)? back|beat back|riposte\w*|forced? (?:\S+ ){1,8}?to retreat|contraint (?:\S+ ){1,8}?(?:a|au) (?:repli|la retraite|la fuite)|mis en deroute|mis en fuite)\b/;
 // "Cinq soldats sont morts dans une attaque", "five soldiers died in an attack": those who died underwent it.
 const DIED_BETWEEN = /\b(?:died|were killed|have been killed|lost their lives|perished|sont morts?|ont peri|ont perdu la vie|ont trouve la mort|sont decedes|sont tombes)\b/;
@@ -32,6 +33,8 @@ export function roleHint(facts: ArticleFacts, mention: ActorMention): RoleHint {
   if (mention.actor.special === "civilians") return "patient";
   const sentence = sentenceAt(facts, mention.start);
   if (!sentence) return null;
+  // "Après avoir attaqué la localité, les hommes armés ont...": the subject did what the clause before says.
+  if (DID_BEFORE.test(facts.folded.slice(Math.max(sentence.start, mention.start - 90), mention.start))) return "agent";
   const triggers = within(facts.triggers, sentence.start, sentence.end).filter((t) => t.rule.kind !== "strategic" || t.rule.id === "arrest");
   if (triggers.length === 0) return null;
   const nearest = [...triggers].sort((a, b) => Math.min(Math.abs(a.start - mention.end), Math.abs(mention.start - a.end)) - Math.min(Math.abs(b.start - mention.end), Math.abs(mention.start - b.end)))[0]!;

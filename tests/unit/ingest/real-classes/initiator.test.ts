@@ -83,3 +83,10 @@ describe("an operation that frames a fight", () => {
     expect(incidents.map((i) => i.eventType)).toEqual(["Battles"]);
   });
 });
+
+describe("the subject of 'après avoir attaqué'", () => {
+  it("makes the armed men who 'après avoir attaqué cette localité' acted actor1, not the auxiliaries killed", () => {
+    const [i] = extract("Au Burkina Faso, au moins douze VDP ont été tués mercredi à Belgo. Après avoir attaqué cette localité, les hommes armés ont donné un ultimatum aux habitants.");
+    expect(i?.actors.find((a) => a.role === "actor1")?.name).toBe("Unidentified Armed Group");
+  });
+});
