@@ -14,14 +14,19 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** One statement on a connection of its own, outside any pool; its rows. */
+export async function queryOnce<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }
+}
+
+export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  await queryOnce(adminUrl, statement);
 }
 
 /** A new, empty database named `<prefix>_<time>_<random>` on the server of `serverUrl`. */

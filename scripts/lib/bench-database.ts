@@ -5,7 +5,7 @@
  * Afterwards DATABASE_URL points at it, so the data layer imported next runs on it.
  */
 import pg from "pg";
-import { withDatabase } from "../../lib/db/scratch";
+import { queryOnce, withDatabase } from "../../lib/db/scratch";
 import { seedSynthetic } from "../data/seed-synthetic";
 
 export type BenchDatabaseOptions = {
@@ -36,21 +36,11 @@ export type BenchDatabase = {
   stop: () => Promise<void>;
 };
 
-async function runOn<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 async function copied(serverUrl: string, adminUrl: string, name: string, source: string, count: number, log: (line: string) => void): Promise<boolean> {
-  const rows = await runOn<{ n: string }>(withDatabase(serverUrl, source), "SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
+  const rows = await queryOnce<{ n: string }>(withDatabase(serverUrl, source), "SELECT count(*) AS n FROM incident").catch(() => [{ n: "-1" }]);
   if (Number(rows[0]!.n) !== count) return false;
   try {
-    await runOn(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${source}"`);
+    await queryOnce(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${source}"`);
     log(`copied ${source}'s ${count.toLocaleString("en")} incidents into ${name}`);
     return true;
   } catch (error) {
@@ -65,9 +55,9 @@ export async function benchDatabase(options: BenchDatabaseOptions): Promise<Benc
   const server = await provideDatabase(log);
   const adminUrl = withDatabase(server.url, "postgres");
   const url = withDatabase(server.url, name);
-  const query = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => runOn<T>(url, text, values);
+  const query = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryOnce<T>(url, text, values);
 
-  const exists = (await runOn(adminUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).length === 1;
+  const exists = (await queryOnce(adminUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).length === 1;
   let seeded = false;
   if (exists && !options.reseed) {
     const where = options.seededWhere ? ` WHERE ${options.seededWhere}` : "";
@@ -83,13 +73,13 @@ export async function benchDatabase(options: BenchDatabaseOptions): Promise<Benc
     await loadReferenceData();
     return { url, seedMs: null, query, stop: server.stop };
   }
-  await runOn(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   if (options.copyFrom && (await copied(server.url, adminUrl, name, options.copyFrom, count, log))) {
     await migrate(url);
     await loadReferenceData();
     return { url, seedMs: null, query, stop: server.stop };
   }
-  await runOn(adminUrl, `CREATE DATABASE "${name}"`);
+  await queryOnce(adminUrl, `CREATE DATABASE "${name}"`);
   await migrate(url);
   await loadReferenceData();
   log(`seeding ${count.toLocaleString("en")} incidents into ${name}...`);

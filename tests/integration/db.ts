@@ -1,18 +1,12 @@
 /** Helpers for integration tests: raw access to the run's database, outside the app's data layer. */
 import pg from "pg";
 import { inject } from "vitest";
-import { createScratchDatabase } from "@/lib/db/scratch";
+import { createScratchDatabase, queryOnce } from "@/lib/db/scratch";
 
 export const databaseUrl = () => inject("databaseUrl");
 
 export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = [], url = databaseUrl()) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return queryOnce<T>(url, text, values);
 }
 
 /**

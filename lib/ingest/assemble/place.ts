@@ -11,7 +11,7 @@
  */
 import { lookupPlace, type PlaceEntry, type PlaceMention } from "../gazetteer";
 import type { Sentence } from "../sentences";
-import { type ArticleFacts, type NamedPlace, sentenceAt } from "./types";
+import { type ArticleFacts, type ExtractedIncident, type NamedPlace, sentenceAt } from "./types";
 
 const KIND_RANK: Record<PlaceEntry["kind"], number> = { locality: 0, admin2: 1, admin1: 2, country: 3 };
 
@@ -341,16 +341,10 @@ function situates(area: Spot, place: Spot): boolean {
   return names.some((e) => (e.kind === "admin2" && inner.admin2 === e.admin2 && inner.name !== e.name) || (e.kind === "admin1" && inner.admin1 === e.admin1 && inner.name !== e.name));
 }
 
-export interface Placement {
+/** The place fields of an incident, with its country as a code. */
+export type Placement = Pick<ExtractedIncident, "admin1" | "admin1Reform" | "admin2" | "location" | "latitude" | "longitude" | "geoPrecision"> & {
   countryCode: string | null;
-  admin1: string | null;
-  admin1Reform: string | null;
-  admin2: string | null;
-  location: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geoPrecision: 1 | 2 | 3;
-}
+};
 
 const OFF_TOWN = /\b(?:km|kilometres?|kilometers?|miles) (?:de la ville|de la localite|du village|de la commune|from the town|from the city|outside the town|of the town)\b/;
 

@@ -9,7 +9,7 @@ import { mergeIncidents } from "@/lib/incidents/merges";
 import { loadReferenceData } from "@/lib/reference/load";
 import { query, resetDatabase } from "../db";
 import { signedInUser, type Caller } from "../session";
-import { alertRows, ingest, KAYES_JNIM, KAYES_OTHER, MOPTI, resetAlerts } from "./helpers";
+import { alertRows, ingest, KAYES_JNIM, KAYES_OTHER, MOPTI, resetAlertsAndIncidents } from "./helpers";
 
 let analyst: Caller;
 
@@ -19,10 +19,7 @@ beforeAll(async () => {
   analyst = await signedInUser("analyst");
 });
 
-beforeEach(async () => {
-  await resetAlerts();
-  await query(`TRUNCATE source, incident, incident_source, evidence, incident_actor, incident_merge RESTART IDENTITY CASCADE`);
-});
+beforeEach(resetAlertsAndIncidents);
 
 /** Runs evaluation until the queue is empty, as the worker's loop does. */
 async function drain(): Promise<void> {

@@ -19,4 +19,10 @@ export async function resetAlerts(): Promise<void> {
   await query(`TRUNCATE watch, watch_match, watch_signal, alert, alert_recipient, alert_delivery, alert_pending RESTART IDENTITY CASCADE`);
 }
 
+/** Empties the watches and alerts and the incidents they were raised on, for a test of its own. */
+export async function resetAlertsAndIncidents(): Promise<void> {
+  await resetAlerts();
+  await query(`TRUNCATE source, incident, incident_source, evidence, incident_actor, incident_merge RESTART IDENTITY CASCADE`);
+}
+
 export const alertRows = () => query<{ id: number; watch_id: number; title: string; incident_ids: number[]; kind: string }>(`SELECT id, watch_id, title, incident_ids, kind FROM alert ORDER BY id`);

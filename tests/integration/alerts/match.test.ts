@@ -11,7 +11,7 @@ import { incidentWhere } from "@/lib/incidents/where";
 import { loadReferenceData } from "@/lib/reference/load";
 import { query, resetDatabase } from "../db";
 import { signedInUser, type Caller } from "../session";
-import { resetAlerts } from "./helpers";
+import { resetAlertsAndIncidents } from "./helpers";
 
 let analyst: Caller;
 
@@ -21,10 +21,7 @@ beforeAll(async () => {
   analyst = await signedInUser("analyst");
 });
 
-beforeEach(async () => {
-  await resetAlerts();
-  await query(`TRUNCATE source, incident, incident_source, evidence, incident_actor, incident_merge RESTART IDENTITY CASCADE`);
-});
+beforeEach(resetAlertsAndIncidents);
 
 type Row = [day: string, type: string, subType: string, country: string, admin1: string | null, admin2: string | null, location: string | null, status: string, precision: number, fatalities: number | null, actors: string[], summary: string];
 

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PATCH as patchIncident } from "@/app/api/incidents/[id]/route";
 import { query, resetDatabase } from "../db";
-import { rollupDifferences, seedReference, storeIncidents, unplacedIncident } from "./fixtures";
+import { battleWithGroup, rollupDifferences, seedReference, storeIncidents, unplacedIncident } from "./fixtures";
 import { databaseSnapshot, interruption } from "../access-fixture";
 import { signedInUser, withCookie, type Caller } from "../session";
 
@@ -48,18 +48,7 @@ beforeAll(async () => {
   viewer = await signedInUser("viewer");
 });
 
-function withGroup(group: string, day: string) {
-  return unplacedIncident("Boni", {
-    eventDate: day,
-    latitude: 15.03,
-    longitude: -1.98,
-    geoPrecision: 1,
-    actors: [
-      { name: group, role: "actor1", type: 3 },
-      { name: "Military Forces of Mali", role: "actor2", type: 1 },
-    ],
-  });
-}
+const withGroup = (group: string, day: string) => battleWithGroup(group, day, 3);
 
 type Row = {
   id: number;

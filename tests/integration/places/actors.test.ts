@@ -9,7 +9,7 @@ import { GET as listActors } from "@/app/api/actors/route";
 import { POST as resolveActor } from "@/app/api/actors/[id]/resolve/route";
 import { query, resetDatabase } from "../db";
 import { signedInUser, withCookie, withToken, type Caller } from "../session";
-import { rollupDifferences, seedReference, storeIncidents, unplacedIncident } from "./fixtures";
+import { battleWithGroup, rollupDifferences, seedReference, storeIncidents } from "./fixtures";
 
 let analyst: Caller;
 let viewer: Caller;
@@ -21,18 +21,7 @@ beforeAll(async () => {
   viewer = await signedInUser("viewer");
 });
 
-function withGroup(group: string, day: string) {
-  return unplacedIncident("Boni", {
-    eventDate: day,
-    latitude: 15.03,
-    longitude: -1.98,
-    geoPrecision: 1,
-    actors: [
-      { name: group, role: "actor1", type: 2 },
-      { name: "Military Forces of Mali", role: "actor2", type: 1 },
-    ],
-  });
-}
+const withGroup = (group: string, day: string) => battleWithGroup(group, day, 2);
 
 function resolve(id: number, body: unknown, init: RequestInit): Promise<Response> {
   const request = new Request(`http://localhost:3000/api/actors/${id}/resolve`, {

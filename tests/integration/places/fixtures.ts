@@ -31,6 +31,20 @@ export function unplacedIncident(location: string, overrides: Partial<ExtractedI
   };
 }
 
+/** A placed battle at Boni between an armed group the actors table may not know and Mali's forces. */
+export function battleWithGroup(group: string, day: string, type: number): ExtractedIncident {
+  return unplacedIncident("Boni", {
+    eventDate: day,
+    latitude: 15.03,
+    longitude: -1.98,
+    geoPrecision: 1,
+    actors: [
+      { name: group, role: "actor1", type },
+      { name: "Military Forces of Mali", role: "actor2", type: 1 },
+    ],
+  });
+}
+
 /** Stores one article carrying these incidents; returns the ids of its incidents. */
 export async function storeIncidents(incidents: ExtractedIncident[]): Promise<number[]> {
   serial++;
