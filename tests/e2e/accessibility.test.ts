@@ -152,10 +152,15 @@ describe("keyboard only", () => {
 
     // Back on the table, the export menu opens and its download link is reachable with Tab.
     await page.goto(`${baseUrl}/incidents`);
-    await page.getByTestId("export-menu").focus();
-    await page.keyboard.press("Enter");
-    // The menu opens on the next render: wait for it, or the Tab steps run before it exists.
-    await page.getByTestId("export-download").waitFor();
+    // Until the page has hydrated the button has no handler, and Enter does nothing: press again until the
+    // menu opens (it opens on the next render), or the Tab steps run before it exists.
+    const download = page.getByTestId("export-download");
+    for (let attempt = 0; attempt < 20 && !(await download.isVisible()); attempt++) {
+      await page.getByTestId("export-menu").focus();
+      await page.keyboard.press("Enter");
+      await download.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    }
+    await download.waitFor();
     let reached = false;
     for (let step = 0; step < 10 && !reached; step++) {
       await page.keyboard.press("Tab");
